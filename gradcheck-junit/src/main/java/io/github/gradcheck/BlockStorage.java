@@ -1,0 +1,47 @@
+package io.github.gradcheck;
+
+/**
+ * Where one block's elements live, read and written by row-major element number. Two kinds cover
+ * how Java code keeps weights: a slice of a flat array, and a {@code double[][]}.
+ */
+sealed interface BlockStorage {
+
+    int size();
+
+    double get(int k);
+
+    void set(int k, double value);
+
+    /** {@code size} elements of {@code data} from {@code offset}. */
+    record Flat(double[] data, int offset, int size) implements BlockStorage {
+
+        @Override
+        public double get(int k) {
+            return data[offset + k];
+        }
+
+        @Override
+        public void set(int k, double value) {
+            data[offset + k] = value;
+        }
+    }
+
+    /** A rectangular matrix with {@code cols} columns. */
+    record Rows(double[][] rows, int cols) implements BlockStorage {
+
+        @Override
+        public int size() {
+            return rows.length * cols;
+        }
+
+        @Override
+        public double get(int k) {
+            return rows[k / cols][k % cols];
+        }
+
+        @Override
+        public void set(int k, double value) {
+            rows[k / cols][k % cols] = value;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.gradcheck;
+
+import java.util.Objects;
+
+/** A {@link DifferentiableFunction} bound to a private copy of one point θ. */
+final class FunctionAtPoint implements DifferentiableModel {
+
+    private final DifferentiableFunction function;
+    private final ParameterLayout layout;
+    private final double[] point;
+
+    FunctionAtPoint(DifferentiableFunction function, double[] parameters) {
+        this.function = Objects.requireNonNull(function, "function");
+        this.layout = Objects.requireNonNull(function.layout(), () -> function.name() + ".layout() returned null");
+        Objects.requireNonNull(parameters, "parameters");
+        if (parameters.length != layout.size()) {
+            throw new IllegalArgumentException(function.name() + " has " + layout.size() + " parameters (" + layout
+                    + ") but the point has " + parameters.length + " values");
+        }
+        this.point = parameters.clone();
+    }
+
+    @Override
+    public ParameterArrays parameters() {
+        return ParameterArrays.over(layout, point);
+    }
+
+    @Override
+    public double loss() {
+        return function.loss(point);
+    }
+
+    @Override
+    public ParameterArrays gradient() {
+        double[] gradient = function.gradient(point);
+        if (gradient == null) {
+            return null;
+        }
+        if (gradient.length != layout.size()) {
+            throw new GradientCheckException(function.name() + ".gradient(θ) returned " + gradient.length
+                    + " values but θ has " + layout.size() + " (" + layout + ")");
+        }
+        return ParameterArrays.over(layout, gradient);
+    }
+
+    @Override
+    public String name() {
+        return function.name();
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.gradcheck;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One named block of parameters ({@code W1}, {@code b1}, …) with its shape and its place in the
+ * flat parameter vector θ.
+ *
+ * <p>Blocks exist so that every finding can be reported the way the user thinks of the model:
+ * {@code W2[1,3]} rather than "index 23". Elements are laid out row-major (the last index varies
+ * fastest), which is how {@code numpy.reshape} and the seed assignment's
+ * {@code dictionary_to_vector} flatten a matrix. A block of rank 0 is a scalar and is labelled
+ * by its name alone.
+ */
+public final class ParameterBlock {
+
+    private final String name;
+    private final int[] shape;
+    private final int offset;
+    private final int size;
+
+    ParameterBlock(String name, int[] shape, int offset) {
+        this.name = name;
+        this.shape = shape.clone();
+        this.offset = offset;
+        this.size = sizeOf(name, this.shape);
+    }
+
+    /** The number of elements of a block of this shape, refusing empty or overflowing shapes. */
+    static int sizeOf(String name, int[] shape) {
+        long size = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 1) {
+                throw new IllegalArgumentException("block '" + name + "' has shape " + shapeText(shape)
+                        + ": every dimension must be at least 1, dimension " + i + " is " + shape[i]);
+            }
+            size *= shape[i];
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("block '" + name + "' has shape " + shapeText(shape)
+                        + ", more elements than a Java array can hold");
+            }
+        }
+        return (int) size;
+    }
+
+    /** The name the user gave the block, e.g. {@code W1}. */
+    public String name() {
+        return name;
+    }
+
+    /** The block's dimensions; empty for a scalar. A fresh copy on every call. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The number of dimensions: 0 for a scalar, 1 for a vector, 2 for a matrix. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return size;
+    }
+
+    /** The flat index in θ of this block's first element. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The shape as a person reads it: {@code 5×4}, {@code 3} for a vector, {@code scalar}. */
+    public String shapeText() {
+        return shapeText(shape);
+    }
+
+    static String shapeText(int[] shape) {
+        if (shape.length == 0) {
+            return "scalar";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : "×").append(shape[i]);
+        }
+        return text.toString();
+    }
+
+    /** True when the flat index {@code index} of θ falls in this block. */
+    public boolean contains(int index) {
+        return index >= offset && index - offset < size;
+    }
+
+    /**
+     * The position (one index per dimension) of the {@code k}-th element of this block, counted
+     * row-major from 0.
+     */
+    public int[] position(int k) {
+        Objects.checkIndex(k, size);
+        int[] position = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            position[d] = k % shape[d];
+            k /= shape[d];
+        }
+        return position;
+    }
+
+    /** The label of the {@code k}-th element, e.g. {@code W2[1,3]}; a scalar's label is its name. */
+    public String label(int k) {
+        int[] position = position(k);
+        if (position.length == 0) {
+            return name;
+        }
+        StringBuilder label = new StringBuilder(name).append('[');
+        for (int d = 0; d < position.length; d++) {
+            label.append(d == 0 ? "" : ",").append(position[d]);
+        }
+        return label.append(']').toString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ParameterBlock that
+                && name.equals(that.name)
+                && offset == that.offset
+                && Arrays.equals(shape, that.shape);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, offset, Arrays.hashCode(shape));
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + shapeText();
+    }
+}

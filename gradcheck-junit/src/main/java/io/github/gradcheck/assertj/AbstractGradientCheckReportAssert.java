@@ -1,0 +1,95 @@
+package io.github.gradcheck.assertj;
+
+import static io.github.gradcheck.assertj.ShouldFail.shouldFail;
+import static io.github.gradcheck.assertj.ShouldHaveDifferenceBelow.shouldHaveDifferenceBelow;
+import static io.github.gradcheck.assertj.ShouldHaveFailingBlocks.shouldHaveFailingBlocks;
+import static io.github.gradcheck.assertj.ShouldHaveWorstOffenderIn.shouldHaveWorstOffenderIn;
+import static io.github.gradcheck.assertj.ShouldPass.shouldPass;
+
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a {@link GradientCheckReport}; extend it to add your own, as with AssertJ's
+ * {@code Abstract…Assert} classes.
+ *
+ * @param <SELF> the concrete assertion type, for chaining
+ */
+public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGradientCheckReportAssert<SELF>>
+        extends AbstractAssert<SELF, GradientCheckReport> {
+
+    protected AbstractGradientCheckReportAssert(GradientCheckReport actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /** Verifies that the check passed: the analytic gradient matches the numeric one. */
+    public SELF passes() {
+        isNotNull();
+        if (!actual.passed()) {
+            throwAssertionError(shouldPass(actual));
+        }
+        return myself;
+    }
+
+    /** Verifies that the check failed, e.g. for a deliberately broken backward pass. */
+    public SELF fails() {
+        isNotNull();
+        if (actual.passed()) {
+            throwAssertionError(shouldFail(actual));
+        }
+        return myself;
+    }
+
+    /** Verifies that the overall difference is strictly below {@code limit}, whatever the threshold. */
+    public SELF hasDifferenceBelow(double limit) {
+        isNotNull();
+        if (!(actual.difference() < limit)) {
+            throwAssertionError(shouldHaveDifferenceBelow(actual, actual.modelName(), actual.difference(), limit));
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies that exactly these blocks, in any order, have a difference over the threshold.
+     */
+    public SELF hasFailingBlocks(String... names) {
+        isNotNull();
+        Objects.requireNonNull(names, "names");
+        List<String> failing = new ArrayList<>();
+        for (BlockSummary block : actual.blocks()) {
+            if (!block.passed()) {
+                failing.add(block.name());
+            }
+        }
+        List<String> expected = Arrays.asList(names);
+        if (!(failing.size() == expected.size() && failing.containsAll(expected))) {
+            throwAssertionError(shouldHaveFailingBlocks(actual, expected, failing));
+        }
+        return myself;
+    }
+
+    /** Verifies that the worst offending element lies in the block {@code name}. */
+    public SELF hasWorstOffenderIn(String name) {
+        isNotNull();
+        actual.block(name);
+        if (actual.worstOffenders().isEmpty() || !actual.worstOffenders().get(0).block().equals(name)) {
+            throwAssertionError(shouldHaveWorstOffenderIn(actual, name));
+        }
+        return myself;
+    }
+
+    /**
+     * Assertions on one block, the course's "look at the components".
+     *
+     * @throws IllegalArgumentException naming the blocks there are, if none is called {@code name}
+     */
+    public BlockSummaryAssert block(String name) {
+        isNotNull();
+        return new BlockSummaryAssert(actual, actual.block(name));
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.gradcheck.assertj;
+
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.ReportText;
+
+/** One block's verdict differs from the expected one. */
+final class BlockShouldPass extends ReportMessage {
+
+    private BlockShouldPass(String text) {
+        super(text);
+    }
+
+    static BlockShouldPass blockShouldPass(GradientCheckReport report, BlockSummary block) {
+        return new BlockShouldPass("Expecting block " + block.name() + " of " + report.modelName()
+                + " to pass, but its difference " + ReportText.difference(block.difference()) + " > threshold "
+                + ReportText.setting(report.settings().threshold()) + " (" + block.scale().words() + "); "
+                + block.failingElements() + "/" + block.size() + " elements failing:\n" + ReportText.summary(report));
+    }
+
+    static BlockShouldPass blockShouldFail(GradientCheckReport report, BlockSummary block) {
+        return new BlockShouldPass("Expecting block " + block.name() + " of " + report.modelName()
+                + " to fail, but its difference " + ReportText.difference(block.difference()) + " ≤ threshold "
+                + ReportText.setting(report.settings().threshold()) + " (" + block.scale().words() + "):\n"
+                + ReportText.summary(report));
+    }
+}

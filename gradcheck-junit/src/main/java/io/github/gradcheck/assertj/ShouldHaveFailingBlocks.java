@@ -1,0 +1,19 @@
+package io.github.gradcheck.assertj;
+
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.ReportText;
+import java.util.List;
+
+/** The blocks over the threshold are not the ones the test named. */
+final class ShouldHaveFailingBlocks extends ReportMessage {
+
+    private ShouldHaveFailingBlocks(String text) {
+        super(text);
+    }
+
+    static ShouldHaveFailingBlocks shouldHaveFailingBlocks(GradientCheckReport report, List<String> expected,
+                                                           List<String> actual) {
+        return new ShouldHaveFailingBlocks("Expecting exactly the blocks " + expected + " of " + report.modelName()
+                + " to fail, but the failing blocks are " + actual + ":\n" + ReportText.summary(report));
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.gradcheck.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one parameter block fared: the course's "if it fails, look at the components".
+ *
+ * @param name the block's name as the model gave it, e.g. {@code W2}
+ * @param shape its dimensions, empty for a scalar
+ * @param offset the flat index of its first element in θ
+ * @param size its number of elements
+ * @param difference the seed's difference formula over this block alone; 0 when both gradients
+ *     are zero throughout
+ * @param worstRelativeError the largest per-element relative error in the block
+ * @param failingElements how many elements fail on their own (see {@link Offender#failing()})
+ * @param passed whether {@code difference} is within the threshold
+ */
+public record BlockSummary(String name, List<Integer> shape, int offset, int size, double difference,
+                           double worstRelativeError, int failingElements, boolean passed) {
+
+    public BlockSummary {
+        Objects.requireNonNull(name, "name");
+        shape = List.copyOf(shape);
+    }
+
+    /** The shape as a person reads it: {@code 5×4}, {@code 3}, or {@code scalar}. */
+    public String shapeText() {
+        if (shape.isEmpty()) {
+            return "scalar";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shape.size(); i++) {
+            text.append(i == 0 ? "" : "×").append(shape.get(i));
+        }
+        return text.toString();
+    }
+
+    /** The course's words for this block's difference. */
+    public DifferenceScale scale() {
+        return DifferenceScale.of(difference);
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.gradcheck.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one gradient check found, as an immutable value: the overall difference and
+ * verdict, one summary per block, the worst offending elements ranked, and what the check cost.
+ *
+ * <p>Front ends read only this: the AssertJ assertions, the JUnit extension and the text writer
+ * ({@link ReportText}). {@link #toString()} is the readable summary.
+ */
+public final class GradientCheckReport {
+
+    private final String modelName;
+    private final CheckSettings settings;
+    private final double loss;
+    private final double difference;
+    private final boolean passed;
+    private final List<BlockSummary> blocks;
+    private final List<Offender> worstOffenders;
+    private final int failingElements;
+    private final double[] gradient;
+    private final double[] numericGradient;
+    private final long lossEvaluations;
+    private final long gradientEvaluations;
+    private final Duration duration;
+
+    /**
+     * A report. The numeric engine makes these; the constructor is public so that tools and
+     * tests can make one from stored results.
+     *
+     * @param gradient the analytic gradient, in θ's order (copied)
+     * @param numericGradient the centered-difference gradient, in θ's order (copied)
+     */
+    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double difference,
+                               boolean passed, List<BlockSummary> blocks, List<Offender> worstOffenders,
+                               int failingElements, double[] gradient, double[] numericGradient,
+                               long lossEvaluations, long gradientEvaluations, Duration duration) {
+        this.modelName = Objects.requireNonNull(modelName, "modelName");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.loss = loss;
+        this.difference = difference;
+        this.passed = passed;
+        this.blocks = List.copyOf(blocks);
+        this.worstOffenders = List.copyOf(worstOffenders);
+        this.failingElements = failingElements;
+        this.gradient = gradient.clone();
+        this.numericGradient = numericGradient.clone();
+        if (this.gradient.length != this.numericGradient.length) {
+            throw new IllegalArgumentException("gradient has " + this.gradient.length
+                    + " elements but numericGradient has " + this.numericGradient.length);
+        }
+        this.lossEvaluations = lossEvaluations;
+        this.gradientEvaluations = gradientEvaluations;
+        this.duration = Objects.requireNonNull(duration, "duration");
+    }
+
+    /** The model's name, e.g. {@code ThreeLayerNet}. */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** The settings the check ran with. */
+    public CheckSettings settings() {
+        return settings;
+    }
+
+    /** J(θ) at the checked point. */
+    public double loss() {
+        return loss;
+    }
+
+    /** The seed's ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂) over all of θ. */
+    public double difference() {
+        return difference;
+    }
+
+    /** The course's words for {@link #difference()}. */
+    public DifferenceScale scale() {
+        return DifferenceScale.of(difference);
+    }
+
+    /** The verdict: whether the analytic gradient matches the numeric one. */
+    public boolean passed() {
+        return passed;
+    }
+
+    /** Blocks in θ's order. */
+    public List<BlockSummary> blocks() {
+        return blocks;
+    }
+
+    /**
+     * The block of that name.
+     *
+     * @throws IllegalArgumentException naming the blocks there are, if none has that name
+     */
+    public BlockSummary block(String name) {
+        List<String> names = new ArrayList<>();
+        for (BlockSummary block : blocks) {
+            if (block.name().equals(name)) {
+                return block;
+            }
+            names.add(block.name());
+        }
+        throw new IllegalArgumentException(modelName + " has no parameter block named '" + name + "'; its blocks are " + names);
+    }
+
+    /**
+     * The worst elements, at most {@link CheckSettings#offenders()}: failing elements first, then
+     * by relative error (largest first), then by flat index, so the order is deterministic.
+     */
+    public List<Offender> worstOffenders() {
+        return worstOffenders;
+    }
+
+    /** How many elements fail on their own (see {@link Offender#failing()}). */
+    public int failingElements() {
+        return failingElements;
+    }
+
+    /** The length of θ. */
+    public int parameterCount() {
+        return gradient.length;
+    }
+
+    /** The analytic gradient in θ's order; a fresh copy on every call. */
+    public double[] gradient() {
+        return gradient.clone();
+    }
+
+    /** The numeric gradient in θ's order; a fresh copy on every call. */
+    public double[] numericGradient() {
+        return numericGradient.clone();
+    }
+
+    /** How many times the check evaluated the loss: 2N + 1 for a full centered check. */
+    public long lossEvaluations() {
+        return lossEvaluations;
+    }
+
+    /** How many times the check evaluated the analytic gradient. */
+    public long gradientEvaluations() {
+        return gradientEvaluations;
+    }
+
+    /** Wall-clock time of the check. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** The readable summary, as {@link ReportText#summary} writes it. */
+    @Override
+    public String toString() {
+        return ReportText.summary(this);
+    }
+}

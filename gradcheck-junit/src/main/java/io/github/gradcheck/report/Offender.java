@@ -1,0 +1,29 @@
+package io.github.gradcheck.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One element of θ where the analytic and numeric gradients disagree, as ranked in the report.
+ *
+ * @param index the flat index in θ
+ * @param block the name of the block that holds it
+ * @param position its position in the block, one index per dimension (empty for a scalar)
+ * @param parameter its label, e.g. {@code W2[1,3]}
+ * @param gradient the analytic value, from the model's backpropagation
+ * @param numericGradient the centered-difference value
+ * @param absoluteError |gradient − numericGradient|
+ * @param relativeError |gradient − numericGradient| / max(|gradient| + |numericGradient|, floor),
+ *     between 0 and 1: a factor k reads as (k − 1)/(k + 1), a sign flip as 1
+ * @param failing whether this element alone puts its block over the threshold:
+ *     absoluteError / (‖block gradient‖₂ + ‖block numeric gradient‖₂) above the threshold
+ */
+public record Offender(int index, String block, List<Integer> position, String parameter, double gradient,
+                       double numericGradient, double absoluteError, double relativeError, boolean failing) {
+
+    public Offender {
+        Objects.requireNonNull(block, "block");
+        Objects.requireNonNull(parameter, "parameter");
+        position = List.copyOf(position);
+    }
+}
