@@ -1,0 +1,76 @@
+package io.github.gradcheck.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a gradient check of each {@link ModelUnderTest} of the test class, one test invocation per
+ * model, named after it.
+ *
+ * <pre>{@code
+ * class ThreeLayerNetTest {
+ *     @ModelUnderTest ThreeLayerNet net = ThreeLayerNet.assignmentTestCase();
+ *
+ *     @GradientCheck
+ *     void backpropagationMatchesNumericGradient(GradientCheckReport report) {
+ *         GradCheckAssertions.assertThat(report).passes();
+ *     }
+ *
+ *     @GradientCheck
+ *     void failsByItself() {   // no report parameter: the invocation fails when the check fails
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A method that declares a {@link io.github.gradcheck.report.GradientCheckReport} parameter
+ * decides itself what to assert (for example that a deliberately broken model fails); a method
+ * that declares none fails, after its body ran, when the check fails, with the same message as
+ * {@code assertThat(report).passes()}. A model that cannot be checked (it throws, or its loss is
+ * NaN) fails the invocation with a {@link io.github.gradcheck.GradientCheckException}.
+ *
+ * <h2>Settings</h2>
+ * Each setting is taken from the attribute if set, else from the JUnit configuration parameter
+ * (e.g. in {@code junit-platform.properties}), else from the default:
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>attribute</th><th>configuration parameter</th><th>default</th></tr>
+ *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>1e-7</td></tr>
+ *   <tr><td>{@link #threshold()}</td><td>{@code gradcheck.threshold}</td><td>1e-6</td></tr>
+ *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@code gradcheck.relativeErrorFloor}</td><td>1e-8</td></tr>
+ *   <tr><td>{@link #offenders()}</td><td>{@code gradcheck.offenders}</td><td>10</td></tr>
+ * </table>
+ * The defaults and their reasons are documented on {@link io.github.gradcheck.GradientChecker}.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(GradientCheckExtension.class)
+public @interface GradientCheck {
+
+    /**
+     * The name of the one {@link ModelUnderTest} to check; empty (the default) checks every model
+     * of the class, each in its own invocation.
+     */
+    String model() default "";
+
+    /** The step ε; NaN (the default) means: {@code gradcheck.epsilon}, else 1e-7. */
+    double epsilon() default Double.NaN;
+
+    /** The largest overall difference that passes; NaN (the default) means: {@code gradcheck.threshold}, else 1e-6. */
+    double threshold() default Double.NaN;
+
+    /**
+     * The floor of |analytic| + |numeric| for relative errors; NaN (the default) means:
+     * {@code gradcheck.relativeErrorFloor}, else 1e-8.
+     */
+    double relativeErrorFloor() default Double.NaN;
+
+    /** How many worst elements the report keeps; -1 (the default) means: {@code gradcheck.offenders}, else 10. */
+    int offenders() default -1;
+}

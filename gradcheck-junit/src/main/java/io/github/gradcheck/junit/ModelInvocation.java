@@ -1,0 +1,78 @@
+package io.github.gradcheck.junit;
+
+import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.ReportText;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * One invocation of a {@link GradientCheck} method for one model: checks the model just before
+ * the method runs, hands the report to a {@link GradientCheckReport} parameter, and fails the
+ * invocation after the method ran if the method takes no report and the check failed.
+ */
+final class ModelInvocation implements TestTemplateInvocationContext, BeforeTestExecutionCallback,
+        ParameterResolver, AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelInvocation.class);
+    private static final String REPORT = "report";
+
+    private final ModelMember model;
+    private final GradientChecker checker;
+
+    ModelInvocation(ModelMember model, GradientChecker checker) {
+        this.model = model;
+        this.checker = checker;
+    }
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+        return model.name() + " (" + model.type().getSimpleName() + ")";
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+        return List.of(this);
+    }
+
+    /**
+     * Runs the check before parameters are resolved, so that a model that cannot be checked fails
+     * the invocation with its own exception rather than as a parameter-resolution error.
+     */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(REPORT, checker.check(model.get(context)));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == GradientCheckReport.class;
+    }
+
+    @Override
+    public GradientCheckReport resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        return report(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        GradientCheckReport report = report(context);
+        boolean takesReport = Arrays.stream(context.getRequiredTestMethod().getParameterTypes())
+                .anyMatch(type -> type == GradientCheckReport.class);
+        if (report != null && !takesReport && !report.passed() && context.getExecutionException().isEmpty()) {
+            throw new AssertionFailedError(ReportText.failureMessage(report));
+        }
+    }
+
+    private static GradientCheckReport report(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(REPORT, GradientCheckReport.class);
+    }
+}
