@@ -4,6 +4,7 @@ import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.ReportText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,7 +126,7 @@ final class CenteredDifference {
 
     private String where(ParameterBlock block, int k, String sign) {
         return block == null ? "at the unperturbed parameters"
-                : "at " + block.label(k) + " " + sign + " ε (flat index " + (block.offset() + k) + ", ε = " + settings.epsilon() + ")";
+                : "at " + block.label(k) + " " + sign + " ε (flat index " + (block.offset() + k) + ", ε = " + ReportText.setting(settings.epsilon()) + ")";
     }
 
     private double[] gradient(ParameterLayout layout) {

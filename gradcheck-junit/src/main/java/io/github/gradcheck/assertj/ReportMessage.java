@@ -9,6 +9,6 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 class ReportMessage extends BasicErrorMessageFactory {
 
     ReportMessage(String text) {
-        super("%n%s", unquotedString(text));
+        super("\n%s", unquotedString(text));
     }
 }
