@@ -26,6 +26,18 @@ class ThreeLayerNetTest {
         assertThat(report.difference()).isCloseTo(1.189e-7, withinPercentage(5));
     }
 
+    /** The checked model can be injected too; the check left its weights exactly as they were. */
+    @GradientCheck
+    void parametersAreUntouchedAfterTheCheck(GradientCheckReport report, ThreeLayerNet checked) {
+        ThreeLayerNet fresh = ThreeLayerNet.assignmentTestCase();
+        assertThat(checked).isSameAs(net);
+        assertThat(checked.W1).isDeepEqualTo(fresh.W1);
+        assertThat(checked.b1).isDeepEqualTo(fresh.b1);
+        assertThat(checked.W2).isDeepEqualTo(fresh.W2);
+        assertThat(checked.b3).isDeepEqualTo(fresh.b3);
+        assertThat(report.lossEvaluations()).isEqualTo(2 * 47 + 1);
+    }
+
     /** Without a report parameter, the invocation fails by itself if the check fails. */
     @GradientCheck
     void passesWithoutAnAssertion() {

@@ -1,5 +1,6 @@
 package io.github.gradcheck.junit;
 
+import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.ReportText;
@@ -16,14 +17,16 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * One invocation of a {@link GradientCheck} method for one model: checks the model just before
- * the method runs, hands the report to a {@link GradientCheckReport} parameter, and fails the
- * invocation after the method ran if the method takes no report and the check failed.
+ * the method runs, hands the report to a {@link GradientCheckReport} parameter (and the checked
+ * model to a parameter of its type), and fails the invocation after the method ran if the method
+ * takes no report and the check failed.
  */
 final class ModelInvocation implements TestTemplateInvocationContext, BeforeTestExecutionCallback,
         ParameterResolver, AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ModelInvocation.class);
     private static final String REPORT = "report";
+    private static final String MODEL = "model";
 
     private final ModelMember model;
     private final GradientChecker checker;
@@ -49,17 +52,25 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
      */
     @Override
     public void beforeTestExecution(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(REPORT, checker.check(model.get(context)));
+        DifferentiableModel checked = model.get(context);
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        store.put(MODEL, checked);
+        store.put(REPORT, checker.check(checked));
     }
 
+    /** A {@link GradientCheckReport}, or the checked model if the parameter's type is the model's declared type. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == GradientCheckReport.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == GradientCheckReport.class || type == model.type();
     }
 
     @Override
-    public GradientCheckReport resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
-        return report(context);
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        return parameterContext.getParameter().getType() == GradientCheckReport.class
+                ? store.get(REPORT, GradientCheckReport.class)
+                : store.get(MODEL, DifferentiableModel.class);
     }
 
     @Override

@@ -1,0 +1,277 @@
+package io.github.gradcheck.junit;
+
+import static io.github.gradcheck.junit.GradientCheckTestKit.execute;
+import static io.github.gradcheck.junit.GradientCheckTestKit.onlyFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/** Where a {@link GradientCheck}'s settings come from, and what it says about settings out of range. */
+class CheckConfigurationTests {
+
+    // ---- attributes out of range ----
+
+    @Test
+    void negativeEpsilonAttributeFailsTheContainer() {
+        assertThat(containerFailure(NegativeEpsilonTestCases.class, Map.of()))
+                .hasMessageStartingWith("@GradientCheck(epsilon = -1")
+                .hasMessageContaining(NegativeEpsilonTestCases.class.getName() + ".check()")
+                .hasMessageContaining("epsilon must be a positive finite number");
+    }
+
+    @Test
+    void infiniteEpsilonAttributeFailsTheContainer() {
+        assertThat(containerFailure(InfiniteEpsilonTestCases.class, Map.of()))
+                .hasMessageStartingWith("@GradientCheck(epsilon = Infinity)")
+                .hasMessageContaining(InfiniteEpsilonTestCases.class.getName() + ".check()")
+                .hasMessageContaining("epsilon must be a positive finite number");
+    }
+
+    @Test
+    void zeroThresholdAttributeFailsTheContainer() {
+        assertThat(containerFailure(ZeroThresholdTestCases.class, Map.of()))
+                .hasMessageStartingWith("@GradientCheck(threshold = 0")
+                .hasMessageContaining(ZeroThresholdTestCases.class.getName() + ".check()")
+                .hasMessageContaining("threshold must be a positive finite number");
+    }
+
+    @Test
+    void negativeOffendersAttributeFailsTheContainer() {
+        assertThat(containerFailure(NegativeOffendersTestCases.class, Map.of()))
+                .hasMessageStartingWith("@GradientCheck(offenders = -5)")
+                .hasMessageContaining(NegativeOffendersTestCases.class.getName() + ".check()")
+                .hasMessageContaining("offenders must be 0 or more");
+    }
+
+    // ---- configuration parameters out of range ----
+
+    @Test
+    void epsilonParameterThatIsNotANumberFailsTheContainer() {
+        assertInvalidEpsilonParameter("abc");
+    }
+
+    @Test
+    void negativeEpsilonParameterFailsTheContainer() {
+        assertInvalidEpsilonParameter("-1");
+    }
+
+    @Test
+    void nanEpsilonParameterFailsTheContainer() {
+        assertInvalidEpsilonParameter("NaN");
+    }
+
+    @Test
+    void offendersParameterThatIsNotANumberFailsTheContainer() {
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.offenders", "x")))
+                .hasMessageStartingWith("configuration parameter gradcheck.offenders = 'x'")
+                .hasMessageContaining(RecordingTestCases.class.getName() + ".check()")
+                .hasMessageContaining("@GradientCheck(offenders)")
+                .hasMessageContaining("expected a whole number, 0 or more, such as 10");
+    }
+
+    @Test
+    void invalidParameterIsIgnoredWhereTheAttributeIsSet() {
+        EngineExecutionResults results = execute(EpsilonAttributeTestCases.class, Map.of("gradcheck.epsilon", "abc"));
+
+        results.allEvents().assertStatistics(stats -> stats.failed(0));
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    private static void assertInvalidEpsilonParameter(String value) {
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.epsilon", value)))
+                .hasMessageStartingWith("configuration parameter gradcheck.epsilon = '" + value + "'")
+                .hasMessageContaining(RecordingTestCases.class.getName() + ".check()")
+                .hasMessageContaining("which does not set @GradientCheck(epsilon)")
+                .hasMessageContaining("expected a positive finite number such as 1e-7");
+        assertThat(RecordingTestCases.REPORTS).as("no invocation ran").isEmpty();
+    }
+
+    private static Throwable containerFailure(Class<?> testClass, Map<String, String> parameters) {
+        RecordingTestCases.REPORTS.clear();
+        EngineExecutionResults results = execute(testClass, parameters);
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        Throwable failure = onlyFailure(results.containerEvents());
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class);
+        return failure;
+    }
+
+    // ---- precedence: attribute, then configuration parameter, then default ----
+
+    @Test
+    void withoutAttributesOrParametersTheDefaultsApply() {
+        CheckSettings settings = recordedSettings(Map.of());
+
+        assertThat(settings).isEqualTo(GradientChecker.defaults().settings());
+    }
+
+    @Test
+    void configurationParametersReachTheReportsSettings() {
+        CheckSettings settings = recordedSettings(Map.of(
+                "gradcheck.epsilon", "1e-5",
+                "gradcheck.threshold", " 2.5e-6 ",
+                "gradcheck.relativeErrorFloor", "1e-9",
+                "gradcheck.offenders", "3"));
+
+        assertThat(settings).isEqualTo(new CheckSettings(1e-5, 2.5e-6, 1e-9, 3));
+    }
+
+    @Test
+    void attributeOverridesTheConfigurationParameterForEpsilon() {
+        EpsilonAttributeTestCases.epsilon = Double.NaN;
+
+        EngineExecutionResults results = execute(EpsilonAttributeTestCases.class, Map.of("gradcheck.epsilon", "1e-5"));
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(EpsilonAttributeTestCases.epsilon).isEqualTo(1e-4);
+    }
+
+    @Test
+    void thresholdParameterLetsAModelWithAFactorTwoBugPass() {
+        ThresholdPrecedenceTestCases.REPORTS.clear();
+
+        EngineExecutionResults results = execute(ThresholdPrecedenceTestCases.class, Map.of("gradcheck.threshold", "0.5"));
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("usesTheConfiguredThreshold"), finishedSuccessfully()));
+        // The numbers behind it: the doubled block is 1/3 off, the whole gradient less than that.
+        assertThat(ThresholdPrecedenceTestCases.REPORTS).hasSize(1);
+        GradientCheckReport report = ThresholdPrecedenceTestCases.REPORTS.get(0);
+        assertThat(report.settings().threshold()).isEqualTo(0.5);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.block("b").difference()).isCloseTo(1.0 / 3, within(1e-6));
+        assertThat(report.block("W").difference()).isLessThan(1e-6);
+        assertThat(report.difference()).isGreaterThan(1e-6).isLessThan(1.0 / 3);
+    }
+
+    @Test
+    void thresholdAttributeOverridesTheParameterAndFailsAgain() {
+        ThresholdPrecedenceTestCases.REPORTS.clear();
+
+        EngineExecutionResults results = execute(ThresholdPrecedenceTestCases.class, Map.of("gradcheck.threshold", "0.5"));
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("setsItsOwnThreshold"),
+                finishedWithFailure(instanceOf(AssertionFailedError.class),
+                        message(m -> m.startsWith("Expecting the analytic gradient of SmallModel")
+                                && m.contains("> threshold 1e-6")))));
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+    }
+
+    @Test
+    void withoutTheThresholdParameterTheFactorTwoBugFails() {
+        ThresholdPrecedenceTestCases.REPORTS.clear();
+
+        EngineExecutionResults results = execute(ThresholdPrecedenceTestCases.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("usesTheConfiguredThreshold"), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class), message(m -> m.contains("> threshold 1e-6")))))
+                .haveExactly(1, event(test("setsItsOwnThreshold"), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class), message(m -> m.contains("> threshold 1e-6")))));
+    }
+
+    private static CheckSettings recordedSettings(Map<String, String> parameters) {
+        RecordingTestCases.REPORTS.clear();
+        EngineExecutionResults results = execute(RecordingTestCases.class, parameters);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(RecordingTestCases.REPORTS).hasSize(1);
+        return RecordingTestCases.REPORTS.get(0).settings();
+    }
+
+    // ---- fixtures, run through the engine test kit ----
+
+    static class RecordingTestCases {
+        static final List<GradientCheckReport> REPORTS = new ArrayList<>();
+
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck
+        void check(GradientCheckReport report) {
+            REPORTS.add(report);
+        }
+    }
+
+    static class EpsilonAttributeTestCases {
+        static double epsilon;
+
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck(epsilon = 1e-4)
+        void check(GradientCheckReport report) {
+            epsilon = report.settings().epsilon();
+        }
+    }
+
+    static class ThresholdPrecedenceTestCases {
+        static final List<GradientCheckReport> REPORTS = new ArrayList<>();
+
+        @ModelUnderTest
+        SmallModel model = SmallModel.buggy();
+
+        @GradientCheck
+        void usesTheConfiguredThreshold() {
+        }
+
+        @GradientCheck
+        void recordsTheReport(GradientCheckReport report) {
+            REPORTS.add(report);
+        }
+
+        @GradientCheck(threshold = 1e-6)
+        void setsItsOwnThreshold() {
+        }
+    }
+
+    static class NegativeEpsilonTestCases {
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck(epsilon = -1)
+        void check() {
+        }
+    }
+
+    static class InfiniteEpsilonTestCases {
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck(epsilon = Double.POSITIVE_INFINITY)
+        void check() {
+        }
+    }
+
+    static class ZeroThresholdTestCases {
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck(threshold = 0)
+        void check() {
+        }
+    }
+
+    static class NegativeOffendersTestCases {
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck(offenders = -5)
+        void check() {
+        }
+    }
+}
