@@ -48,7 +48,7 @@ final class CheckConfiguration {
     private double positive(String attribute, double fromAnnotation, double fallback) {
         if (!Double.isNaN(fromAnnotation)) {
             if (!(fromAnnotation > 0) || Double.isInfinite(fromAnnotation)) {
-                throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + fromAnnotation
+                throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + ReportText.setting(fromAnnotation)
                         + ") on " + where + ": " + attribute + " must be a positive finite number");
             }
             return fromAnnotation;

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>A method that declares a {@link io.github.gradcheck.report.GradientCheckReport} parameter
  * decides itself what to assert (for example that a deliberately broken model fails); a method
- * that declares none fails, after its body ran, when the check fails, with the same message as
- * {@code assertThat(report).passes()}. A model that cannot be checked (it throws, or its loss is
+ * that declares none fails, after its body ran, when the check fails, with the same text as
+ * {@code assertThat(report).passes()}. The report is also available to {@code @AfterEach}
+ * methods, but not to {@code @BeforeEach} methods: the check runs just before the test method. A model that cannot be checked (it throws, or its loss is
  * NaN) fails the invocation with a {@link io.github.gradcheck.GradientCheckException}.
  *
  * <h2>Settings</h2>

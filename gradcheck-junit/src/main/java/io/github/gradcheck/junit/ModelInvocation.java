@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.opentest4j.AssertionFailedError;
@@ -68,9 +69,16 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        return parameterContext.getParameter().getType() == GradientCheckReport.class
+        Object value = parameterContext.getParameter().getType() == GradientCheckReport.class
                 ? store.get(REPORT, GradientCheckReport.class)
                 : store.get(MODEL, DifferentiableModel.class);
+        if (value == null) {
+            throw new ParameterResolutionException("parameter " + parameterContext.getParameter().getName() + " of "
+                    + parameterContext.getDeclaringExecutable().getName() + "() cannot be resolved yet: the gradient"
+                    + " check of model '" + model.name() + "' runs just before the @GradientCheck method, so its report and"
+                    + " model can be injected there and in @AfterEach methods, not in @BeforeEach methods");
+        }
+        return value;
     }
 
     @Override

@@ -31,8 +31,9 @@ final class ModelMember {
     }
 
     /**
-     * Every model of {@code testClass}, inherited ones included, in declaration order (superclass
-     * first); for a {@code @Nested} class without models of its own, those of its enclosing class.
+     * Every model of {@code testClass}, inherited ones included: fields, then methods, each in
+     * JUnit's deterministic member order; for a {@code @Nested} class without models of its own,
+     * those of its enclosing class.
      *
      * @throws ExtensionConfigurationException naming the class and member, for a member of the
      *     wrong type, a method with parameters, or two models of the same name

@@ -16,9 +16,11 @@ import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.assertj.GradCheckAssertions;
 import io.github.gradcheck.report.GradientCheckReport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
@@ -158,6 +160,25 @@ class GradientCheckExtensionTests {
 
     // ---- fixtures, run through the engine test kit ----
 
+    @Test
+    void aReportAskedForInBeforeEachIsAClearErrorAndAfterEachGetsIt() {
+        ReportInLifecycleTestCases.afterEachReport = null;
+
+        EngineExecutionResults results = execute(ReportInLifecycleTestCases.class);
+
+        Throwable failure = onlyFailure(results.testEvents());
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+                .hasMessage("parameter report of before() cannot be resolved yet: the gradient check of model 'model' runs"
+                        + " just before the @GradientCheck method, so its report and model can be injected there and"
+                        + " in @AfterEach methods, not in @BeforeEach methods");
+        assertThat(ReportInLifecycleTestCases.afterEachReport).isNull();
+
+        EngineExecutionResults afterOnly = execute(ReportInAfterEachTestCases.class);
+        afterOnly.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(ReportInAfterEachTestCases.afterEachReport).isNotNull();
+        assertThat(ReportInAfterEachTestCases.afterEachReport.passed()).isTrue();
+    }
+
     static class CorrectModelWithReportTestCases {
         @ModelUnderTest
         SmallModel model = SmallModel.correct();
@@ -275,6 +296,42 @@ class GradientCheckExtensionTests {
 
         @GradientCheck
         void check(GradientCheckReport report) {
+        }
+    }
+
+    static class ReportInLifecycleTestCases {
+        static GradientCheckReport afterEachReport;
+
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @BeforeEach
+        void before(GradientCheckReport report) {
+        }
+
+        @GradientCheck
+        void check() {
+        }
+
+        @AfterEach
+        void after(GradientCheckReport report) {
+            afterEachReport = report;
+        }
+    }
+
+    static class ReportInAfterEachTestCases {
+        static GradientCheckReport afterEachReport;
+
+        @ModelUnderTest
+        SmallModel model = SmallModel.correct();
+
+        @GradientCheck
+        void check() {
+        }
+
+        @AfterEach
+        void after(GradientCheckReport report) {
+            afterEachReport = report;
         }
     }
 }
