@@ -32,6 +32,11 @@ public interface DifferentiableFunction {
     /** The analytic gradient dJ/dθ at θ, of length {@code layout().size()}: the code under test. */
     double[] gradient(double[] parameters);
 
+    /** The number of examples the loss averages over, if known; 0 (the default) for unknown. */
+    default int batchSize() {
+        return 0;
+    }
+
     /** How reports name this function; by default its class's simple name. */
     default String name() {
         return ModelNames.of(getClass(), "function");

@@ -46,6 +46,14 @@ public interface DifferentiableModel {
      */
     ParameterArrays gradient();
 
+    /**
+     * The number of examples the loss averages over, if the model knows it; 0 (the default) for
+     * unknown. Lets a diagnosis say "a forgotten 1/m" when a block is off by exactly m.
+     */
+    default int batchSize() {
+        return 0;
+    }
+
     /** How reports name this model; by default its class's simple name. */
     default String name() {
         return ModelNames.of(getClass(), "model");

@@ -47,4 +47,9 @@ final class FunctionAtPoint implements DifferentiableModel {
     public String name() {
         return function.name();
     }
+
+    @Override
+    public int batchSize() {
+        return function.batchSize();
+    }
 }

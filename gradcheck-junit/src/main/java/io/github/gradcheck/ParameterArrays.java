@@ -68,11 +68,18 @@ public final class ParameterArrays {
 
     /** Writes {@code vector} back into the arrays, bit for bit. */
     void restore(double[] vector) {
+        restore(vector, 0, vector.length);
+    }
+
+    /** Writes flat indices {@code [from, to)} of {@code vector} back into the arrays, bit for bit. */
+    void restore(double[] vector, int from, int to) {
         for (int b = 0; b < storages.size(); b++) {
             BlockStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
-            for (int k = 0; k < storage.size(); k++) {
-                storage.set(k, vector[offset + k]);
+            int first = Math.max(from, offset);
+            int last = Math.min(to, offset + storage.size());
+            for (int i = first; i < last; i++) {
+                storage.set(i - offset, vector[i]);
             }
         }
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.junit.GradientCheck;
 import io.github.gradcheck.junit.ModelUnderTest;
+import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import java.util.List;
@@ -32,7 +33,8 @@ class BuggyThreeLayerNetTest {
                 .hasWorstOffenderIn("b1");
     }
 
-    @GradientCheck
+    /** With the course's ε = 1e-7, the difference is the one the assignment prints. */
+    @GradientCheck(epsilon = 1e-7)
     void differenceAgreesWithTheAssignmentTo8SignificantDigits(GradientCheckReport report) {
         assertThat(report.difference()).isCloseTo(PUBLISHED_DIFFERENCE, within(PUBLISHED_DIFFERENCE * 1e-8));
     }
@@ -42,6 +44,17 @@ class BuggyThreeLayerNetTest {
         // A factor k reads as (k − 1)/(k + 1): 4/m instead of 1/m gives 0.6, ×2 gives 1/3.
         assertThat(report.block("b1").worstRelativeError()).isCloseTo(0.6, within(1e-5));
         assertThat(report.block("W2").worstRelativeError()).isCloseTo(1.0 / 3, within(1e-5));
+    }
+
+    @GradientCheck
+    void diagnosisReadsTheBugsAsFactorsFourAndTwo(GradientCheckReport report) {
+        assertThat(report.block("b1").diagnosis().kind()).isEqualTo(Diagnosis.Kind.SCALED);
+        assertThat(report.block("b1").diagnosis().parameter()).isCloseTo(4, within(1e-6));
+        assertThat(report.block("W2").diagnosis().kind()).isEqualTo(Diagnosis.Kind.SCALED);
+        assertThat(report.block("W2").diagnosis().parameter()).isCloseTo(2, within(1e-6));
+        assertThat(report.block("W1").diagnosis().kind()).isEqualTo(Diagnosis.Kind.NONE);
+        assertThat(report.block("b1").taylor().contradicts()).isTrue();
+        assertThat(report.block("W1").taylor().consistent()).isTrue();
     }
 
     @GradientCheck
@@ -62,6 +75,8 @@ class BuggyThreeLayerNetTest {
                 .hasMessageContaining("almost surely a bug")
                 .hasMessageContaining("b1[1,0]")
                 .hasMessageContaining("W2[2,0]")
-                .hasMessageContaining("worst offenders (8 of 8 failing elements)");
+                .hasMessageContaining("worst offenders (8 of 8 mismatches)")
+                .hasMessageContaining("analytic b1 ≈ 4.00 × numeric")
+                .hasMessageContaining("analytic W2 ≈ 2.00 × numeric");
     }
 }

@@ -1,11 +1,14 @@
 package io.github.gradcheck.examples;
 
 import static io.github.gradcheck.assertj.GradCheckAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.junit.GradientCheck;
 import io.github.gradcheck.junit.ModelUnderTest;
+import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +38,11 @@ class LogisticRegressionTest {
     void forgottenRegularizationIsCaughtInTheWeightsOnly(GradientCheckReport report) {
         assertThat(report).fails().hasFailingBlocks("w");
         assertThat(report).block("b").passes();
+        // The missing term is (λ/m)·w with λ = 5 and m = 200: numeric − analytic = 0.025·w.
+        Diagnosis diagnosis = report.block("w").diagnosis();
+        assertThat(diagnosis.kind()).isEqualTo(Diagnosis.Kind.REGULARIZATION);
+        assertThat(diagnosis.parameter()).isCloseTo(-5.0 / 200, within(1e-6));
+        assertThat(diagnosis.description()).startsWith("analytic w lacks an L2 term: numeric − analytic ≈ 0.0250·w");
     }
 
     /** The same check without the extension, over several random problems and starting points. */

@@ -72,6 +72,12 @@ public final class ThreeLayerNet implements DifferentiableModel {
         return net;
     }
 
+    /** The cost averages over the m = 3 examples. */
+    @Override
+    public int batchSize() {
+        return y.length;
+    }
+
     @Override
     public ParameterArrays parameters() {
         return ParameterArrays.builder()

@@ -13,15 +13,14 @@ final class BlockShouldPass extends ReportMessage {
 
     static BlockShouldPass blockShouldPass(GradientCheckReport report, BlockSummary block) {
         return new BlockShouldPass("Expecting block " + block.name() + " of " + report.modelName()
-                + " to pass, but its difference " + ReportText.difference(block.difference()) + " > threshold "
-                + ReportText.setting(report.settings().threshold()) + " (" + block.scale().words() + "); "
-                + block.failingElements() + "/" + block.size() + " elements failing:\n" + ReportText.summary(report));
+                + " to pass, but " + block.mismatches() + " of its " + block.size() + " elements mismatch (difference "
+                + ReportText.difference(block.difference()) + ", " + block.scale().words() + "):\n"
+                + ReportText.summary(report));
     }
 
     static BlockShouldPass blockShouldFail(GradientCheckReport report, BlockSummary block) {
         return new BlockShouldPass("Expecting block " + block.name() + " of " + report.modelName()
-                + " to fail, but its difference " + ReportText.difference(block.difference()) + " ≤ threshold "
-                + ReportText.setting(report.settings().threshold()) + " (" + block.scale().words() + "):\n"
-                + ReportText.summary(report));
+                + " to fail, but every element matches (difference " + ReportText.difference(block.difference()) + ", "
+                + block.scale().words() + "):\n" + ReportText.summary(report));
     }
 }

@@ -2,8 +2,13 @@ package io.github.gradcheck.junit;
 
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Precision;
 import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.report.Stencil;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,14 +40,50 @@ final class CheckConfiguration {
      */
     static GradientChecker checker(GradientCheck annotation, ExtensionContext context) {
         CheckConfiguration configuration = new CheckConfiguration(annotation, context);
-        GradientChecker defaults = GradientChecker.defaults();
-        CheckSettings base = defaults.settings();
-        return defaults
-                .withEpsilon(configuration.positive("epsilon", annotation.epsilon(), base.epsilon()))
+        GradientChecker checker = GradientChecker.defaults();
+        CheckSettings base = checker.settings();
+        Precision precision = configuration.choice("precision", annotation.precision(), Precision.class);
+        if (precision != null) {
+            checker = checker.withPrecision(precision);
+        }
+        Stencil stencil = configuration.choice("stencil", annotation.stencil(), Stencil.class);
+        if (stencil != null) {
+            checker = checker.withStencil(stencil);
+        }
+        double epsilon = configuration.positive("epsilon", annotation.epsilon(), Double.NaN);
+        if (!Double.isNaN(epsilon)) {
+            checker = checker.withEpsilon(epsilon);
+        }
+        return checker
+                .withMargin(configuration.positive("margin", annotation.margin(), base.margin()))
                 .withThreshold(configuration.positive("threshold", annotation.threshold(), base.threshold()))
                 .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", annotation.relativeErrorFloor(),
                         base.relativeErrorFloor()))
                 .withOffenders(configuration.offenders(base.offenders()));
+    }
+
+    /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */
+    private <E extends Enum<E>> E choice(String attribute, String fromAnnotation, Class<E> type) {
+        String text = fromAnnotation;
+        boolean fromParameter = text.isEmpty();
+        if (fromParameter) {
+            text = parameter(attribute).orElse("");
+        }
+        if (text.isBlank()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            names.add(name);
+            if (name.equals(text.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                return constant;
+            }
+        }
+        String expected = "one of " + names;
+        throw fromParameter ? invalidParameter(attribute, text, expected)
+                : new ExtensionConfigurationException("@GradientCheck(" + attribute + " = \"" + text + "\") on " + where
+                        + ": expected " + expected);
     }
 
     private double positive(String attribute, double fromAnnotation, double fallback) {
@@ -61,12 +102,17 @@ final class CheckConfiguration {
         try {
             value = Double.parseDouble(text.get().trim());
         } catch (NumberFormatException e) {
-            throw invalidParameter(attribute, text.get(), "a positive finite number such as " + ReportText.setting(fallback));
+            throw invalidParameter(attribute, text.get(), "a positive finite number" + example(attribute, fallback));
         }
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw invalidParameter(attribute, text.get(), "a positive finite number such as " + ReportText.setting(fallback));
+            throw invalidParameter(attribute, text.get(), "a positive finite number" + example(attribute, fallback));
         }
         return value;
+    }
+
+    private static String example(String attribute, double fallback) {
+        return " such as " + ReportText.setting(Double.isNaN(fallback) && "epsilon".equals(attribute)
+                ? GradientChecker.COURSE_EPSILON : fallback);
     }
 
     private int offenders(int fallback) {

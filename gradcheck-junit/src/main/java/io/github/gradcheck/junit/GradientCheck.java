@@ -40,8 +40,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>attribute</th><th>configuration parameter</th><th>default</th></tr>
- *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>1e-7</td></tr>
+ *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>relative steps ∛u · max(|θᵢ|, rms θ)</td></tr>
+ *   <tr><td>{@link #margin()}</td><td>{@code gradcheck.margin}</td><td>10</td></tr>
  *   <tr><td>{@link #threshold()}</td><td>{@code gradcheck.threshold}</td><td>1e-6</td></tr>
+ *   <tr><td>{@link #stencil()}</td><td>{@code gradcheck.stencil}</td><td>centered</td></tr>
+ *   <tr><td>{@link #precision()}</td><td>{@code gradcheck.precision}</td><td>double</td></tr>
  *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@code gradcheck.relativeErrorFloor}</td><td>1e-8</td></tr>
  *   <tr><td>{@link #offenders()}</td><td>{@code gradcheck.offenders}</td><td>10</td></tr>
  * </table>
@@ -60,11 +63,35 @@ public @interface GradientCheck {
      */
     String model() default "";
 
-    /** The step ε; NaN (the default) means: {@code gradcheck.epsilon}, else 1e-7. */
+    /**
+     * One step ε for every element, as in the course (1e-7 reproduces its numbers); NaN (the
+     * default) means: {@code gradcheck.epsilon}, else relative steps εᵢ = ∛u · max(|θᵢ|, rms θ).
+     */
     double epsilon() default Double.NaN;
 
-    /** The largest overall difference that passes; NaN (the default) means: {@code gradcheck.threshold}, else 1e-6. */
+    /**
+     * How many times its estimated numerical error a disagreement must exceed to fail; NaN (the
+     * default) means: {@code gradcheck.margin}, else 10.
+     */
+    double margin() default Double.NaN;
+
+    /**
+     * The least relative error |g − n| / (|g| + |n|) that can fail; NaN (the default) means:
+     * {@code gradcheck.threshold}, else 1e-6.
+     */
     double threshold() default Double.NaN;
+
+    /**
+     * {@code "centered"} or {@code "five-point"}; empty (the default) means: {@code gradcheck.stencil},
+     * else centered.
+     */
+    String stencil() default "";
+
+    /**
+     * {@code "double"} or {@code "float"}, the arithmetic the loss is computed in; empty (the
+     * default) means: {@code gradcheck.precision}, else double.
+     */
+    String precision() default "";
 
     /**
      * The floor of |analytic| + |numeric| for relative errors; NaN (the default) means:

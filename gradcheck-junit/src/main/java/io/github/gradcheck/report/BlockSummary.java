@@ -13,15 +13,26 @@ import java.util.Objects;
  * @param difference the seed's difference formula over this block alone; 0 when both gradients
  *     are zero throughout
  * @param worstRelativeError the largest per-element relative error in the block
- * @param failingElements how many elements fail on their own (see {@link Offender#failing()})
- * @param passed whether {@code difference} is within the threshold
+ * @param mismatches how many elements are {@link ElementVerdict#MISMATCH}es
+ * @param kinks how many elements sit at a kink of the loss
+ * @param unreliable how many elements the numeric derivative could not resolve
+ * @param diagnosis what kind of wrong the block is, if it has mismatches
+ * @param taylor the ε-free second opinion along a random direction in the block
  */
 public record BlockSummary(String name, List<Integer> shape, int offset, int size, double difference,
-                           double worstRelativeError, int failingElements, boolean passed) {
+                           double worstRelativeError, int mismatches, int kinks, int unreliable,
+                           Diagnosis diagnosis, TaylorTest taylor) {
 
     public BlockSummary {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(diagnosis, "diagnosis");
+        Objects.requireNonNull(taylor, "taylor");
         shape = List.copyOf(shape);
+    }
+
+    /** Whether no element of the block is a mismatch. */
+    public boolean passed() {
+        return mismatches == 0;
     }
 
     /** The shape as a person reads it: {@code 5×4}, {@code 3}, or {@code scalar}. */

@@ -17,11 +17,12 @@ public final class GradientCheckReport {
     private final String modelName;
     private final CheckSettings settings;
     private final double loss;
+    private final double noise;
+    private final double parameterScale;
     private final double difference;
-    private final boolean passed;
     private final List<BlockSummary> blocks;
     private final List<Offender> worstOffenders;
-    private final int failingElements;
+    private final List<String> warnings;
     private final double[] gradient;
     private final double[] numericGradient;
     private final long lossEvaluations;
@@ -32,21 +33,28 @@ public final class GradientCheckReport {
      * A report. The numeric engine makes these; the constructor is public so that tools and
      * tests can make one from stored results.
      *
+     * @param loss J(θ) at the checked point
+     * @param noise the estimated standard deviation of the loss's round-off, σ
+     * @param parameterScale rms θ, the scale of relative steps for parameters near zero
+     * @param difference the seed's difference over all of θ
+     * @param warnings findings that do not decide the verdict but deserve a look
      * @param gradient the analytic gradient, in θ's order (copied)
-     * @param numericGradient the centered-difference gradient, in θ's order (copied)
+     * @param numericGradient the difference-quotient gradient, in θ's order (copied)
      */
-    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double difference,
-                               boolean passed, List<BlockSummary> blocks, List<Offender> worstOffenders,
-                               int failingElements, double[] gradient, double[] numericGradient,
-                               long lossEvaluations, long gradientEvaluations, Duration duration) {
+    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double noise,
+                               double parameterScale, double difference, List<BlockSummary> blocks,
+                               List<Offender> worstOffenders, List<String> warnings, double[] gradient,
+                               double[] numericGradient, long lossEvaluations, long gradientEvaluations,
+                               Duration duration) {
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.loss = loss;
+        this.noise = noise;
+        this.parameterScale = parameterScale;
         this.difference = difference;
-        this.passed = passed;
         this.blocks = List.copyOf(blocks);
         this.worstOffenders = List.copyOf(worstOffenders);
-        this.failingElements = failingElements;
+        this.warnings = List.copyOf(warnings);
         this.gradient = gradient.clone();
         this.numericGradient = numericGradient.clone();
         if (this.gradient.length != this.numericGradient.length) {
@@ -73,6 +81,20 @@ public final class GradientCheckReport {
         return loss;
     }
 
+    /**
+     * The estimated standard deviation σ of the loss's own round-off: how much J(θ) moves when θ
+     * moves by far less than the step, measured along a random direction. It sets each element's
+     * estimated error, σ/ε for a centered difference.
+     */
+    public double noise() {
+        return noise;
+    }
+
+    /** rms θ: the step scale of parameters smaller than it, under a relative step. */
+    public double parameterScale() {
+        return parameterScale;
+    }
+
     /** The seed's ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂) over all of θ. */
     public double difference() {
         return difference;
@@ -83,9 +105,27 @@ public final class GradientCheckReport {
         return DifferenceScale.of(difference);
     }
 
-    /** The verdict: whether the analytic gradient matches the numeric one. */
+    /**
+     * The verdict: no element is a {@link ElementVerdict#MISMATCH}, i.e. every disagreement is
+     * within the margin times its estimated numerical error, at a kink, or below the threshold.
+     */
     public boolean passed() {
-        return passed;
+        return mismatches() == 0;
+    }
+
+    /** How many elements mismatch. */
+    public int mismatches() {
+        return blocks.stream().mapToInt(BlockSummary::mismatches).sum();
+    }
+
+    /** How many elements sit at a kink of the loss. */
+    public int kinks() {
+        return blocks.stream().mapToInt(BlockSummary::kinks).sum();
+    }
+
+    /** How many elements the numeric derivative could not resolve. */
+    public int unreliable() {
+        return blocks.stream().mapToInt(BlockSummary::unreliable).sum();
     }
 
     /** Blocks in θ's order. */
@@ -110,16 +150,16 @@ public final class GradientCheckReport {
     }
 
     /**
-     * The worst elements, at most {@link CheckSettings#offenders()}: failing elements first, then
-     * by relative error (largest first), then by flat index, so the order is deterministic.
+     * The worst elements, at most {@link CheckSettings#offenders()}: mismatches first, then by
+     * relative error (largest first), then by flat index, so the order is deterministic.
      */
     public List<Offender> worstOffenders() {
         return worstOffenders;
     }
 
-    /** How many elements fail on their own (see {@link Offender#failing()}). */
-    public int failingElements() {
-        return failingElements;
+    /** Findings that do not decide the verdict but deserve a look (a Taylor test that disagrees, harmless non-determinism). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The length of θ. */
@@ -137,7 +177,7 @@ public final class GradientCheckReport {
         return numericGradient.clone();
     }
 
-    /** How many times the check evaluated the loss: 2N + 1 for a full centered check. */
+    /** How many times the check evaluated the loss. */
     public long lossEvaluations() {
         return lossEvaluations;
     }

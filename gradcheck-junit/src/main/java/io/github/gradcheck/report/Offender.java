@@ -4,26 +4,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One element of θ where the analytic and numeric gradients disagree, as ranked in the report.
+ * One element of θ as ranked in the report.
  *
  * @param index the flat index in θ
  * @param block the name of the block that holds it
  * @param position its position in the block, one index per dimension (empty for a scalar)
  * @param parameter its label, e.g. {@code W2[1,3]}
  * @param gradient the analytic value, from the model's backpropagation
- * @param numericGradient the centered-difference value
+ * @param numericGradient the difference-quotient value
  * @param absoluteError |gradient − numericGradient|
  * @param relativeError |gradient − numericGradient| / max(|gradient| + |numericGradient|, floor),
  *     between 0 and 1: a factor k reads as (k − 1)/(k + 1), a sign flip as 1
- * @param failing whether this element alone puts its block over the threshold:
- *     absoluteError / (‖block gradient‖₂ + ‖block numeric gradient‖₂) above the threshold
+ * @param estimatedError the numeric derivative's estimated error (round-off and truncation)
+ * @param verdict what the check concluded about this element
  */
 public record Offender(int index, String block, List<Integer> position, String parameter, double gradient,
-                       double numericGradient, double absoluteError, double relativeError, boolean failing) {
+                       double numericGradient, double absoluteError, double relativeError, double estimatedError,
+                       ElementVerdict verdict) {
 
     public Offender {
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(verdict, "verdict");
         position = List.copyOf(position);
+    }
+
+    /** Whether this element fails the check: a {@link ElementVerdict#MISMATCH}. */
+    public boolean failing() {
+        return verdict == ElementVerdict.MISMATCH;
     }
 }

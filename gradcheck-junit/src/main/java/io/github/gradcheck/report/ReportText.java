@@ -41,40 +41,83 @@ public final class ReportText {
 
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
-        out.append("  difference ").append(difference(report.difference()))
-                .append(report.passed() ? " ≤ threshold " : " > threshold ").append(setting(settings.threshold()))
-                .append(" (ε = ").append(setting(settings.epsilon())).append("): ")
-                .append(report.scale().words()).append('\n');
-        out.append("  (").append(DifferenceScale.LEGEND).append(")\n\n");
+        out.append("  ").append(verdict(report)).append('\n');
+        out.append("  difference ").append(difference(report.difference())).append(": ")
+                .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
+        out.append("  ").append(settings.step().describe());
+        if (settings.step().relative()) {
+            out.append(", rms θ = ").append(String.format(Locale.ROOT, "%.3g", report.parameterScale()));
+        }
+        out.append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
+                .append(" differences; loss noise σ ≈ ").append(String.format(Locale.ROOT, "%.1e", report.noise()))
+                .append('\n').append('\n');
 
-        TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "elements failing");
+        TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
+                "unreliable", "Taylor order");
         for (BlockSummary block : worstFirst(report.blocks())) {
             blocks.row(block.name(), block.shapeText(), difference(block.difference()), block.scale().words(),
-                    relative(block.worstRelativeError()), block.failingElements() + "/" + block.size());
+                    relative(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
+                    String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
         }
         blocks.appendTo(out, "  ");
+
+        List<BlockSummary> diagnosed = worstFirst(report.blocks()).stream()
+                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE).toList();
+        if (!diagnosed.isEmpty()) {
+            out.append('\n').append("  diagnosis:\n");
+            for (BlockSummary block : diagnosed) {
+                out.append("    ").append(block.name()).append(": ").append(block.diagnosis().description()).append('\n');
+            }
+        }
 
         List<Offender> offenders = shown(report);
         if (!offenders.isEmpty()) {
             out.append('\n');
-            if (report.failingElements() > 0) {
+            if (report.mismatches() > 0) {
                 out.append("  worst offenders (").append(offenders.size()).append(" of ")
-                        .append(report.failingElements()).append(" failing elements):\n");
+                        .append(report.mismatches()).append(report.mismatches() == 1 ? " mismatch):\n" : " mismatches):\n");
             } else {
-                out.append("  largest relative errors (no element fails):\n");
+                out.append("  largest relative errors (no element mismatches):\n");
             }
-            TextTable table = new TextTable("#", "index", "parameter", "analytic", "numeric", "abs. error", "rel. error");
+            TextTable table = new TextTable("#", "index", "parameter", "analytic", "numeric", "abs. error",
+                    "est. error", "rel. error", "verdict");
             for (int i = 0; i < offenders.size(); i++) {
                 Offender o = offenders.get(i);
                 table.row(String.valueOf(i + 1), String.valueOf(o.index()), o.parameter(), value(o.gradient()),
-                        value(o.numericGradient()), value(o.absoluteError()), relative(o.relativeError()));
+                        value(o.numericGradient()), value(o.absoluteError()),
+                        String.format(Locale.ROOT, "%.1e", o.estimatedError()), relative(o.relativeError()),
+                        o.verdict().name().toLowerCase(Locale.ROOT));
             }
             table.appendTo(out, "  ");
+        }
+        if (!report.warnings().isEmpty()) {
+            out.append('\n').append("  warnings:\n");
+            for (String warning : report.warnings()) {
+                out.append("    - ").append(warning).append('\n');
+            }
         }
         out.append('\n').append("  ").append(report.parameterCount()).append(report.parameterCount() == 1 ? " parameter, " : " parameters, ")
                 .append(report.lossEvaluations()).append(" loss evaluations, ")
                 .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ")
                 .append(millis(report)).append('\n');
+    }
+
+    /** The verdict in one line: how many elements mismatch and where, or that all match. */
+    private static String verdict(GradientCheckReport report) {
+        String margin = setting(report.settings().margin()) + "× their estimated numerical error";
+        String others = (report.kinks() > 0 ? ", " + report.kinks() + " at a kink of the loss" : "")
+                + (report.unreliable() > 0 ? ", " + report.unreliable() + " too small to resolve" : "");
+        if (report.passed()) {
+            return "every element matches within " + margin + others;
+        }
+        List<String> where = new ArrayList<>();
+        for (BlockSummary block : worstFirst(report.blocks())) {
+            if (block.mismatches() > 0) {
+                where.add(block.name() + " (" + block.mismatches() + ")");
+            }
+        }
+        return report.mismatches() + " of " + report.parameterCount() + " elements mismatch beyond " + margin + ": "
+                + String.join(", ", where) + others;
     }
 
     /**

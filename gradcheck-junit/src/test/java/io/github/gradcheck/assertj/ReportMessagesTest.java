@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.Precision;
+import io.github.gradcheck.report.StepSize;
+import io.github.gradcheck.report.Stencil;
+import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,42 +20,54 @@ import org.junit.jupiter.api.Test;
 /** Golden strings: the failure messages exactly as a user reads them. */
 class ReportMessagesTest {
 
+    private static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
+            Precision.DOUBLE, 10, 1e-6, 1e-8, 10, 1);
+
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {
-        return new GradientCheckReport("TinyNet", new CheckSettings(1e-7, 1e-6, 1e-8, 10), 0.5, 0.2, false,
-                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, true),
-                        new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, false)),
-                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.1, 0.3, 0.6, true),
-                        new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, true),
-                        new Offender(1, "W", List.of(0, 1), "W[0,1]", -0.25, -0.25000001, 1e-8, 2e-8, false)),
-                2, new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25000001, 0, 0, 0.5, 0.1},
-                13, 1, Duration.ofMillis(3));
+        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.5, 0.2,
+                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
+                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
+                        new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
+                                new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9),
+                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0))),
+                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.1, 0.3, 0.6, 2e-9, ElementVerdict.MISMATCH),
+                        new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, 3e-9, ElementVerdict.MISMATCH),
+                        new Offender(1, "W", List.of(0, 1), "W[0,1]", -0.25, -0.25000001, 1e-8, 2e-8, 5e-9, ElementVerdict.MATCH)),
+                List.of(), new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25000001, 0, 0, 0.5, 0.1},
+                22, 2, Duration.ofMillis(3));
     }
 
-    /** A made-up passed check. */
+    /** A made-up passed check, with one element at a kink. */
     static GradientCheckReport passed() {
-        return new GradientCheckReport("TinyNet", new CheckSettings(1e-7, 1e-6, 1e-8, 10), 0.5, 3.0e-9, true,
-                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-9, 2.5e-9, 0, true),
-                        new BlockSummary("b", List.of(2), 4, 2, 4.0e-9, 5e-9, 0, true)),
-                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.400000004, 4e-9, 5e-9, false)),
-                0, new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25, 0, 0, 2.0, 0.400000004},
-                13, 1, Duration.ofMillis(3));
+        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.5, 3.0e-9,
+                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-9, 2.5e-9, 0, 1, 0, Diagnosis.none(),
+                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
+                        new BlockSummary("b", List.of(2), 4, 2, 4.0e-9, 5e-9, 0, 0, 0, Diagnosis.none(),
+                                new TaylorTest(List.of(1e-2, 5e-3), List.of(0.0, 0.0), Double.NaN))),
+                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.400000004, 4e-9, 5e-9, 2e-9, ElementVerdict.MATCH)),
+                List.of("the Taylor test questions nothing here"), new double[] {1, -0.25, 0, 0, 2.0, 0.4},
+                new double[] {1, -0.25, 0, 0, 2.0, 0.400000004}, 22, 2, Duration.ofMillis(3));
     }
 
     private static final String FAILED_BODY = """
-              difference 2.000e-01 > threshold 1e-6 (ε = 1e-7): almost surely a bug
-              (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)
+              2 of 6 elements mismatch beyond 10× their estimated numerical error: b (2), 1 too small to resolve
+              difference 2.000e-01: almost surely a bug (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)
+              ε = 1e-7; centered differences; loss noise σ ≈ 2.0e-14
 
-              block  shape  difference                       worst rel. error  elements failing
-              b      2      6.000e-01   almost surely a bug  0.600             2/2
-              W      2×2    1.000e-08   great                2.50e-08          0/4
+              block  shape  difference                       worst rel. error  mismatch  kink  unreliable  Taylor order
+              b      2      6.000e-01   almost surely a bug  0.600             2/2       0     0           1.0
+              W      2×2    1.000e-08   great                2.50e-08          0/4       0     1           2.0
 
-              worst offenders (2 of 2 failing elements):
-              #  index  parameter  analytic  numeric   abs. error  rel. error
-              1  5      b[1]       0.400000  0.100000  0.300000    0.600
-              2  4      b[0]       2.00000   0.500000  1.50000     0.600
+              diagnosis:
+                b: analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)
 
-              6 parameters, 13 loss evaluations, 1 gradient evaluation, 3.0 ms
+              worst offenders (2 of 2 mismatches):
+              #  index  parameter  analytic  numeric   abs. error  est. error  rel. error  verdict
+              1  5      b[1]       0.400000  0.100000  0.300000    2.0e-09     0.600       mismatch
+              2  4      b[0]       2.00000   0.500000  1.50000     3.0e-09     0.600       mismatch
+
+              6 parameters, 22 loss evaluations, 2 gradient evaluations, 3.0 ms
             """.stripTrailing();
 
     @Test
@@ -74,18 +92,22 @@ class ReportMessagesTest {
 
                         Expecting the gradient check of TinyNet to fail (a wrong analytic gradient), but it passed:
                         TinyNet: PASSED
-                          difference 3.000e-09 ≤ threshold 1e-6 (ε = 1e-7): great
-                          (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)
+                          every element matches within 10× their estimated numerical error, 1 at a kink of the loss
+                          difference 3.000e-09: great (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)
+                          ε = 1e-7; centered differences; loss noise σ ≈ 2.0e-14
 
-                          block  shape  difference         worst rel. error  elements failing
-                          b      2      4.000e-09   great  5.00e-09          0/2
-                          W      2×2    1.000e-09   great  2.50e-09          0/4
+                          block  shape  difference         worst rel. error  mismatch  kink  unreliable  Taylor order
+                          b      2      4.000e-09   great  5.00e-09          0/2       0     0           flat
+                          W      2×2    1.000e-09   great  2.50e-09          0/4       1     0           2.0
 
-                          largest relative errors (no element fails):
-                          #  index  parameter  analytic  numeric   abs. error   rel. error
-                          1  5      b[1]       0.400000  0.400000  4.00000e-09  5.00e-09
+                          largest relative errors (no element mismatches):
+                          #  index  parameter  analytic  numeric   abs. error   est. error  rel. error  verdict
+                          1  5      b[1]       0.400000  0.400000  4.00000e-09  2.0e-09     5.00e-09    match
 
-                          6 parameters, 13 loss evaluations, 1 gradient evaluation, 3.0 ms""");
+                          warnings:
+                            - the Taylor test questions nothing here
+
+                          6 parameters, 22 loss evaluations, 2 gradient evaluations, 3.0 ms""");
     }
 
     @Test
@@ -100,11 +122,11 @@ class ReportMessagesTest {
     @Test
     void blockAssertionsNameTheBlockAndItsFailingElements() {
         assertThatThrownBy(() -> assertThat(failed()).block("b").passes())
-                .hasMessageStartingWith("\nExpecting block b of TinyNet to pass, but its difference 6.000e-01 > threshold 1e-6"
-                        + " (almost surely a bug); 2/2 elements failing:\nTinyNet: FAILED\n");
+                .hasMessageStartingWith("\nExpecting block b of TinyNet to pass, but 2 of its 2 elements mismatch"
+                        + " (difference 6.000e-01, almost surely a bug):\nTinyNet: FAILED\n");
         assertThatThrownBy(() -> assertThat(failed()).block("W").fails())
-                .hasMessageStartingWith("\nExpecting block W of TinyNet to fail, but its difference 1.000e-08 ≤ threshold 1e-6"
-                        + " (great):\n");
+                .hasMessageStartingWith("\nExpecting block W of TinyNet to fail, but every element matches"
+                        + " (difference 1.000e-08, great):\n");
         assertThatThrownBy(() -> assertThat(failed()).block("c"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TinyNet has no parameter block named 'c'; its blocks are [W, b]");

@@ -14,6 +14,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.StepSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,10 @@ class CheckConfigurationTests {
                 "gradcheck.relativeErrorFloor", "1e-9",
                 "gradcheck.offenders", "3"));
 
-        assertThat(settings).isEqualTo(new CheckSettings(1e-5, 2.5e-6, 1e-9, 3));
+        assertThat(settings.step()).isEqualTo(StepSize.fixed(1e-5));
+        assertThat(settings.threshold()).isEqualTo(2.5e-6);
+        assertThat(settings.relativeErrorFloor()).isEqualTo(1e-9);
+        assertThat(settings.offenders()).isEqualTo(3);
     }
 
     @Test
@@ -149,7 +153,7 @@ class CheckConfigurationTests {
 
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("usesTheConfiguredThreshold"), finishedSuccessfully()));
-        // The numbers behind it: the doubled block is 1/3 off, the whole gradient less than that.
+        // The numbers behind it: each element of the doubled block is 1/3 off in relative error, below 0.5.
         assertThat(ThresholdPrecedenceTestCases.REPORTS).hasSize(1);
         GradientCheckReport report = ThresholdPrecedenceTestCases.REPORTS.get(0);
         assertThat(report.settings().threshold()).isEqualTo(0.5);
@@ -168,7 +172,7 @@ class CheckConfigurationTests {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("setsItsOwnThreshold"),
                 finishedWithFailure(instanceOf(AssertionFailedError.class),
                         message(m -> m.startsWith("Expecting the analytic gradient of SmallModel")
-                                && m.contains("> threshold 1e-6")))));
+                                && m.contains("3 of 9 elements mismatch")))));
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
     }
 
@@ -180,9 +184,9 @@ class CheckConfigurationTests {
 
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("usesTheConfiguredThreshold"), finishedWithFailure(
-                        instanceOf(AssertionFailedError.class), message(m -> m.contains("> threshold 1e-6")))))
+                        instanceOf(AssertionFailedError.class), message(m -> m.contains("3 of 9 elements mismatch")))))
                 .haveExactly(1, event(test("setsItsOwnThreshold"), finishedWithFailure(
-                        instanceOf(AssertionFailedError.class), message(m -> m.contains("> threshold 1e-6")))));
+                        instanceOf(AssertionFailedError.class), message(m -> m.contains("3 of 9 elements mismatch")))));
     }
 
     private static CheckSettings recordedSettings(Map<String, String> parameters) {
@@ -215,7 +219,7 @@ class CheckConfigurationTests {
 
         @GradientCheck(epsilon = 1e-4)
         void check(GradientCheckReport report) {
-            epsilon = report.settings().epsilon();
+            epsilon = report.settings().step().relative() ? Double.NaN : report.settings().step().value();
         }
     }
 

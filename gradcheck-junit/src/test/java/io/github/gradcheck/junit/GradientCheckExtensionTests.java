@@ -61,7 +61,7 @@ class GradientCheckExtensionTests {
                         message(m -> m.startsWith("Expecting the analytic gradient of SmallModel to match its numeric gradient")))));
         Throwable failure = onlyFailure(results.testEvents());
         assertThat(failure.getMessage())
-                .contains("worst offenders (3 of 3 failing elements)")
+                .contains("worst offenders (3 of 3 mismatches)")
                 .contains("b[0]", "b[1]", "b[2]")
                 .doesNotContain("W[");
         // The block table lists the worst block first: b, not W.

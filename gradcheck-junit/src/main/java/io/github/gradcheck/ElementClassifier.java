@@ -1,0 +1,83 @@
+package io.github.gradcheck;
+
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.ElementVerdict;
+
+/**
+ * The verdict on one element, kept in one place so that it can be read and replaced: an element
+ * fails only if the analytic value g and the numeric value n disagree by more than
+ * {@code margin} times the numeric derivative's estimated error E, and by more than the
+ * threshold relative error |g − n| / (|g| + |n|).
+ *
+ * <p>E is built from what the check measured, not from a fixed tolerance: the loss's noise σ
+ * (see {@link NoiseEstimate}) gives a centered difference a round-off error of σ / (√2 ε); a
+ * second step 2ε gives, by Richardson, a truncation estimate |D(2ε) − D(ε)| / 3. An element
+ * whose E is as large as its values cannot confirm anything and is {@code UNRELIABLE}. Where the
+ * one-sided slopes on either side of θᵢ jump by more than their noise, and the jump does not
+ * grow with the step as curvature would, θᵢ sits at a kink (a ReLU, max or abs switching); an
+ * analytic value between those slopes is then a {@code KINK}, not a mismatch.
+ */
+final class ElementClassifier {
+
+    /** The standard deviation of a jump (J(θ+ε) − 2J(θ) + J(θ−ε))/ε, in units of σ/ε: √6. */
+    private static final double JUMP_NOISE = Math.sqrt(6);
+
+    private final double margin;
+    private final double threshold;
+    private final double floor;
+
+    ElementClassifier(CheckSettings settings) {
+        this.margin = settings.margin();
+        this.threshold = settings.threshold();
+        this.floor = settings.relativeErrorFloor();
+    }
+
+    /** The verdict for analytic {@code g} against numeric {@code n} whose estimated error is {@code error}. */
+    ElementVerdict compare(double g, double n, double error) {
+        double difference = Math.abs(g - n);
+        double tolerance = margin * error;
+        double size = Math.abs(g) + Math.abs(n);
+        if (difference <= tolerance) {
+            return size > 0 && tolerance > 0.5 * size ? ElementVerdict.UNRELIABLE : ElementVerdict.MATCH;
+        }
+        return difference / Math.max(size, floor) > threshold ? ElementVerdict.MISMATCH : ElementVerdict.MATCH;
+    }
+
+    /**
+     * The verdict once both steps are known.
+     *
+     * @param slopes the one-sided slopes (J(θ+ε) − J(θ))/ε, (J(θ) − J(θ−ε))/ε, and the same at 2ε
+     * @param slopeNoise σ/ε, the loss's noise over the step
+     */
+    ElementVerdict refine(double g, double atStep, double atDoubleStep, double roundOff, Slopes slopes,
+                          double slopeNoise) {
+        if (atKink(slopes, slopeNoise)) {
+            return kink(g, slopes, slopeNoise);
+        }
+        double truncation = Math.abs(atDoubleStep - atStep) / 3;
+        double extrapolated = atStep + (atStep - atDoubleStep) / 3;
+        return compare(g, extrapolated, 1.5 * roundOff + truncation);
+    }
+
+    /**
+     * Whether the one-sided slopes jump across θᵢ by more than their noise, while the jump does not
+     * double with the step, as it would if it were curvature.
+     */
+    boolean atKink(Slopes slopes, double slopeNoise) {
+        double jump = slopes.forward() - slopes.backward();
+        double wideJump = slopes.wideForward() - slopes.wideBackward();
+        return Math.abs(jump) > margin * JUMP_NOISE * slopeNoise && Math.abs(wideJump) < 1.5 * Math.abs(jump);
+    }
+
+    /** At a kink: {@code KINK} if the analytic value lies between the one-sided slopes, else a mismatch. */
+    ElementVerdict kink(double g, Slopes slopes, double slopeNoise) {
+        double low = Math.min(Math.min(slopes.forward(), slopes.backward()), Math.min(slopes.wideForward(), slopes.wideBackward()));
+        double high = Math.max(Math.max(slopes.forward(), slopes.backward()), Math.max(slopes.wideForward(), slopes.wideBackward()));
+        double slack = margin * JUMP_NOISE * slopeNoise;
+        return g >= low - slack && g <= high + slack ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
+    }
+
+    /** One-sided slopes around θᵢ at ε and at 2ε. */
+    record Slopes(double forward, double backward, double wideForward, double wideBackward) {
+    }
+}

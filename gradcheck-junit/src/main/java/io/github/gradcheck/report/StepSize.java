@@ -1,0 +1,42 @@
+package io.github.gradcheck.report;
+
+import java.util.Locale;
+
+/**
+ * How far each parameter is moved for its difference quotient.
+ *
+ * <p>{@link #fixed(double) Fixed}: the same ε for every element, as in the course (ε = 1e-7);
+ * use it to reproduce the course's numbers. {@link #relative(double) Relative} (the default):
+ * εᵢ = factor · max(|θᵢ|, rms θ), so a parameter of 1e-6 is moved by about 1e-6 · factor rather
+ * than by a step a million times its size, and a zero parameter by the model's typical scale.
+ * The default factor ∛u (u the unit round-off, ≈ 4.8e-6 for double) balances the round-off of
+ * a centered difference (∝ u/ε) against its truncation (∝ ε²).
+ *
+ * @param relative whether {@code value} is a factor of the parameter's scale (or an absolute ε)
+ * @param value ε, or the factor
+ */
+public record StepSize(boolean relative, double value) {
+
+    public StepSize {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException((relative ? "relative step" : "epsilon")
+                    + " must be a positive finite number, was " + value);
+        }
+    }
+
+    /** The same ε for every element. */
+    public static StepSize fixed(double epsilon) {
+        return new StepSize(false, epsilon);
+    }
+
+    /** εᵢ = factor · max(|θᵢ|, rms θ). */
+    public static StepSize relative(double factor) {
+        return new StepSize(true, factor);
+    }
+
+    /** The step as a person reads it: {@code ε = 1e-7} or {@code εᵢ = 4.8e-6 · max(|θᵢ|, rms θ)}. */
+    public String describe() {
+        return relative ? "εᵢ = " + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value))) + " · max(|θᵢ|, rms θ)"
+                : "ε = " + ReportText.setting(value);
+    }
+}

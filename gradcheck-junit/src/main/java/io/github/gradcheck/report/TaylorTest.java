@@ -1,0 +1,36 @@
+package io.github.gradcheck.report;
+
+import java.util.List;
+
+/**
+ * A second opinion on one block that needs no ε: along a seeded random direction d within the
+ * block, the remainder r(h) = |J(θ + hd) − J(θ) − h⟨g, d⟩| falls as h² when the gradient g is
+ * right and as h when it is wrong, whatever the step.
+ *
+ * @param steps the steps h, largest first
+ * @param remainders r(h) for each step
+ * @param order the observed order, the slope of log r against log h over the remainders above
+ *     the loss's noise; NaN when fewer than two are (the loss is flat along d: consistent)
+ */
+public record TaylorTest(List<Double> steps, List<Double> remainders, double order) {
+
+    public TaylorTest {
+        steps = List.copyOf(steps);
+        remainders = List.copyOf(remainders);
+    }
+
+    /** Order ≥ 1.8 (the gradient is right along d), or the remainder is at noise level. */
+    public boolean consistent() {
+        return Double.isNaN(order) || order >= 1.8;
+    }
+
+    /** Order ≤ 1.2: the gradient is wrong along d. */
+    public boolean contradicts() {
+        return order <= 1.2;
+    }
+
+    /** The result in words, e.g. {@code 2.0} or {@code flat}. */
+    public String describe() {
+        return Double.isNaN(order) ? "flat" : String.format(java.util.Locale.ROOT, "%.1f", order);
+    }
+}
