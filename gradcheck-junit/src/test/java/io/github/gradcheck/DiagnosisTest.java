@@ -1,0 +1,194 @@
+package io.github.gradcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.Diagnosis.Kind;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of wrong gradient is named, with the fitted number, and only where the fit is good. */
+class DiagnosisTest {
+
+    /** θ = (W 3×3, b 3, v 6); J = Σ aₖθₖ²/2 + Σ cₖ sin θₖ + λ/2 ‖W‖², separable, all derivatives distinct. */
+    private static final ParameterLayout LAYOUT = ParameterLayout.builder().matrix("W", 3, 3).vector("b", 3).vector("v", 6).build();
+    private static final int W = 0;
+    private static final int B = 9;
+    private static final int V = 12;
+    private static final int N = 18;
+    private static final double[] THETA = new double[N];
+    private static final double[] A = new double[N];
+    private static final double[] C = new double[N];
+
+    static {
+        for (int k = 0; k < N; k++) {
+            THETA[k] = 0.3 + 0.17 * k - 0.011 * k * k;
+            A[k] = 1 + 0.37 * k;
+            C[k] = 0.5 - 0.09 * k;
+        }
+    }
+
+    /** The check of a model whose loss has an L2 term λ on W and whose gradient is {@code mutate}d from the true one. */
+    private static GradientCheckReport check(double lambda, int batchSize, UnaryOperator<double[]> mutate) {
+        DifferentiableFunction function = new DifferentiableFunction() {
+            @Override
+            public ParameterLayout layout() {
+                return LAYOUT;
+            }
+
+            @Override
+            public double loss(double[] t) {
+                double sum = 0;
+                for (int k = 0; k < N; k++) {
+                    sum += A[k] * t[k] * t[k] / 2 + C[k] * Math.sin(t[k]) + (k < B ? lambda / 2 * t[k] * t[k] : 0);
+                }
+                return sum;
+            }
+
+            @Override
+            public double[] gradient(double[] t) {
+                double[] g = new double[N];
+                for (int k = 0; k < N; k++) {
+                    g[k] = A[k] * t[k] + C[k] * Math.cos(t[k]) + (k < B ? lambda * t[k] : 0);
+                }
+                return mutate.apply(g);
+            }
+
+            @Override
+            public int batchSize() {
+                return batchSize;
+            }
+        };
+        return GradientChecker.defaults().check(function, THETA);
+    }
+
+    private static UnaryOperator<double[]> onBlock(int from, int to, java.util.function.IntUnaryOperator source,
+                                                   double factor) {
+        return g -> {
+            double[] copy = g.clone();
+            for (int k = from; k < to; k++) {
+                copy[k] = factor * g[source.applyAsInt(k)];
+            }
+            return copy;
+        };
+    }
+
+    @Test
+    void aCorrectGradientHasNothingToDiagnose() {
+        GradientCheckReport report = check(0.1, 0, g -> g);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.blocks()).allSatisfy(block -> assertThat(block.diagnosis().kind()).isEqualTo(Kind.NONE));
+    }
+
+    @Test
+    void aBlockLeftAtZero() {
+        Diagnosis d = check(0, 0, onBlock(B, V, k -> k, 0)).block("b").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.ZERO);
+        assertThat(d.description()).startsWith("gradient never reaches b: analytic is all zeros, numeric is not");
+    }
+
+    @Test
+    void aFlippedSign() {
+        Diagnosis d = check(0, 0, onBlock(V, N, k -> k, -1)).block("v").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SIGN_FLIPPED);
+        assertThat(d.parameter()).isCloseTo(-1, within(1e-6));
+        assertThat(d.fitResidual()).isLessThan(1e-6);
+    }
+
+    @Test
+    void aConstantFactorThatIsTheBatchSizeReadsAsAForgottenOneOverM() {
+        Diagnosis d = check(0, 32, onBlock(W, B, k -> k, 32)).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SCALED);
+        assertThat(d.description()).startsWith("analytic W ≈ 32.0 × numeric (the batch size m = 32: a forgotten 1/m)");
+    }
+
+    @Test
+    void anIntegerFactorWithoutAKnownBatchSize() {
+        Diagnosis d = check(0, 0, onBlock(W, B, k -> k, 4)).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SCALED);
+        assertThat(d.parameter()).isCloseTo(4, within(1e-6));
+        assertThat(d.description()).startsWith("analytic W ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten");
+    }
+
+    @Test
+    void aTransposedSquareBlock() {
+        Diagnosis d = check(0, 0, onBlock(W, B, k -> (k % 3) * 3 + k / 3, 1)).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.TRANSPOSED);
+        assertThat(d.description()).startsWith("analytic W ≈ numeric transposed");
+    }
+
+    @Test
+    void anIndexOffByOne() {
+        Diagnosis d = check(0, 0, onBlock(V, N, k -> Math.min(k + 1, N - 1), 1)).block("v").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SHIFTED);
+        assertThat(d.parameter()).isEqualTo(1);
+        assertThat(d.description()).startsWith("analytic v[k] ≈ numeric v[k + 1]");
+    }
+
+    @Test
+    void aMissingL2Term() {
+        // The loss has λ/2‖W‖² with λ = 0.3, the gradient forgets λ·W.
+        Diagnosis d = check(0.3, 0, g -> {
+            double[] copy = g.clone();
+            for (int k = W; k < B; k++) {
+                copy[k] -= 0.3 * THETA[k];
+            }
+            return copy;
+        }).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.REGULARIZATION);
+        assertThat(d.parameter()).isCloseTo(-0.3, within(1e-6));
+        assertThat(d.description()).startsWith("analytic W lacks an L2 term: numeric − analytic ≈ 0.300·W");
+    }
+
+    @Test
+    void anExtraL2Term() {
+        Diagnosis d = check(0, 0, g -> {
+            double[] copy = g.clone();
+            for (int k = W; k < B; k++) {
+                copy[k] += 0.05 * THETA[k];
+            }
+            return copy;
+        }).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.REGULARIZATION);
+        assertThat(d.parameter()).isCloseTo(0.05, within(1e-6));
+        assertThat(d.description()).startsWith("analytic W has an extra L2 term: analytic − numeric ≈ 0.0500·W");
+    }
+
+    @Test
+    void aFewWrongElements() {
+        Diagnosis d = check(0, 0, g -> {
+            double[] copy = g.clone();
+            copy[V + 2] *= 1.5;
+            return copy;
+        }).block("v").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.FEW_ELEMENTS);
+        assertThat(d.description()).isEqualTo("1 of 6 elements of v is wrong, the rest match: v[2]");
+    }
+
+    @Test
+    void noPatternIsClaimedWithoutAGoodFit() {
+        Diagnosis d = check(0, 0, g -> {
+            double[] copy = g.clone();
+            for (int k = V; k < N; k++) {
+                copy[k] = Math.sin(7 * k);
+            }
+            return copy;
+        }).block("v").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.UNEXPLAINED);
+        assertThat(d.fitResidual()).isGreaterThan(Diagnosis.GOOD_FIT);
+        assertThat(d.description()).startsWith("no simple pattern (factor, sign, transpose, shift, L2 term, a few elements) explains v");
+    }
+}
