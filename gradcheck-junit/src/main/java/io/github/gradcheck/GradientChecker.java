@@ -5,6 +5,8 @@ import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Precision;
 import io.github.gradcheck.report.StepSize;
 import io.github.gradcheck.report.Stencil;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -194,6 +196,16 @@ public final class GradientChecker {
     public GradientCheckReport check(DifferentiableFunction function, double... parameters) {
         Objects.requireNonNull(function, "function");
         return check(function.at(parameters));
+    }
+
+    /** Checks every state of {@code states}, in order, each a fresh model; one report per state. */
+    public <M extends DifferentiableModel> List<GradientCheckReport> check(ModelStates<M> states) {
+        Objects.requireNonNull(states, "states");
+        List<GradientCheckReport> reports = new ArrayList<>();
+        for (int i = 0; i < states.names().size(); i++) {
+            reports.add(check(states.named(states.model(i), i)));
+        }
+        return reports;
     }
 
     @Override

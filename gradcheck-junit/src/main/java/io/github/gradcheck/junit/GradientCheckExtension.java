@@ -31,7 +31,14 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
         GradientChecker checker = CheckConfiguration.checker(annotation, context);
         List<TestTemplateInvocationContext> invocations = new ArrayList<>();
         for (ModelMember model : selected(annotation, context)) {
-            invocations.add(new ModelInvocation(model, checker));
+            if (model.hasStates()) {
+                List<String> states = model.stateNames();
+                for (int state = 0; state < states.size(); state++) {
+                    invocations.add(new ModelInvocation(model, state, states.get(state), checker));
+                }
+            } else {
+                invocations.add(new ModelInvocation(model, -1, null, checker));
+            }
         }
         return invocations.stream();
     }

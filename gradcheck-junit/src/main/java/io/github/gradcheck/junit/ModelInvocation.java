@@ -2,6 +2,7 @@ package io.github.gradcheck.junit;
 
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.ModelStates;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.ReportText;
 import java.util.Arrays;
@@ -30,16 +31,21 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     private static final String MODEL = "model";
 
     private final ModelMember model;
+    private final int state;
+    private final String stateName;
     private final GradientChecker checker;
 
-    ModelInvocation(ModelMember model, GradientChecker checker) {
+    /** The invocation for {@code model}, in state number {@code state} of its ModelStates, or -1 for a plain model. */
+    ModelInvocation(ModelMember model, int state, String stateName, GradientChecker checker) {
         this.model = model;
+        this.state = state;
+        this.stateName = stateName;
         this.checker = checker;
     }
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return model.name() + " (" + model.type().getSimpleName() + ")";
+        return model.name() + (stateName == null ? "" : " @ " + stateName) + " (" + model.type().getSimpleName() + ")";
     }
 
     @Override
@@ -53,10 +59,20 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
      */
     @Override
     public void beforeTestExecution(ExtensionContext context) {
-        DifferentiableModel checked = model.get(context);
         ExtensionContext.Store store = context.getStore(NAMESPACE);
+        if (state < 0) {
+            DifferentiableModel checked = model.get(context);
+            store.put(MODEL, checked);
+            store.put(REPORT, checker.check(checked));
+        } else {
+            store.put(REPORT, checkState(model.states(), store));
+        }
+    }
+
+    private <M extends DifferentiableModel> GradientCheckReport checkState(ModelStates<M> states, ExtensionContext.Store store) {
+        M checked = states.model(state);
         store.put(MODEL, checked);
-        store.put(REPORT, checker.check(checked));
+        return checker.check(states.named(checked, state));
     }
 
     /** A {@link GradientCheckReport}, or the checked model if the parameter's type is the model's declared type. */

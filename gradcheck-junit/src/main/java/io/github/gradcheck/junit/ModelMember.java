@@ -2,11 +2,14 @@ package io.github.gradcheck.junit;
 
 import io.github.gradcheck.DifferentiableFunction;
 import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.ModelStates;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +26,13 @@ final class ModelMember {
     private final String name;
     private final Member member;
     private final Class<?> type;
+    private final boolean states;
 
-    private ModelMember(String name, Member member, Class<?> type) {
+    private ModelMember(String name, Member member, Class<?> type, boolean states) {
         this.name = name;
         this.member = member;
         this.type = type;
+        this.states = states;
     }
 
     /**
@@ -50,7 +55,7 @@ final class ModelMember {
     private static List<ModelMember> declaredIn(Class<?> testClass) {
         List<ModelMember> members = new ArrayList<>();
         for (Field field : AnnotationSupport.findAnnotatedFields(testClass, ModelUnderTest.class)) {
-            members.add(of(field, field.getName(), field.getType(), "field"));
+            members.add(of(field, field.getName(), field.getType(), field.getGenericType(), "field"));
         }
         for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, ModelUnderTest.class,
                 HierarchyTraversalMode.TOP_DOWN)) {
@@ -58,7 +63,7 @@ final class ModelMember {
                 throw new ExtensionConfigurationException("@ModelUnderTest method " + describe(method)
                         + " takes parameters; a model factory method must take none");
             }
-            members.add(of(method, method.getName() + "()", method.getReturnType(), "method"));
+            members.add(of(method, method.getName() + "()", method.getReturnType(), method.getGenericReturnType(), "method"));
         }
         Map<String, ModelMember> byName = new LinkedHashMap<>();
         for (ModelMember member : members) {
@@ -72,18 +77,60 @@ final class ModelMember {
         return members;
     }
 
-    private static ModelMember of(Member member, String defaultName, Class<?> type, String kind) {
+    private static ModelMember of(Member member, String defaultName, Class<?> type, Type genericType, String kind) {
         ModelUnderTest annotation = AnnotationSupport.findAnnotation((AnnotatedElement) member,
                 ModelUnderTest.class).orElseThrow();
+        String name = annotation.value().isBlank() ? defaultName.replace("()", "") : annotation.value();
+        if (ModelStates.class.isAssignableFrom(type)) {
+            if (!Modifier.isStatic(member.getModifiers())) {
+                throw new ExtensionConfigurationException("@ModelUnderTest " + kind + " " + describe(member)
+                        + " gives ModelStates and must be static: its states become separate invocations, which are"
+                        + " listed before any test instance exists");
+            }
+            return new ModelMember(name, member, stateType(genericType), true);
+        }
         if (!DifferentiableModel.class.isAssignableFrom(type)) {
             String hint = DifferentiableFunction.class.isAssignableFrom(type)
                     ? "; a DifferentiableFunction needs a point: declare a DifferentiableModel and assign function.at(θ)"
                     : "; implement DifferentiableModel (or wrap a DifferentiableFunction with .at(θ))";
             throw new ExtensionConfigurationException("@ModelUnderTest " + kind + " " + describe(member) + " has type "
-                    + type.getName() + ", expected a " + DifferentiableModel.class.getName() + hint);
+                    + type.getName() + ", expected a " + DifferentiableModel.class.getName() + " or "
+                    + ModelStates.class.getName() + hint);
         }
-        String name = annotation.value().isBlank() ? defaultName.replace("()", "") : annotation.value();
-        return new ModelMember(name, member, type);
+        return new ModelMember(name, member, type, false);
+    }
+
+    /** M of a declared {@code ModelStates<M>}, or DifferentiableModel where it cannot be read. */
+    private static Class<?> stateType(Type genericType) {
+        if (genericType instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument) {
+            return argument;
+        }
+        return DifferentiableModel.class;
+    }
+
+    /** Whether the member gives {@link ModelStates}, one invocation per state. */
+    boolean hasStates() {
+        return states;
+    }
+
+    /**
+     * The states' names, read from the static member when invocations are listed.
+     *
+     * @throws ExtensionConfigurationException if the value is null or has no states
+     */
+    List<String> stateNames() {
+        return states().names();
+    }
+
+    /** The member's ModelStates, read afresh (the member is static). */
+    ModelStates<?> states() {
+        Object value = read(null);
+        if (value == null) {
+            throw new ExtensionConfigurationException("@ModelUnderTest " + description() + " is null; it must give"
+                    + " ModelStates.of(\"…\", factory)");
+        }
+        return (ModelStates<?>) value;
     }
 
     /** The model's name, from {@code @ModelUnderTest("…")} or the member's own name. */
@@ -91,7 +138,7 @@ final class ModelMember {
         return name;
     }
 
-    /** The member's declared type, e.g. {@code ThreeLayerNet}. */
+    /** The model's declared type, e.g. {@code ThreeLayerNet}; M for a {@code ModelStates<M>}. */
     Class<?> type() {
         return type;
     }
@@ -107,20 +154,21 @@ final class ModelMember {
      * @throws ExtensionConfigurationException if the value is null
      */
     DifferentiableModel get(ExtensionContext context) {
-        Object target = Modifier.isStatic(member.getModifiers()) ? null : instanceFor(context);
-        Object value;
-        if (member instanceof Field field) {
-            value = ReflectionSupport.tryToReadFieldValue(field, target).getOrThrow(cause ->
-                    new ExtensionConfigurationException("could not read @ModelUnderTest " + description(), cause));
-        } else {
-            value = ReflectionSupport.invokeMethod((Method) member, target);
-        }
+        Object value = read(Modifier.isStatic(member.getModifiers()) ? null : instanceFor(context));
         if (value == null) {
             throw new ExtensionConfigurationException("@ModelUnderTest " + description() + " is null"
                     + (member instanceof Field ? "; initialise the field, e.g. in its declaration or a @BeforeEach method"
                             : "; the method must return a model"));
         }
         return (DifferentiableModel) value;
+    }
+
+    private Object read(Object target) {
+        if (member instanceof Field field) {
+            return ReflectionSupport.tryToReadFieldValue(field, target).getOrThrow(cause ->
+                    new ExtensionConfigurationException("could not read @ModelUnderTest " + description(), cause));
+        }
+        return ReflectionSupport.invokeMethod((Method) member, target);
     }
 
     private Object instanceFor(ExtensionContext context) {

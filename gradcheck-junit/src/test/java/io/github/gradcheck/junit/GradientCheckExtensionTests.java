@@ -14,6 +14,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientCheckException;
+import io.github.gradcheck.ModelStates;
+import java.util.ArrayList;
+import java.util.List;
 import io.github.gradcheck.assertj.GradCheckAssertions;
 import io.github.gradcheck.report.GradientCheckReport;
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +182,31 @@ class GradientCheckExtensionTests {
         assertThat(ReportInAfterEachTestCases.afterEachReport.passed()).isTrue();
     }
 
+    @Test
+    void modelStatesAreCheckedOneInvocationEachFromAFreshModel() {
+        ModelStatesTestCases.SEEN.clear();
+
+        EngineExecutionResults results = execute(ModelStatesTestCases.class);
+
+        assertThat(GradientCheckTestKit.finishedTestNames(results)).containsExactly(
+                "model @ at init (SmallModel)", "model @ after a step (SmallModel)", "model @ after two steps (SmallModel)");
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertThat(ModelStatesTestCases.SEEN).containsExactly(
+                "SmallModel @ at init, b[0] = 0.1",
+                "SmallModel @ after a step, b[0] = 0.6",
+                "SmallModel @ after two steps, b[0] = 1.1");
+    }
+
+    @Test
+    void modelStatesFromAnInstanceMemberAreAClearError() {
+        EngineExecutionResults results = execute(InstanceModelStatesTestCases.class);
+
+        assertThat(onlyFailure(results.containerEvents()))
+                .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+                .hasMessageContaining(InstanceModelStatesTestCases.class.getName() + ".model()")
+                .hasMessageContaining("gives ModelStates and must be static");
+    }
+
     static class CorrectModelWithReportTestCases {
         @ModelUnderTest
         SmallModel model = SmallModel.correct();
@@ -332,6 +360,34 @@ class GradientCheckExtensionTests {
         @AfterEach
         void after(GradientCheckReport report) {
             afterEachReport = report;
+        }
+    }
+
+    static class ModelStatesTestCases {
+        static final List<String> SEEN = new ArrayList<>();
+
+        @ModelUnderTest
+        static ModelStates<SmallModel> model() {
+            return ModelStates.of("at init", SmallModel::correct)
+                    .then("after a step", m -> m.b[0] += 0.5)
+                    .then("after two steps", m -> m.b[0] += 0.5);
+        }
+
+        @GradientCheck
+        void check(GradientCheckReport report, SmallModel model) {
+            GradCheckAssertions.assertThat(report).passes();
+            SEEN.add(report.modelName() + ", b[0] = " + Math.round(model.b[0] * 10) / 10.0);
+        }
+    }
+
+    static class InstanceModelStatesTestCases {
+        @ModelUnderTest
+        ModelStates<SmallModel> model() {
+            return ModelStates.of("at init", SmallModel::correct);
+        }
+
+        @GradientCheck
+        void check() {
         }
     }
 }

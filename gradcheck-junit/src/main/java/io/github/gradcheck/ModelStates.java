@@ -1,0 +1,133 @@
+package io.github.gradcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Several named states of one model, each checked on its own: the course's "run at random
+ * initialization; perhaps again after some training". A state is reached by making a fresh model
+ * and replaying the steps up to it, so that every check starts from the same place.
+ *
+ * <pre>{@code
+ * @ModelUnderTest
+ * static ModelStates<TwoLayerNet> net() {
+ *     return ModelStates.of("at init", () -> TwoLayerNet.random(42))
+ *             .then("after 10 steps", net -> net.train(10))
+ *             .then("after 100 steps", net -> net.train(90));
+ * }
+ * }</pre>
+ *
+ * <p>With {@code @GradientCheck}, each state is its own test invocation, named
+ * {@code net @ after 10 steps}. Immutable; {@link #then} returns a new sequence.
+ *
+ * @param <M> the model's type
+ */
+public final class ModelStates<M extends DifferentiableModel> {
+
+    private final Supplier<? extends M> factory;
+    private final List<String> names;
+    private final List<Consumer<? super M>> steps;
+
+    private ModelStates(Supplier<? extends M> factory, List<String> names, List<Consumer<? super M>> steps) {
+        this.factory = factory;
+        this.names = List.copyOf(names);
+        this.steps = List.copyOf(steps);
+    }
+
+    /**
+     * The first state, as {@code factory} makes it.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static <M extends DifferentiableModel> ModelStates<M> of(String name, Supplier<? extends M> factory) {
+        Objects.requireNonNull(factory, "factory");
+        return new ModelStates<>(factory, List.of(requireName(name, List.of())), List.of(model -> { }));
+    }
+
+    /**
+     * A further state, reached from the previous one by {@code step} (for example some training).
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public ModelStates<M> then(String name, Consumer<? super M> step) {
+        Objects.requireNonNull(step, "step");
+        List<String> moreNames = new ArrayList<>(names);
+        moreNames.add(requireName(name, names));
+        List<Consumer<? super M>> moreSteps = new ArrayList<>(steps);
+        moreSteps.add(step);
+        return new ModelStates<>(factory, moreNames, moreSteps);
+    }
+
+    /** The states' names, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * A fresh model in state {@code index} (0 is the first): made by the factory, then advanced
+     * by every step up to that state.
+     *
+     * @throws GradientCheckException naming the state, if the factory returns null
+     */
+    public M model(int index) {
+        Objects.checkIndex(index, names.size());
+        M model = factory.get();
+        if (model == null) {
+            throw new GradientCheckException("the factory of model states " + names + " returned null");
+        }
+        for (int step = 1; step <= index; step++) {
+            steps.get(step).accept(model);
+        }
+        return model;
+    }
+
+    /** The model in state {@code index}, named {@code "<model> @ <state>"} in reports. */
+    public DifferentiableModel named(M model, int index) {
+        String name = Objects.requireNonNullElse(model.name(), "model") + " @ " + names.get(index);
+        return new DifferentiableModel() {
+            @Override
+            public ParameterArrays parameters() {
+                return model.parameters();
+            }
+
+            @Override
+            public double loss() {
+                return model.loss();
+            }
+
+            @Override
+            public ParameterArrays gradient() {
+                return model.gradient();
+            }
+
+            @Override
+            public int batchSize() {
+                return model.batchSize();
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    private static String requireName(String name, List<String> taken) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a model state needs a non-blank name, got "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        if (taken.contains(name)) {
+            throw new IllegalArgumentException("two model states are named '" + name + "'; the states are " + taken);
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelStates" + names;
+    }
+}
