@@ -2,6 +2,7 @@ package io.github.gradcheck.examples;
 
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.ParameterLayout;
 
 /**
  * The gradient-checking assignment's network, LINEAR → RELU → LINEAR → RELU → LINEAR → SIGMOID
@@ -116,6 +117,25 @@ public final class ThreeLayerNet implements DifferentiableModel {
                 .add("W2", dW2).add("b2", db2)
                 .add("W3", dW3).add("b3", db3)
                 .build();
+    }
+
+    /** {@code steps} steps of plain gradient descent with learning rate {@code rate}, using this net's own gradient. */
+    public void train(int steps, double rate) {
+        for (int step = 0; step < steps; step++) {
+            ParameterArrays gradient = gradient();
+            double[] g = gradient.toVector();
+            double[] theta = parameters().toVector();
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] -= rate * g[i];
+            }
+            ParameterLayout layout = parameters().layout();
+            W1 = layout.matrix(theta, "W1");
+            b1 = layout.matrix(theta, "b1");
+            W2 = layout.matrix(theta, "W2");
+            b2 = layout.matrix(theta, "b2");
+            W3 = layout.matrix(theta, "W3");
+            b3 = layout.matrix(theta, "b3");
+        }
     }
 
     private record Forward(double[][] a1, double[][] a2, double[][] a3, double cost) {
