@@ -58,4 +58,17 @@ public interface DifferentiableModel {
     default String name() {
         return ModelNames.of(getClass(), "model");
     }
+
+    /**
+     * This model under another name in reports, e.g. {@code net.named("net at epoch 3")}; the
+     * parameters, loss and gradient stay this model's own.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    default DifferentiableModel named(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a model's name must not be blank, got " + (name == null ? "null" : "'" + name + "'"));
+        }
+        return new NamedModel(this, name);
+    }
 }

@@ -86,33 +86,7 @@ public final class ModelStates<M extends DifferentiableModel> {
 
     /** The model in state {@code index}, named {@code "<model> @ <state>"} in reports. */
     public DifferentiableModel named(M model, int index) {
-        String name = Objects.requireNonNullElse(model.name(), "model") + " @ " + names.get(index);
-        return new DifferentiableModel() {
-            @Override
-            public ParameterArrays parameters() {
-                return model.parameters();
-            }
-
-            @Override
-            public double loss() {
-                return model.loss();
-            }
-
-            @Override
-            public ParameterArrays gradient() {
-                return model.gradient();
-            }
-
-            @Override
-            public int batchSize() {
-                return model.batchSize();
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-        };
+        return model.named(Objects.requireNonNullElse(model.name(), "model") + " @ " + names.get(index));
     }
 
     private static String requireName(String name, List<String> taken) {
