@@ -40,10 +40,17 @@ final class BlockDiagnosis {
             return new Diagnosis(Kind.ZERO, "gradient never reaches " + name + ": analytic is all zeros, numeric is not"
                     + " (‖numeric‖ = " + format("%.3g", nNorm) + ")", 0, 1);
         }
+        if (g.length == 1) {
+            // One number is fitted by any one-parameter pattern; claiming one would be a guess.
+            double factor = nNorm > 0 ? dot(g, n) / dot(n, n) : Double.NaN;
+            return new Diagnosis(Kind.UNEXPLAINED, (nNorm > 0 ? "analytic " + name + " ≈ " + format("%.3g", factor)
+                    + " × numeric; " : "") + "one value cannot tell a factor from an L2 term or another pattern",
+                    factor, Double.NaN);
+        }
         // Every pattern that fits well is a candidate; the one closest to the analytic values wins,
         // so that a small L2 term is not read as a factor of 1.03.
         Fit best = null;
-        if (nNorm > 0) {
+        if (nonZero(n) >= 2) {
             double factor = dot(g, n) / dot(n, n);
             double distance = distance(g, scaled(n, factor));
             if (distance / gNorm <= Diagnosis.GOOD_FIT) {
@@ -63,14 +70,13 @@ final class BlockDiagnosis {
                         distance / gNorm), distance));
             }
         }
-        if (g.length >= 3) {
-            for (int shift : new int[] {1, -1}) {
-                double distance = shiftDistance(shift);
-                if (distance / gNorm <= Diagnosis.GOOD_FIT) {
-                    best = better(best, new Fit(new Diagnosis(Kind.SHIFTED, "analytic " + name + "[k] ≈ numeric " + name
-                            + "[k " + (shift > 0 ? "+" : "−") + " 1] (flat, row-major): an index off by one"
-                            + fit(distance / gNorm), shift, distance / gNorm), distance));
-                }
+        for (int shift : shifts(shape)) {
+            double distance = shiftDistance(shift);
+            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
+                String by = Math.abs(shift) == 1 ? "1" : Math.abs(shift) + ", one row";
+                best = better(best, new Fit(new Diagnosis(Kind.SHIFTED, "analytic " + name + "[k] ≈ numeric " + name
+                        + "[k " + (shift > 0 ? "+" : "−") + " " + by + "] (flat, row-major): an index off by one"
+                        + fit(distance / gNorm), shift, distance / gNorm), distance));
             }
         }
         best = better(best, regularization(name));
@@ -112,7 +118,7 @@ final class BlockDiagnosis {
         }
         double thetaSquared = dot(theta, theta);
         double deltaNorm = norm(delta);
-        if (thetaSquared == 0 || deltaNorm == 0) {
+        if (thetaSquared == 0 || deltaNorm == 0 || nonZero(theta) < 2) {
             return null;
         }
         double lambda = dot(delta, theta) / thetaSquared;
@@ -146,6 +152,19 @@ final class BlockDiagnosis {
             return " (1/" + (long) inverse + ": an extra division?)";
         }
         return "";
+    }
+
+    /** Off-by-one shifts worth trying: one element, and for a matrix or more one row, either way. */
+    private static int[] shifts(int[] shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        int row = shape.length >= 2 ? shape[shape.length - 1] : 0;
+        if (size < 3) {
+            return new int[0];
+        }
+        return row > 1 && row < size ? new int[] {1, -1, row, -row} : new int[] {1, -1};
     }
 
     /** How far analytic[k] is from numeric[k + shift], over the elements that have such a neighbour. */
@@ -185,6 +204,14 @@ final class BlockDiagnosis {
             sum += (actual[k] - fitted[k]) * (actual[k] - fitted[k]);
         }
         return Math.sqrt(sum);
+    }
+
+    private static int nonZero(double[] values) {
+        int count = 0;
+        for (double value : values) {
+            count += value != 0 ? 1 : 0;
+        }
+        return count;
     }
 
     private static double dot(double[] a, double[] b) {

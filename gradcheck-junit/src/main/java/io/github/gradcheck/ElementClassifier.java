@@ -19,7 +19,11 @@ import io.github.gradcheck.report.ElementVerdict;
  */
 final class ElementClassifier {
 
-    /** The standard deviation of a jump (J(θ+ε) − 2J(θ) + J(θ−ε))/ε, in units of σ/ε: √6. */
+    /**
+     * The standard deviation of a jump (J(θ+ε) − 2J(θ) + J(θ−ε))/ε, in units of σ/ε: √6. A kink
+     * is claimed at half the margin in these units (about 5 standard deviations at margin 10), since
+     * a jump moves the centered value by half its size.
+     */
     private static final double JUMP_NOISE = Math.sqrt(6);
 
     private final double margin;
@@ -66,14 +70,28 @@ final class ElementClassifier {
     boolean atKink(Slopes slopes, double slopeNoise) {
         double jump = slopes.forward() - slopes.backward();
         double wideJump = slopes.wideForward() - slopes.wideBackward();
-        return Math.abs(jump) > margin * JUMP_NOISE * slopeNoise && Math.abs(wideJump) < 1.5 * Math.abs(jump);
+        return Math.abs(jump) > margin * JUMP_NOISE / 2 * slopeNoise && Math.abs(wideJump) < 1.5 * Math.abs(jump);
+    }
+
+    /**
+     * Whether the one-sided slopes show the loss is not smooth within 2ε: they jump by more than
+     * their noise, or their jumps at ε and 2ε do not grow in proportion as curvature's would.
+     */
+    boolean nonSmooth(Slopes slopes, double slopeNoise) {
+        double jump = slopes.forward() - slopes.backward();
+        double wideJump = slopes.wideForward() - slopes.wideBackward();
+        double noise = margin * JUMP_NOISE * slopeNoise;
+        return Math.abs(wideJump - 2 * jump) > noise || atKink(slopes, slopeNoise);
     }
 
     /** At a kink: {@code KINK} if the analytic value lies between the one-sided slopes, else a mismatch. */
     ElementVerdict kink(double g, Slopes slopes, double slopeNoise) {
         double low = Math.min(Math.min(slopes.forward(), slopes.backward()), Math.min(slopes.wideForward(), slopes.wideBackward()));
         double high = Math.max(Math.max(slopes.forward(), slopes.backward()), Math.max(slopes.wideForward(), slopes.wideBackward()));
-        double slack = margin * JUMP_NOISE * slopeNoise;
+        // One-sided slopes differ from the derivative on their side by curvature, about the change
+        // from ε to 2ε on that side.
+        double curvature = Math.abs(slopes.wideForward() - slopes.forward()) + Math.abs(slopes.wideBackward() - slopes.backward());
+        double slack = margin * (JUMP_NOISE * slopeNoise + curvature);
         return g >= low - slack && g <= high + slack ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
     }
 

@@ -42,7 +42,7 @@ public final class SeedChecks {
         section("4. Logistic regression with L2 regularisation, 200 examples × 8 features (default settings)");
         System.out.println(GradientChecker.defaults().check(LogisticRegression.syntheticProblem(200, 8, 0.1, 42)));
 
-        section("5. The fixed network again, with the default relative steps εᵢ = ∛u · max(|θᵢ|, rms θ)");
+        section("5. The fixed network again, with the default relative steps εᵢ = ∛u · max(|θᵢ|, 1)");
         GradientCheckReport relative = GradientChecker.defaults().check(ThreeLayerNet.assignmentTestCase());
         System.out.println(relative);
         printDifference(relative);

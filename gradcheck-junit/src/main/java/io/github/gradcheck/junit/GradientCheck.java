@@ -40,9 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>attribute</th><th>configuration parameter</th><th>default</th></tr>
- *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>relative steps ∛u · max(|θᵢ|, rms θ)</td></tr>
+ *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>relative steps ∛u · max(|θᵢ|, 1)</td></tr>
  *   <tr><td>{@link #margin()}</td><td>{@code gradcheck.margin}</td><td>10</td></tr>
- *   <tr><td>{@link #threshold()}</td><td>{@code gradcheck.threshold}</td><td>1e-6</td></tr>
+ *   <tr><td>{@link #threshold()}</td><td>{@code gradcheck.threshold}</td><td>1e-8</td></tr>
  *   <tr><td>{@link #stencil()}</td><td>{@code gradcheck.stencil}</td><td>centered</td></tr>
  *   <tr><td>{@link #precision()}</td><td>{@code gradcheck.precision}</td><td>double</td></tr>
  *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@code gradcheck.relativeErrorFloor}</td><td>1e-8</td></tr>
@@ -65,7 +65,7 @@ public @interface GradientCheck {
 
     /**
      * One step ε for every element, as in the course (1e-7 reproduces its numbers); NaN (the
-     * default) means: {@code gradcheck.epsilon}, else relative steps εᵢ = ∛u · max(|θᵢ|, rms θ).
+     * default) means: {@code gradcheck.epsilon}, else relative steps εᵢ = ∛u · max(|θᵢ|, 1).
      */
     double epsilon() default Double.NaN;
 
@@ -77,7 +77,7 @@ public @interface GradientCheck {
 
     /**
      * The least relative error |g − n| / (|g| + |n|) that can fail; NaN (the default) means:
-     * {@code gradcheck.threshold}, else 1e-6.
+     * {@code gradcheck.threshold}, else 1e-8.
      */
     double threshold() default Double.NaN;
 

@@ -18,7 +18,6 @@ public final class GradientCheckReport {
     private final CheckSettings settings;
     private final double loss;
     private final double noise;
-    private final double parameterScale;
     private final double difference;
     private final List<BlockSummary> blocks;
     private final List<Offender> worstOffenders;
@@ -35,14 +34,12 @@ public final class GradientCheckReport {
      *
      * @param loss J(θ) at the checked point
      * @param noise the estimated standard deviation of the loss's round-off, σ
-     * @param parameterScale rms θ, the scale of relative steps for parameters near zero
      * @param difference the seed's difference over all of θ
      * @param warnings findings that do not decide the verdict but deserve a look
      * @param gradient the analytic gradient, in θ's order (copied)
      * @param numericGradient the difference-quotient gradient, in θ's order (copied)
      */
-    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double noise,
-                               double parameterScale, double difference, List<BlockSummary> blocks,
+    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double noise, double difference, List<BlockSummary> blocks,
                                List<Offender> worstOffenders, List<String> warnings, double[] gradient,
                                double[] numericGradient, long lossEvaluations, long gradientEvaluations,
                                Duration duration) {
@@ -50,7 +47,6 @@ public final class GradientCheckReport {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.loss = loss;
         this.noise = noise;
-        this.parameterScale = parameterScale;
         this.difference = difference;
         this.blocks = List.copyOf(blocks);
         this.worstOffenders = List.copyOf(worstOffenders);
@@ -88,11 +84,6 @@ public final class GradientCheckReport {
      */
     public double noise() {
         return noise;
-    }
-
-    /** rms θ: the step scale of parameters smaller than it, under a relative step. */
-    public double parameterScale() {
-        return parameterScale;
     }
 
     /** The seed's ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂) over all of θ. */

@@ -44,11 +44,7 @@ public final class ReportText {
         out.append("  ").append(verdict(report)).append('\n');
         out.append("  difference ").append(difference(report.difference())).append(": ")
                 .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
-        out.append("  ").append(settings.step().describe());
-        if (settings.step().relative()) {
-            out.append(", rms θ = ").append(String.format(Locale.ROOT, "%.3g", report.parameterScale()));
-        }
-        out.append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
+        out.append("  ").append(settings.step().describe()).append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
                 .append(" differences; loss noise σ ≈ ").append(String.format(Locale.ROOT, "%.1e", report.noise()))
                 .append('\n').append('\n');
 

@@ -7,8 +7,8 @@ import java.util.Locale;
  *
  * <p>{@link #fixed(double) Fixed}: the same ε for every element, as in the course (ε = 1e-7);
  * use it to reproduce the course's numbers. {@link #relative(double) Relative} (the default):
- * εᵢ = factor · max(|θᵢ|, rms θ), so a parameter of 1e-6 is moved by about 1e-6 · factor rather
- * than by a step a million times its size, and a zero parameter by the model's typical scale.
+ * εᵢ = factor · max(|θᵢ|, 1): relative for large parameters, absolute (as the course's) for
+ * parameters below 1, whose difference quotients would otherwise drown in round-off.
  * The default factor ∛u (u the unit round-off, ≈ 4.8e-6 for double) balances the round-off of
  * a centered difference (∝ u/ε) against its truncation (∝ ε²).
  *
@@ -29,14 +29,14 @@ public record StepSize(boolean relative, double value) {
         return new StepSize(false, epsilon);
     }
 
-    /** εᵢ = factor · max(|θᵢ|, rms θ). */
+    /** εᵢ = factor · max(|θᵢ|, 1). */
     public static StepSize relative(double factor) {
         return new StepSize(true, factor);
     }
 
-    /** The step as a person reads it: {@code ε = 1e-7} or {@code εᵢ = 4.8e-6 · max(|θᵢ|, rms θ)}. */
+    /** The step as a person reads it: {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}. */
     public String describe() {
-        return relative ? "εᵢ = " + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value))) + " · max(|θᵢ|, rms θ)"
+        return relative ? "εᵢ = " + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value))) + " · max(|θᵢ|, 1)"
                 : "ε = " + ReportText.setting(value);
     }
 }

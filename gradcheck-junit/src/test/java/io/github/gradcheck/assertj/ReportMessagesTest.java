@@ -25,7 +25,7 @@ class ReportMessagesTest {
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.5, 0.2,
+        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.2,
                 List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
                         new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
@@ -40,7 +40,7 @@ class ReportMessagesTest {
 
     /** A made-up passed check, with one element at a kink. */
     static GradientCheckReport passed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.5, 3.0e-9,
+        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 3.0e-9,
                 List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-9, 2.5e-9, 0, 1, 0, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
                         new BlockSummary("b", List.of(2), 4, 2, 4.0e-9, 5e-9, 0, 0, 0, Diagnosis.none(),
