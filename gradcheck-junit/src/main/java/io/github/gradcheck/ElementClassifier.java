@@ -95,6 +95,53 @@ final class ElementClassifier {
         return g >= low - slack && g <= high + slack ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
     }
 
+    /**
+     * The verdict on a mismatch after a last look at ε/1000. A wrong gradient stays wrong there;
+     * what vanishes is truncation beyond Richardson's estimate, and kinks closer to θᵢ than ε, such
+     * as several ReLUs switching within ε of each other, which defeat the one-kink test. The
+     * element is excused as a kink where the loss is shown not to be smooth near θᵢ: its one-sided
+     * slopes at ε/1000 differ from those at ε by more than curvature and noise allow; or the slopes
+     * at ε show a kink and the analytic value is within half their jump of the centered value, or
+     * is one of the slopes seen at ε, 2ε or ε/1000. A single clean kink with an analytic value
+     * outside its one-sided slopes stays a mismatch. The centered value at ε/1000 is trusted only
+     * where its round-off can resolve the disagreement.
+     *
+     * @param atStep the centered value at ε
+     * @param close the centered value at ε/1000
+     * @param forwardClose the forward slope at ε/1000
+     * @param backwardClose the backward slope at ε/1000
+     * @param slopeNoise σ/ε
+     * @param closeSlopeNoise σ/(ε/1000)
+     */
+    ElementVerdict closerLook(double g, double atStep, double close, Slopes slopes, double forwardClose,
+                              double backwardClose, double slopeNoise, double closeSlopeNoise) {
+        double disagreement = Math.abs(g - atStep);
+        double closeRoundOff = closeSlopeNoise / Math.sqrt(2);
+        boolean smooth = !nonSmooth(slopes, slopeNoise);
+        if (margin * closeRoundOff < 0.5 * disagreement && compare(g, close, closeRoundOff) != ElementVerdict.MISMATCH) {
+            return smooth ? ElementVerdict.MATCH : ElementVerdict.KINK;
+        }
+        // Smooth, a one-sided slope moves from ε/1000 to ε by about as much as from ε to 2ε (curvature
+        // times ε/2); by far more, and another kink lies closer to θᵢ than ε on that side.
+        double forwardCurvature = Math.abs(slopes.wideForward() - slopes.forward());
+        double backwardCurvature = Math.abs(slopes.wideBackward() - slopes.backward());
+        double slopeRoundOff = margin * Math.sqrt(2) * closeSlopeNoise;
+        boolean kinksCloserThanStep = Math.abs(forwardClose - slopes.forward()) > 2 * forwardCurvature + slopeRoundOff
+                || Math.abs(backwardClose - slopes.backward()) > 2 * backwardCurvature + slopeRoundOff;
+        if (kinksCloserThanStep) {
+            return ElementVerdict.KINK;
+        }
+        // A kink moves the centered value by at most half the jump of the one-sided slopes; and at a
+        // kink the analytic value is one of the slopes seen on either side.
+        double jump = Math.abs(slopes.forward() - slopes.backward());
+        boolean withinJump = disagreement <= jump / 2 + margin * slopeNoise;
+        double slack = slopeRoundOff + forwardCurvature + backwardCurvature;
+        double low = Math.min(Math.min(forwardClose, backwardClose), Math.min(slopes.forward(), slopes.backward()));
+        double high = Math.max(Math.max(forwardClose, backwardClose), Math.max(slopes.forward(), slopes.backward()));
+        boolean oneOfTheSlopes = g >= low - slack && g <= high + slack;
+        return !smooth && (withinJump || oneOfTheSlopes) ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
+    }
+
     /** One-sided slopes around θᵢ at ε and at 2ε. */
     record Slopes(double forward, double backward, double wideForward, double wideBackward) {
     }

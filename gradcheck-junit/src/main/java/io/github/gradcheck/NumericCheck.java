@@ -236,7 +236,7 @@ final class NumericCheck {
                     verdicts[i] = classifier.refine(gradient[i], numeric[i], wide, roundOff, slopes, slopeNoise);
                     if (verdicts[i] == ElementVerdict.MISMATCH) {
                         verdicts[i] = closerLook(parameters, b, block, k, value, h, gradient[i], numeric[i], loss,
-                                noise, slopes, slopeNoise);
+                                noise, slopes);
                     }
                 }
             }
@@ -246,48 +246,17 @@ final class NumericCheck {
     }
 
     /**
-     * A last look at a mismatch with a step a thousand times smaller, two more evaluations. A wrong
-     * gradient stays wrong there; what vanishes is truncation beyond Richardson's estimate, and kinks
-     * closer to θᵢ than ε, such as several ReLUs switching within ε of each other, which defeat the
-     * one-kink test. The element is excused as a kink where the loss is shown not to be smooth near
-     * θᵢ: its one-sided slopes at ε/1000 differ from those at ε by more than curvature and noise
-     * allow, or, at ε, they jump by at least twice the disagreement. A single clean kink with an
-     * analytic value outside its one-sided slopes stays a mismatch. The small step's centered value
-     * is trusted only where its round-off can resolve the disagreement.
+     * A last look at a mismatch with a step a thousand times smaller, two more evaluations; the
+     * verdict is {@link ElementClassifier#closerLook}'s.
      */
     private ElementVerdict closerLook(ParameterArrays parameters, int b, ParameterBlock block, int k, double value,
-                                      double h, double g, double atStep, double loss, double noise, Slopes slopes,
-                                      double slopeNoise) {
+                                      double h, double g, double atStep, double loss, double noise, Slopes slopes) {
         double small = h / CLOSER_LOOK;
         Side plus = side(parameters, b, block, k, value, small, "+ ε/1000");
         Side minus = side(parameters, b, block, k, value, -small, "− ε/1000");
         double close = (plus.loss - minus.loss) / (plus.step - minus.step);
-        double roundOff = noise / (Math.sqrt(2) * small);
-        double disagreement = Math.abs(g - atStep);
-        boolean nonSmooth = classifier.nonSmooth(slopes, slopeNoise);
-        if (settings.margin() * roundOff < 0.5 * disagreement && classifier.compare(g, close, roundOff) != ElementVerdict.MISMATCH) {
-            return nonSmooth ? ElementVerdict.KINK : ElementVerdict.MATCH;
-        }
-        // Smooth, a one-sided slope moves from ε/1000 to ε by about as much as from ε to 2ε (curvature
-        // times ε/2); by far more, and another kink lies closer to θᵢ than ε on that side.
-        double forward = (plus.loss - loss) / plus.step;
-        double backward = (minus.loss - loss) / minus.step;
-        double jump = Math.abs(slopes.forward() - slopes.backward());
-        double slopeRoundOff = settings.margin() * Math.sqrt(2) * noise / small;
-        boolean kinksCloserThanStep =
-                Math.abs(forward - slopes.forward()) > 2 * Math.abs(slopes.wideForward() - slopes.forward()) + slopeRoundOff
-                || Math.abs(backward - slopes.backward()) > 2 * Math.abs(slopes.wideBackward() - slopes.backward()) + slopeRoundOff;
-        // A kink moves the centered value by at most half the jump of the one-sided slopes; and at a
-        // kink the analytic value is one of the slopes seen on either side, at ε, 2ε or ε/1000.
-        boolean withinJump = disagreement <= jump / 2 + settings.margin() * slopeNoise;
-        double slack = slopeRoundOff + Math.abs(slopes.wideForward() - slopes.forward()) + Math.abs(slopes.wideBackward() - slopes.backward());
-        double low = Math.min(Math.min(forward, backward), Math.min(slopes.forward(), slopes.backward()));
-        double high = Math.max(Math.max(forward, backward), Math.max(slopes.forward(), slopes.backward()));
-        boolean oneOfTheSlopes = g >= low - slack && g <= high + slack;
-        if (kinksCloserThanStep || (nonSmooth && (withinJump || oneOfTheSlopes))) {
-            return ElementVerdict.KINK;
-        }
-        return ElementVerdict.MISMATCH;
+        return classifier.closerLook(g, atStep, close, slopes, (plus.loss - loss) / plus.step,
+                (minus.loss - loss) / minus.step, noise / h, noise / small);
     }
 
     private static Slopes slopes(double loss, Side plus, Side minus, Side plus2, Side minus2) {
