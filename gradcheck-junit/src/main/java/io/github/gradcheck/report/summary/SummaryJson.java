@@ -1,0 +1,169 @@
+package io.github.gradcheck.report.summary;
+
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.Offender;
+import java.util.Locale;
+
+/**
+ * Writes a {@link RunSummary} as JSON, for tools: CI annotations, dashboards, a diff between two
+ * runs. The shape is stable within a {@value #VERSION}: members may be added, none is renamed or
+ * removed without raising it. It is documented in the README ("The end-of-run summary").
+ *
+ * <p>Numbers are JSON numbers; NaN and ±∞ (a difference that could not be computed, an order the
+ * Taylor test could not measure) are {@code null}. Enum values are lower case with '-' (e.g.
+ * {@code "five-point"}).
+ */
+public final class SummaryJson {
+
+    /** The value of the top-level {@code "format"} member. */
+    public static final String FORMAT = "gradcheck-junit summary";
+
+    /** The version of the shape, the top-level {@code "version"} member. */
+    public static final int VERSION = 1;
+
+    private SummaryJson() {
+    }
+
+    /**
+     * The JSON text of {@code summary}.
+     *
+     * @param summary the checks of a run
+     * @return a JSON object, indented, ending without a newline
+     */
+    public static String write(RunSummary summary) {
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("format").value(FORMAT)
+                .name("version").value(VERSION)
+                .name("totals").beginObject()
+                .name("checks").value(summary.checks().size())
+                .name("passed").value(summary.passed())
+                .name("failed").value(summary.failed())
+                .name("errors").value(summary.errors())
+                .endObject()
+                .name("checks").beginArray();
+        for (CheckRecord check : summary.checks()) {
+            check(json, check);
+        }
+        return json.endArray().endObject().toString();
+    }
+
+    private static void check(JsonWriter json, CheckRecord check) {
+        json.beginObject()
+                .name("test").value(check.test())
+                .name("invocation").value(check.invocation())
+                .name("uniqueId").value(check.uniqueId())
+                .name("outcome").value(lower(check.outcome()))
+                .name("model").value(check.model())
+                .name("verdict").value(lower(check.verdict()))
+                .name("parameters").value(check.parameters())
+                .name("mismatches").value(check.mismatches())
+                .name("difference").value(check.difference())
+                .name("worstOffender").value(check.worstOffender().isEmpty() ? null : check.worstOffender())
+                .name("diagnoses").strings(check.diagnoses())
+                .name("error").value(check.error().isEmpty() ? null : check.error())
+                .name("report");
+        if (check.report().isPresent()) {
+            report(json, check.report().get());
+        } else {
+            json.value((String) null);
+        }
+        json.endObject();
+    }
+
+    private static void report(JsonWriter json, GradientCheckReport report) {
+        json.beginObject()
+                .name("passed").value(report.passed())
+                .name("loss").value(report.loss())
+                .name("noise").value(report.noise())
+                .name("difference").value(report.difference())
+                .name("scale").value(report.scale().words())
+                .name("settings");
+        settings(json, report.settings());
+        json.name("blocks").beginArray();
+        double[] gradient = report.gradient();
+        double[] numeric = report.numericGradient();
+        for (BlockSummary block : report.blocks()) {
+            block(json, block, gradient, numeric);
+        }
+        json.endArray().name("worstOffenders").beginArray();
+        for (Offender offender : report.worstOffenders()) {
+            offender(json, offender);
+        }
+        json.endArray()
+                .name("warnings").strings(report.warnings())
+                .name("lossEvaluations").value(report.lossEvaluations())
+                .name("gradientEvaluations").value(report.gradientEvaluations())
+                .name("durationMillis").value(report.duration().toNanos() / 1e6)
+                .endObject();
+    }
+
+    private static void settings(JsonWriter json, CheckSettings settings) {
+        json.beginObject()
+                .name("step").beginObject()
+                .name("kind").value(settings.step().relative() ? "relative" : "fixed")
+                .name("value").value(settings.step().value())
+                .endObject()
+                .name("stencil").value(lower(settings.stencil()))
+                .name("precision").value(lower(settings.precision()))
+                .name("margin").value(settings.margin())
+                .name("threshold").value(settings.threshold())
+                .name("relativeErrorFloor").value(settings.relativeErrorFloor())
+                .name("offenders").value(settings.offenders())
+                .name("seed").value(settings.seed())
+                .endObject();
+    }
+
+    private static void block(JsonWriter json, BlockSummary block, double[] gradient, double[] numeric) {
+        json.beginObject()
+                .name("name").value(block.name())
+                .name("shape").integers(block.shape())
+                .name("offset").value(block.offset())
+                .name("size").value(block.size())
+                .name("difference").value(block.difference())
+                .name("scale").value(block.scale().words())
+                .name("worstRelativeError").value(block.worstRelativeError())
+                .name("mismatches").value(block.mismatches())
+                .name("kinks").value(block.kinks())
+                .name("unreliable").value(block.unreliable())
+                .name("diagnosis").beginObject()
+                .name("kind").value(lower(block.diagnosis().kind()))
+                .name("description").value(block.diagnosis().description())
+                .name("parameter").value(block.diagnosis().parameter())
+                .name("fitResidual").value(block.diagnosis().fitResidual())
+                .endObject()
+                .name("taylor").beginObject()
+                .name("order").value(block.taylor().order())
+                .name("steps").numbers(toArray(block.taylor().steps()), 0, block.taylor().steps().size())
+                .name("remainders").numbers(toArray(block.taylor().remainders()), 0, block.taylor().remainders().size())
+                .endObject()
+                .name("analytic").numbers(gradient, block.offset(), block.offset() + block.size())
+                .name("numeric").numbers(numeric, block.offset(), block.offset() + block.size())
+                .endObject();
+    }
+
+    private static void offender(JsonWriter json, Offender offender) {
+        json.beginObject()
+                .name("index").value(offender.index())
+                .name("block").value(offender.block())
+                .name("position").integers(offender.position())
+                .name("parameter").value(offender.parameter())
+                .name("analytic").value(offender.gradient())
+                .name("numeric").value(offender.numericGradient())
+                .name("absoluteError").value(offender.absoluteError())
+                .name("relativeError").value(offender.relativeError())
+                .name("estimatedError").value(offender.estimatedError())
+                .name("verdict").value(lower(offender.verdict()))
+                .endObject();
+    }
+
+    private static double[] toArray(java.util.List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@code FIVE_POINT} → {@code five-point}. */
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.gradcheck.report.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The HTML page's content and its heatmaps' shapes, read from the markup. */
+class SummaryHtmlTest {
+
+    private static final RunSummary SUMMARY = new RunSummary(List.of(
+            CheckRecord.of("TinyNetTest.check", SampleReports.failed()),
+            CheckRecord.of("ConvTest.check", SampleReports.passedWithRankThree()),
+            CheckRecord.of("TallTest.check", SampleReports.tall())));
+
+    private static final String HTML = SummaryHtml.write(SUMMARY);
+
+    @Test
+    void theSummaryTableListsEveryCheckWithItsVerdictAndLinksToItsSection() {
+        assertThat(HTML).contains("<title>Gradient checks: 3 gradient checks: 1 passed, 2 failed</title>");
+        assertThat(section(HTML, "summary")).contains("href=\"#check-1\"", "href=\"#check-2\"", "href=\"#check-3\"")
+                .contains("<span class=\"class\">TinyNetTest.</span><wbr>check")
+                .contains("analytic b ≈ 4.00 × numeric</td>");
+        assertThat(HTML).contains("id=\"check-1\"", "id=\"check-2\"", "id=\"check-3\"");
+    }
+
+    @Test
+    void eachCheckHasItsSummaryBlockTableHeatmapsAndOffenders() {
+        String tiny = check(1);
+        assertThat(tiny).contains("<section class=\"check failed\"", "<details open>", "TinyNet: 2 of 6 elements mismatch",
+                "2.000e-01 (almost surely a bug)", "ε = 1e-7", "<table class=\"blocks\">", "<table class=\"offenders\">",
+                "<li>b: analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)</li>");
+        assertThat(figures(tiny)).containsExactly("W", "b");
+        assertThat(check(2)).contains("<section class=\"check passed\"", "<details>");
+    }
+
+    @Test
+    void heatmapsAreShapedLikeTheirBlocks() {
+        assertThat(rects(figure(check(1), "W"))).as("2×2 matrix").isEqualTo(4);
+        assertThat(figure(check(1), "W")).contains("width=\"56\" height=\"56\"");
+        assertThat(rects(figure(check(1), "b"))).as("vector of 2: one row").isEqualTo(2);
+        assertThat(figure(check(1), "b")).contains("width=\"56\" height=\"28\"");
+        assertThat(rects(figure(check(2), "K"))).as("2×3×4 flattened to 6×4").isEqualTo(24);
+        assertThat(figure(check(2), "K")).contains("width=\"112\" height=\"168\"", "K 2×3×4, drawn 6×4");
+        assertThat(rects(figure(check(2), "bias"))).as("scalar").isEqualTo(1);
+    }
+
+    @Test
+    void aBlockTallerThanTheLimitIsDrawnInTilesOfTheLargestErrorWithTheMismatchOutlined() {
+        String tall = figure(check(3), "T");
+
+        assertThat(rects(tall)).as("300×2 in tiles of 4×1: 75×2").isEqualTo(150);
+        assertThat(tall).contains("T 300×2, one cell per 4×1 elements (the largest error)");
+        assertThat(count(tall, "class=\"mismatch\"")).isEqualTo(1);
+        assertThat(tall).contains("<title>T rows 296–299, columns 1–1: worst T[299,1], analytic 1.00000, numeric 0.500000,"
+                + " rel. error 0.333</title>");
+    }
+
+    @Test
+    void cellsAreColouredByRelativeErrorAndNameTheirElement() {
+        String b = figure(check(1), "b");
+
+        assertThat(b).contains("fill=\"" + BlockHeatmap.color(0.6) + "\" class=\"mismatch\"><title>b[0]: analytic 2.00000, numeric 0.500000,"
+                + " rel. error 0.600</title>");
+        assertThat(BlockHeatmap.color(1)).isEqualTo("#7f1d1d");
+        assertThat(BlockHeatmap.color(1e-6)).isEqualTo("#fde68a");
+        assertThat(BlockHeatmap.color(0)).isEqualTo("#e8f5e9");
+        assertThat(BlockHeatmap.color(Double.NaN)).isEqualTo("#9ca3af");
+    }
+
+    @Test
+    void thePageIsSelfContainedAndEscapesWhatItQuotes() {
+        assertThat(HTML).doesNotContain("<script", "<link", "src=", "url(", "@import");
+        assertThat(HTML.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:", "https:");
+        assertThat(check(2)).contains("<li>a warning &lt;with&gt; markup &amp; quotes &quot;</li>");
+    }
+
+    @Test
+    void aCheckKnownOnlyFromItsReportEntrySaysWhatIsMissing() {
+        CheckRecord entryOnly = new CheckRecord("T.check", "net (Net)", "id", "Net", CheckRecord.Verdict.FAILED, 47, 8, 0.285,
+                List.of("b1: analytic b1 ≈ 4.00 × numeric"), "b1[1,0]", "", CheckRecord.Outcome.SUCCESSFUL, Optional.empty());
+
+        String html = SummaryHtml.write(new RunSummary(List.of(entryOnly)));
+
+        assertThat(html).contains("Only the report entries of this check reached the summary (difference 2.850e-01)",
+                "<li>b1: analytic b1 ≈ 4.00 × numeric</li>").doesNotContain("<svg class=\"heatmap\"");
+    }
+
+    static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    private static String check(int number) {
+        int start = HTML.indexOf("id=\"check-" + number + "\"");
+        return HTML.substring(HTML.lastIndexOf("<section", start), HTML.indexOf("</section>", start));
+    }
+
+    private static String figure(String check, String block) {
+        int start = check.indexOf("<figure class=\"block-heatmap\" data-block=\"" + block + "\"");
+        assertThat(start).as("heatmap of block " + block).isNotNegative();
+        return check.substring(start, check.indexOf("</figure>", start));
+    }
+
+    private static List<String> figures(String check) {
+        Matcher matcher = Pattern.compile("data-block=\"([^\"]+)\"").matcher(check);
+        return matcher.results().map(result -> result.group(1)).toList();
+    }
+
+    private static int rects(String figure) {
+        return count(figure, "<rect ");
+    }
+
+    static int count(String text, String part) {
+        return (int) Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+    }
+}
