@@ -60,13 +60,26 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        if (state < 0) {
-            DifferentiableModel checked = model.get(context);
-            store.put(MODEL, checked);
-            store.put(REPORT, checker.check(checked));
-        } else {
-            store.put(REPORT, checkState(model.states(), store));
+        GradientCheckReport report;
+        try {
+            if (state < 0) {
+                DifferentiableModel checked = model.get(context);
+                store.put(MODEL, checked);
+                report = checker.check(checked);
+            } else {
+                report = checkState(model.states(), store);
+            }
+        } catch (RuntimeException e) {
+            context.publishReportEntry(GradCheckReportEntry.error(modelName(), e));
+            throw e;
         }
+        store.put(REPORT, report);
+        ReportHandOff.publish(context, report);
+    }
+
+    /** The model's name as a report would give it, for a model that could not be checked. */
+    private String modelName() {
+        return model.type().getSimpleName() + (stateName == null ? "" : " @ " + stateName);
     }
 
     private <M extends DifferentiableModel> GradientCheckReport checkState(ModelStates<M> states, ExtensionContext.Store store) {
