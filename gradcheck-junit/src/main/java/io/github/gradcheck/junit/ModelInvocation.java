@@ -5,6 +5,7 @@ import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.ModelStates;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.report.ValueComparison;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -116,7 +117,9 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
         boolean takesReport = Arrays.stream(context.getRequiredTestMethod().getParameterTypes())
                 .anyMatch(type -> type == GradientCheckReport.class);
         if (report != null && !takesReport && !report.passed() && context.getExecutionException().isEmpty()) {
-            throw new AssertionFailedError(ReportText.failureMessage(report));
+            // Expected and actual: the worst block's numeric and analytic values, for the IDE's diff viewer.
+            ValueComparison values = ValueComparison.of(report).orElseThrow();
+            throw new AssertionFailedError(ReportText.failureMessage(report), values.expected(), values.actual());
         }
     }
 

@@ -15,7 +15,9 @@ import io.github.gradcheck.report.Stencil;
 import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /** Golden strings: the failure messages exactly as a user reads them. */
 class ReportMessagesTest {
@@ -75,6 +77,26 @@ class ReportMessagesTest {
         assertThatThrownBy(() -> assertThat(failed()).passes())
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("\nExpecting the analytic gradient of TinyNet to match its numeric gradient, but\n" + FAILED_BODY);
+    }
+
+    @Test
+    void passesFailsWithTheWorstBlocksNumericAsExpectedAndAnalyticAsActualForTheIdesDiffViewer() {
+        assertThatThrownBy(() -> assertThat(failed()).passes())
+                .isInstanceOfSatisfying(AssertionFailedError.class, error -> {
+                    Assertions.assertThat(error.isExpectedDefined()).isTrue();
+                    Assertions.assertThat(error.getExpected().getValue()).isEqualTo("b[0]  0.500000\nb[1]  0.100000");
+                    Assertions.assertThat(error.getActual().getValue()).isEqualTo("b[0]  2.00000\nb[1]  0.400000");
+                });
+    }
+
+    @Test
+    void aPercentSignInTheReportIsPrintedAsItIs() {
+        GradientCheckReport named = new GradientCheckReport("Net 100%", failed().settings(), failed().loss(), failed().noise(),
+                failed().difference(), failed().blocks(), failed().worstOffenders(), List.of(), failed().gradient(),
+                failed().numericGradient(), 22, 2, Duration.ofMillis(3));
+
+        assertThatThrownBy(() -> assertThat(named).as("50% off").passes())
+                .hasMessageStartingWith("[50% off] \nExpecting the analytic gradient of Net 100% to match");
     }
 
     @Test

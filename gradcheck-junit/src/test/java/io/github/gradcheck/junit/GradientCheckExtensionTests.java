@@ -73,6 +73,24 @@ class GradientCheckExtensionTests {
     }
 
     @Test
+    void theFailureCarriesTheWorstBlocksNumericAsExpectedAndAnalyticAsActualForTheIdesDiffViewer() {
+        EngineExecutionResults results = execute(BuggyModelWithoutReportTestCases.class);
+
+        AssertionFailedError failure = (AssertionFailedError) onlyFailure(results.testEvents());
+        String expected = (String) failure.getExpected().getValue();
+        String actual = (String) failure.getActual().getValue();
+        // b's analytic gradient is 2 cos(b), its numeric one cos(b), at b = (0.1, 0.2, -0.3).
+        assertThat(expected).isEqualTo("b[0]  " + sixDigits(Math.cos(0.1)) + "\nb[1]  " + sixDigits(Math.cos(0.2))
+                + "\nb[2]  " + sixDigits(Math.cos(-0.3)));
+        assertThat(actual).isEqualTo("b[0]  " + sixDigits(2 * Math.cos(0.1)) + "\nb[1]  " + sixDigits(2 * Math.cos(0.2))
+                + "\nb[2]  " + sixDigits(2 * Math.cos(-0.3)));
+    }
+
+    private static String sixDigits(double value) {
+        return String.format(java.util.Locale.ROOT, "%.6g", value);
+    }
+
+    @Test
     void buggyModelWithReportParameterLetsTheMethodDecide() {
         EngineExecutionResults results = execute(BuggyModelAssertedToFailTestCases.class);
 

@@ -1,6 +1,7 @@
 package io.github.gradcheck.report.summary;
 
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.ElementLabel;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
@@ -133,23 +134,9 @@ final class BlockHeatmap {
                 + tc * tileCols + "–" + (Math.min(cols, (tc + 1) * tileCols) - 1) + ": worst " + label(worstK) + ", " + values;
     }
 
-    /** The element's label as the report writes it, {@code W2[1,3]}, from its row-major position in the block. */
+    /** The element's label as the report writes it, {@code W2[1,3]}. */
     String label(int k) {
-        List<Integer> shape = block.shape();
-        if (shape.isEmpty()) {
-            return block.name();
-        }
-        int[] position = new int[shape.size()];
-        int rest = k;
-        for (int d = shape.size() - 1; d >= 0; d--) {
-            position[d] = rest % shape.get(d);
-            rest /= shape.get(d);
-        }
-        StringBuilder label = new StringBuilder(block.name()).append('[');
-        for (int d = 0; d < position.length; d++) {
-            label.append(d == 0 ? "" : ",").append(position[d]);
-        }
-        return label.append(']').toString();
+        return ElementLabel.of(block, k);
     }
 
     private static String value(double v) {
