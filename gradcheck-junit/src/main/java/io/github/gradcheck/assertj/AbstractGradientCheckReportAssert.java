@@ -102,6 +102,8 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
      */
     public BlockSummaryAssert block(String name) {
         isNotNull();
-        return new BlockSummaryAssert(actual, actual.block(name));
+        BlockSummaryAssert block = new BlockSummaryAssert(actual, actual.block(name));
+        // A description given to the report, as(...), still names the failure of one of its blocks.
+        return info.description() == null ? block : block.describedAs(info.description());
     }
 }
