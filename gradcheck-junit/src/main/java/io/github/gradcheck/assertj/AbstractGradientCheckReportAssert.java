@@ -24,6 +24,12 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGradientCheckReportAssert<SELF>>
         extends AbstractAssert<SELF, GradientCheckReport> {
 
+    /**
+     * For subclasses, as with AssertJ's own {@code Abstract…Assert} constructors.
+     *
+     * @param actual the report under test
+     * @param selfType the concrete assertion class, {@code SELF}
+     */
     protected AbstractGradientCheckReportAssert(GradientCheckReport actual, Class<?> selfType) {
         super(actual, selfType);
     }
@@ -48,7 +54,12 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
         return myself;
     }
 
-    /** Verifies that the check failed, e.g. for a deliberately broken backward pass. */
+    /**
+     * Verifies that the check failed, e.g. for a deliberately broken backward pass: a test that the
+     * check catches the bug it is meant to catch.
+     *
+     * @return this assertion, for chaining
+     */
     public SELF fails() {
         isNotNull();
         if (actual.passed()) {
@@ -57,7 +68,13 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
         return myself;
     }
 
-    /** Verifies that the overall difference is strictly below {@code limit}, whatever the threshold. */
+    /**
+     * Verifies that the overall difference is strictly below {@code limit}, whatever the verdict:
+     * the course's own criterion, for a test that reproduces its numbers.
+     *
+     * @param limit the exclusive upper bound, e.g. {@code 1e-7}
+     * @return this assertion, for chaining
+     */
     public SELF hasDifferenceBelow(double limit) {
         isNotNull();
         if (!(actual.difference() < limit)) {
@@ -67,7 +84,11 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
     }
 
     /**
-     * Verifies that exactly these blocks, in any order, have a difference over the threshold.
+     * Verifies that exactly these blocks, in any order, have mismatching elements: where a planted
+     * bug is, and nowhere else.
+     *
+     * @param names the block names, e.g. {@code "b1", "W2"}; none means every block passes
+     * @return this assertion, for chaining
      */
     public SELF hasFailingBlocks(String... names) {
         isNotNull();
@@ -85,7 +106,14 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
         return myself;
     }
 
-    /** Verifies that the worst offending element lies in the block {@code name}. */
+    /**
+     * Verifies that the worst offending element lies in the block {@code name}: the first place to
+     * look.
+     *
+     * @param name the block's name
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException naming the blocks there are, if none is called {@code name}
+     */
     public SELF hasWorstOffenderIn(String name) {
         isNotNull();
         actual.block(name);
@@ -96,8 +124,11 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
     }
 
     /**
-     * Assertions on one block, the course's "look at the components".
+     * Assertions on one block, the course's "look at the components". A description given with
+     * {@code as(...)} carries over.
      *
+     * @param name the block's name, e.g. {@code W2}
+     * @return assertions on that block
      * @throws IllegalArgumentException naming the blocks there are, if none is called {@code name}
      */
     public BlockSummaryAssert block(String name) {

@@ -17,12 +17,22 @@ public class BlockSummaryAssert extends AbstractAssert<BlockSummaryAssert, Block
 
     private final GradientCheckReport report;
 
+    /**
+     * Assertions on {@code block}; its failure messages show the whole {@code report}.
+     *
+     * @param report the report the block belongs to
+     * @param block the block under test
+     */
     public BlockSummaryAssert(GradientCheckReport report, BlockSummary block) {
         super(block, BlockSummaryAssert.class);
         this.report = report;
     }
 
-    /** Verifies that the block's own difference is within the threshold. */
+    /**
+     * Verifies that no element of the block mismatches.
+     *
+     * @return this assertion, for chaining
+     */
     public BlockSummaryAssert passes() {
         isNotNull();
         if (!actual.passed()) {
@@ -31,7 +41,11 @@ public class BlockSummaryAssert extends AbstractAssert<BlockSummaryAssert, Block
         return myself;
     }
 
-    /** Verifies that the block's own difference is over the threshold. */
+    /**
+     * Verifies that some element of the block mismatches, e.g. where a bug was planted.
+     *
+     * @return this assertion, for chaining
+     */
     public BlockSummaryAssert fails() {
         isNotNull();
         if (actual.passed()) {
@@ -40,7 +54,12 @@ public class BlockSummaryAssert extends AbstractAssert<BlockSummaryAssert, Block
         return myself;
     }
 
-    /** Verifies that the block's own difference is strictly below {@code limit}. */
+    /**
+     * Verifies that the block's own difference is strictly below {@code limit}.
+     *
+     * @param limit the exclusive upper bound
+     * @return this assertion, for chaining
+     */
     public BlockSummaryAssert hasDifferenceBelow(double limit) {
         isNotNull();
         if (!(actual.difference() < limit)) {

@@ -60,45 +60,63 @@ public @interface GradientCheck {
     /**
      * The name of the one {@link ModelUnderTest} to check; empty (the default) checks every model
      * of the class, each in its own invocation.
+     *
+     * @return the model's name, or empty
      */
     String model() default "";
 
     /**
      * One step ε for every element, as in the course (1e-7 reproduces its numbers); NaN (the
      * default) means: {@code gradcheck.epsilon}, else relative steps εᵢ = ∛u · max(|θᵢ|, 1).
+     *
+     * @return ε, or NaN
      */
     double epsilon() default Double.NaN;
 
     /**
      * How many times its estimated numerical error a disagreement must exceed to fail; NaN (the
      * default) means: {@code gradcheck.margin}, else 10.
+     *
+     * @return the margin, or NaN
      */
     double margin() default Double.NaN;
 
     /**
      * The least relative error |g − n| / (|g| + |n|) that can fail; NaN (the default) means:
      * {@code gradcheck.threshold}, else 1e-8.
+     *
+     * @return the threshold, or NaN
      */
     double threshold() default Double.NaN;
 
     /**
      * {@code "centered"} or {@code "five-point"}; empty (the default) means: {@code gradcheck.stencil},
      * else centered.
+     *
+     * @return the stencil's name, or empty
      */
     String stencil() default "";
 
     /**
      * {@code "double"} or {@code "float"}, the arithmetic the loss is computed in; empty (the
      * default) means: {@code gradcheck.precision}, else double.
+     *
+     * @return the precision's name, or empty
      */
     String precision() default "";
 
     /**
      * The floor of |analytic| + |numeric| for relative errors; NaN (the default) means:
      * {@code gradcheck.relativeErrorFloor}, else 1e-8.
+     *
+     * @return the floor, or NaN
      */
     double relativeErrorFloor() default Double.NaN;
 
-    /** How many worst elements the report keeps; -1 (the default) means: {@code gradcheck.offenders}, else 10. */
+    /**
+     * How many worst elements the report keeps; -1 (the default) means: {@code gradcheck.offenders}, else 10.
+     *
+     * @return the count, or -1
+     */
     int offenders() default -1;
 }

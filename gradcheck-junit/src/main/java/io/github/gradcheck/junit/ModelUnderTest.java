@@ -32,6 +32,8 @@ public @interface ModelUnderTest {
     /**
      * The model's name in display names and in {@link GradientCheck#model()}; empty (the default)
      * uses the field's or method's name.
+     *
+     * @return the name, or empty
      */
     String value() default "";
 }

@@ -18,6 +18,14 @@ public record Diagnosis(Kind kind, String description, double parameter, double 
     /** The largest fit residual for which a pattern is claimed: it explains 99% of the block. */
     public static final double GOOD_FIT = 1e-2;
 
+    /**
+     * A diagnosis; the engine makes these, the constructor is public for tools and tests.
+     *
+     * @param kind the pattern
+     * @param description the finding in words
+     * @param parameter the fitted number, or NaN
+     * @param fitResidual how well the pattern explains the block, or NaN
+     */
     public Diagnosis {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
@@ -45,7 +53,12 @@ public record Diagnosis(Kind kind, String description, double parameter, double 
         UNEXPLAINED
     }
 
-    /** The diagnosis of a block that matches. */
+    /**
+     * The diagnosis of a block that matches: one value for "nothing to say", so that a summary
+     * never has to test for null.
+     *
+     * @return the diagnosis of kind {@link Kind#NONE}
+     */
     public static Diagnosis none() {
         return new Diagnosis(Kind.NONE, "matches", Double.NaN, Double.NaN);
     }

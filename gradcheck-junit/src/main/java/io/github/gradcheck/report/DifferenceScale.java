@@ -26,7 +26,13 @@ public enum DifferenceScale {
         this.words = words;
     }
 
-    /** The band of {@code difference}; NaN reads as a bug. */
+    /**
+     * The band of {@code difference}; NaN reads as a bug, for a difference that cannot be computed
+     * is no reason for comfort.
+     *
+     * @param difference a difference in the course's sense
+     * @return its band
+     */
     public static DifferenceScale of(double difference) {
         if (difference < 1e-6) {
             return GREAT;
@@ -37,7 +43,11 @@ public enum DifferenceScale {
         return ALMOST_SURELY_A_BUG;
     }
 
-    /** The band in words, e.g. {@code "almost surely a bug"}. */
+    /**
+     * The band in words, as the course says them.
+     *
+     * @return e.g. {@code "almost surely a bug"}
+     */
     public String words() {
         return words;
     }

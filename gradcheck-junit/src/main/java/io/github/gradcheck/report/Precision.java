@@ -21,12 +21,21 @@ public enum Precision {
         this.unitRoundoff = unitRoundoff;
     }
 
-    /** u: half the distance from 1 to the next representable number. */
+    /**
+     * u: half the distance from 1 to the next representable number, the relative error of one
+     * rounding, from which the check's noise floor and default steps follow.
+     *
+     * @return u
+     */
     public double unitRoundoff() {
         return unitRoundoff;
     }
 
-    /** ∛u, the step factor that balances round-off against truncation for a centered difference. */
+    /**
+     * ∛u, the step factor that balances round-off against truncation for a centered difference.
+     *
+     * @return ∛u
+     */
     public double defaultRelativeStep() {
         return Math.cbrt(unitRoundoff);
     }

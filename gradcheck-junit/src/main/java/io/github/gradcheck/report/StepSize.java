@@ -17,6 +17,13 @@ import java.util.Locale;
  */
 public record StepSize(boolean relative, double value) {
 
+    /**
+     * A step size.
+     *
+     * @param relative whether {@code value} is a factor of the parameter's scale
+     * @param value ε, or the factor; positive and finite
+     * @throws IllegalArgumentException if {@code value} is not positive and finite
+     */
     public StepSize {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException((relative ? "relative step" : "epsilon")
@@ -24,17 +31,31 @@ public record StepSize(boolean relative, double value) {
         }
     }
 
-    /** The same ε for every element. */
+    /**
+     * The same ε for every element, as in the course.
+     *
+     * @param epsilon ε, e.g. the course's {@code 1e-7}
+     * @return the step size
+     */
     public static StepSize fixed(double epsilon) {
         return new StepSize(false, epsilon);
     }
 
-    /** εᵢ = factor · max(|θᵢ|, 1). */
+    /**
+     * εᵢ = factor · max(|θᵢ|, 1).
+     *
+     * @param factor the factor, e.g. ∛u
+     * @return the step size
+     */
     public static StepSize relative(double factor) {
         return new StepSize(true, factor);
     }
 
-    /** The step as a person reads it: {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}. */
+    /**
+     * The step as a person reads it.
+     *
+     * @return {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}
+     */
     public String describe() {
         return relative ? "εᵢ = " + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value))) + " · max(|θᵢ|, 1)"
                 : "ε = " + ReportText.setting(value);

@@ -14,22 +14,41 @@ import java.util.List;
  */
 public record TaylorTest(List<Double> steps, List<Double> remainders, double order) {
 
+    /**
+     * A Taylor test's result; copies the lists.
+     *
+     * @param steps the steps h, largest first
+     * @param remainders r(h) for each step
+     * @param order the observed order, or NaN
+     */
     public TaylorTest {
         steps = List.copyOf(steps);
         remainders = List.copyOf(remainders);
     }
 
-    /** Order ≥ 1.8 (the gradient is right along d), or the remainder is at noise level. */
+    /**
+     * Whether the test agrees with a right gradient.
+     *
+     * @return order ≥ 1.8 (the gradient is right along d), or the remainder is at noise level
+     */
     public boolean consistent() {
         return Double.isNaN(order) || order >= 1.8;
     }
 
-    /** Order ≤ 1.2: the gradient is wrong along d. */
+    /**
+     * Whether the test says the gradient is wrong.
+     *
+     * @return order ≤ 1.2: the gradient is wrong along d
+     */
     public boolean contradicts() {
         return order <= 1.2;
     }
 
-    /** The result in words, e.g. {@code 2.0} or {@code flat}. */
+    /**
+     * The result in words, for the block table.
+     *
+     * @return e.g. {@code 2.0}, or {@code flat}
+     */
     public String describe() {
         return Double.isNaN(order) ? "flat" : String.format(java.util.Locale.ROOT, "%.1f", order);
     }

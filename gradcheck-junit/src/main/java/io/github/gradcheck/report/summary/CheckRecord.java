@@ -57,7 +57,23 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
         UNKNOWN
     }
 
-    /** Checks the components; copies {@code diagnoses}. */
+    /**
+     * A record; copies {@code diagnoses}.
+     *
+     * @param test where the check ran
+     * @param invocation the invocation's display name
+     * @param uniqueId the JUnit unique id, or empty
+     * @param model the checked model's name
+     * @param verdict what the check concluded
+     * @param parameters the number of parameters checked
+     * @param mismatches how many elements mismatch
+     * @param difference the overall difference, or NaN
+     * @param diagnoses one line per diagnosed block
+     * @param worstOffender the worst element's label, or empty
+     * @param error why the model could not be checked, or empty
+     * @param outcome how the test ended
+     * @param report the full report, where it reached the summary
+     */
     public CheckRecord {
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(invocation, "invocation");

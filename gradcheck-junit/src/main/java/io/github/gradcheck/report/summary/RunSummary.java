@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record RunSummary(List<CheckRecord> checks) {
 
-    /** Copies {@code checks}. */
+    /**
+     * A run's checks; copies the list.
+     *
+     * @param checks the checks, in the order of the test plan
+     */
     public RunSummary {
         checks = List.copyOf(checks);
     }
