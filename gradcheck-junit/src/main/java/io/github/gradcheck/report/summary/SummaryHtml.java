@@ -222,7 +222,7 @@ public final class SummaryHtml {
             .totals{margin:2px 0 16px;color:#52606d}
             table{border-collapse:collapse;margin:4px 0}th,td{padding:3px 10px 3px 0;text-align:left;vertical-align:top;\
             border-bottom:1px solid #e4e7eb}th{font-weight:600;color:#52606d;font-size:12px}
-            td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             section.check{border:1px solid #d9e2ec;border-left:6px solid #3ebd93;border-radius:6px;padding:10px 16px;margin:12px 0}
             section.check.failed{border-left-color:#d64545}section.check.error{border-left-color:#9aa5b1}
             summary{cursor:pointer}summary h2{display:inline}section.check details[open]>summary{margin-bottom:6px}
