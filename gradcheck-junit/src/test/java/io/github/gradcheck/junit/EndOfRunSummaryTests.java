@@ -21,7 +21,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -190,6 +194,21 @@ class EndOfRunSummaryTests {
         assertThat(ServiceLoader.load(TestExecutionListener.class).stream().map(ServiceLoader.Provider::type))
                 .contains(GradientCheckSummaryListener.class);
         assertThat(GradientCheckSummaryListener.DEFAULT_DIRECTORY).isEqualTo("target/gradcheck");
+    }
+
+    @Test
+    void aLauncherThatLoadsListenersFromTheClasspathWritesTheSummary() throws IOException {
+        Path summary = dir.resolve("auto");
+        Launcher launcher = LauncherFactory.create();   // registers listeners found by ServiceLoader, as build tools do
+
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(BuggyTestCases.class))
+                .configurationParameter(GradientCheckSummaryListener.DIRECTORY, summary.toString())
+                .build());
+
+        assertThat(Files.readString(summary.resolve("report.json"), StandardCharsets.UTF_8))
+                .contains("\"test\": \"EndOfRunSummaryTests.BuggyTestCases.check\"", "\"verdict\": \"failed\"");
+        assertThat(summary.resolve("index.html")).exists();
     }
 
     private static List<Map<String, String>> entries(EngineExecutionResults results) {
