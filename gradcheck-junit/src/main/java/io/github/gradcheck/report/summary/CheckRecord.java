@@ -2,6 +2,7 @@ package io.github.gradcheck.report.summary;
 
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -131,7 +132,7 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * @return the short form, empty if no block was diagnosed
      */
     public String shortDiagnosis() {
-        List<String> shortened = new java.util.ArrayList<>();
+        List<String> shortened = new ArrayList<>();
         for (String diagnosis : diagnoses) {
             int colon = diagnosis.indexOf(": ");
             String text = colon < 0 ? diagnosis : diagnosis.substring(colon + 2);

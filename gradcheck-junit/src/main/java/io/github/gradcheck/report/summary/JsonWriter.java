@@ -15,6 +15,8 @@ final class JsonWriter {
     private int depth;
     /** Whether the next value in the current object or array needs a comma before it. */
     private boolean comma;
+    /** Whether a member's name was just written, so that its value follows on the same line. */
+    private boolean pendingValueOfMember;
 
     JsonWriter beginObject() {
         return open('{');
@@ -41,8 +43,6 @@ final class JsonWriter {
         pendingValueOfMember = true;
         return this;
     }
-
-    private boolean pendingValueOfMember;
 
     JsonWriter value(String value) {
         prefix();

@@ -4,6 +4,7 @@ import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -158,7 +159,7 @@ public final class SummaryJson {
                 .endObject();
     }
 
-    private static double[] toArray(java.util.List<Double> values) {
+    private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
