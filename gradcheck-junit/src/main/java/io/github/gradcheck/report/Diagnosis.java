@@ -42,7 +42,9 @@ public record Diagnosis(Kind kind, String description, double parameter, double 
         /** A few elements are wrong while the rest match. */
         FEW_ELEMENTS,
         /** No simple pattern explains the block. */
-        UNEXPLAINED
+        UNEXPLAINED,
+        /** Only some of the block's elements were checked (sampled or random-direction mode). */
+        NOT_DIAGNOSED
     }
 
     /** The diagnosis of a block that matches. */
