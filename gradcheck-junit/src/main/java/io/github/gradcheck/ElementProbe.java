@@ -78,13 +78,16 @@ final class ElementProbe {
         double error = 1.5 * roundOff + Math.abs(wide - numeric) / 3;
         Slopes slopes = slopes(plus, minus, plus2, minus2);
         verdict = classifier.refine(g, numeric, wide, roundOff, slopes, slopeNoise);
-        if (verdict == ElementVerdict.MISMATCH) {
+        if (verdict == ElementVerdict.MISMATCH || verdict == ElementVerdict.KINK) {
             double small = h / CLOSER_LOOK;
             Side plusClose = workspace.side(b, block, k, value, small, "+ ε/1000");
             Side minusClose = workspace.side(b, block, k, value, -small, "− ε/1000");
             double close = (plusClose.loss() - minusClose.loss()) / (plusClose.step() - minusClose.step());
-            verdict = classifier.closerLook(g, numeric, close, slopes, (plusClose.loss() - loss) / plusClose.step(),
-                    (minusClose.loss() - loss) / minusClose.step(), slopeNoise, noise / small);
+            double forwardClose = (plusClose.loss() - loss) / plusClose.step();
+            double backwardClose = (minusClose.loss() - loss) / minusClose.step();
+            verdict = verdict == ElementVerdict.KINK
+                    ? classifier.kinkCloserLook(g, close, forwardClose, backwardClose, noise / small)
+                    : classifier.closerLook(g, numeric, close, slopes, forwardClose, backwardClose, slopeNoise, noise / small);
         }
         return new Result(numeric, error, verdict);
     }
