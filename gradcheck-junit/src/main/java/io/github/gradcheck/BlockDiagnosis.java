@@ -71,7 +71,7 @@ final class BlockDiagnosis {
             }
         }
         for (int shift : shifts(shape)) {
-            double distance = shiftDistance(shift);
+            double distance = shiftDistance(shift, shape);
             if (distance / gNorm <= Diagnosis.GOOD_FIT) {
                 String by = Math.abs(shift) == 1 ? "1" : Math.abs(shift) + ", one row";
                 best = better(best, new Fit(new Diagnosis(Kind.SHIFTED, "analytic " + name + "[k] ≈ numeric " + name
@@ -167,16 +167,26 @@ final class BlockDiagnosis {
         return row > 1 && row < size ? new int[] {1, -1, row, -row} : new int[] {1, -1};
     }
 
-    /** How far analytic[k] is from numeric[k + shift], over the elements that have such a neighbour. */
-    private double shiftDistance(int shift) {
+    /**
+     * How far analytic[k] is from numeric[k + shift], over the elements that have such a neighbour:
+     * for a shift by one in a matrix, the neighbour in the same row (an off-by-one column index
+     * leaves each row's end without one).
+     */
+    private double shiftDistance(int shift, int[] shape) {
+        int row = shape.length >= 2 ? shape[shape.length - 1] : g.length;
+        boolean withinRows = Math.abs(shift) == 1 && row > 1 && row < g.length;
         double sum = 0;
+        int pairs = 0;
         for (int k = 0; k < g.length; k++) {
             int source = k + shift;
-            if (source >= 0 && source < g.length) {
-                sum += (g[k] - n[source]) * (g[k] - n[source]);
+            if (source < 0 || source >= g.length || (withinRows && source / row != k / row)) {
+                continue;
             }
+            sum += (g[k] - n[source]) * (g[k] - n[source]);
+            pairs++;
         }
-        return Math.sqrt(sum);
+        // A fit on fewer than two pairs proves nothing.
+        return pairs < 2 ? Double.POSITIVE_INFINITY : Math.sqrt(sum);
     }
 
     private static double[] transposed(double[] values, int size) {

@@ -12,6 +12,9 @@ sealed interface BlockStorage {
 
     void set(int k, double value);
 
+    /** Whether this storage and {@code other} write to the same Java array somewhere. */
+    boolean sharesWith(BlockStorage other);
+
     /** {@code size} elements of {@code data} from {@code offset}. */
     record Flat(double[] data, int offset, int size) implements BlockStorage {
 
@@ -23,6 +26,12 @@ sealed interface BlockStorage {
         @Override
         public void set(int k, double value) {
             data[offset + k] = value;
+        }
+
+        @Override
+        public boolean sharesWith(BlockStorage other) {
+            return other instanceof Flat flat ? flat.data == data
+                    : other instanceof Rows rows && java.util.Arrays.stream(rows.rows).anyMatch(row -> row == data);
         }
     }
 
@@ -42,6 +51,22 @@ sealed interface BlockStorage {
         @Override
         public void set(int k, double value) {
             rows[k / cols][k % cols] = value;
+        }
+
+        @Override
+        public boolean sharesWith(BlockStorage other) {
+            if (other instanceof Flat) {
+                return other.sharesWith(this);
+            }
+            Rows those = (Rows) other;
+            for (double[] row : rows) {
+                for (double[] theirs : those.rows) {
+                    if (row == theirs) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

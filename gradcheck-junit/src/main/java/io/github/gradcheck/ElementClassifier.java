@@ -142,6 +142,23 @@ final class ElementClassifier {
         return !smooth && (withinJump || oneOfTheSlopes) ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
     }
 
+    /**
+     * A kink seen at ε, looked at again at ε/1000. Where the loss is smooth at that scale (the
+     * one-sided slopes agree there), the kink lies between ε/1000 and ε from θᵢ and the derivative
+     * at θᵢ is measured there: a disagreement beyond its round-off is a mismatch after all (with
+     * parameters of 1e-6, steps of ε flip a max-pool; a wrong kernel gradient must not hide behind
+     * it). Where the slopes still jump, the kink sits at θᵢ and the element stays a kink.
+     */
+    ElementVerdict kinkCloserLook(double g, double close, double forwardClose, double backwardClose,
+                                  double closeSlopeNoise) {
+        boolean jumpsAtTheCloseStep = Math.abs(forwardClose - backwardClose) > margin * JUMP_NOISE / 2 * closeSlopeNoise;
+        if (jumpsAtTheCloseStep) {
+            return ElementVerdict.KINK;
+        }
+        return compare(g, close, closeSlopeNoise / Math.sqrt(2)) == ElementVerdict.MISMATCH
+                ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+    }
+
     /** One-sided slopes around θᵢ at ε and at 2ε. */
     record Slopes(double forward, double backward, double wideForward, double wideBackward) {
     }

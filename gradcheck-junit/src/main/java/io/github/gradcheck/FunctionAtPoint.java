@@ -3,7 +3,7 @@ package io.github.gradcheck;
 import java.util.Objects;
 
 /** A {@link DifferentiableFunction} bound to a private copy of one point θ. */
-final class FunctionAtPoint implements DifferentiableModel {
+final class FunctionAtPoint implements CopyableModel {
 
     private final DifferentiableFunction function;
     private final ParameterLayout layout;
@@ -18,6 +18,12 @@ final class FunctionAtPoint implements DifferentiableModel {
                     + ") but the point has " + parameters.length + " values");
         }
         this.point = parameters.clone();
+    }
+
+    /** The same function at a copy of the point; the function, being pure, is shared. */
+    @Override
+    public DifferentiableModel copy() {
+        return new FunctionAtPoint(function, point);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.github.gradcheck;
 
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Precision;
 import io.github.gradcheck.report.StepSize;
 import io.github.gradcheck.report.Stencil;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,9 +71,13 @@ public final class GradientChecker {
     /** The seed of the random directions, fixed so that every run of a check is the same. */
     public static final long DEFAULT_SEED = 0x5EEDL;
 
+    /** Elements per block in sampled mode. */
+    public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
+
     private static final GradientChecker DEFAULTS = new GradientChecker(new CheckSettings(
             StepSize.relative(Precision.DOUBLE.defaultRelativeStep()), Stencil.CENTERED, Precision.DOUBLE,
-            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED));
+            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
+            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO));
 
     private final CheckSettings settings;
 
@@ -95,7 +101,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return with(StepSize.fixed(epsilon));
+        return new GradientChecker(settings.withStep(StepSize.fixed(epsilon)));
     }
 
     /**
@@ -104,18 +110,12 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return with(StepSize.relative(factor));
-    }
-
-    private GradientChecker with(StepSize step) {
-        return new GradientChecker(new CheckSettings(step, settings.stencil(), settings.precision(), settings.margin(),
-                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withStep(StepSize.relative(factor)));
     }
 
     /** With the difference quotient {@code stencil}. */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(new CheckSettings(settings.step(), stencil, settings.precision(), settings.margin(),
-                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withStencil(stencil));
     }
 
     /**
@@ -124,8 +124,7 @@ public final class GradientChecker {
      */
     public GradientChecker withPrecision(Precision precision) {
         StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
-        return new GradientChecker(new CheckSettings(step, settings.stencil(), precision, settings.margin(),
-                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withPrecision(precision).withStep(step));
     }
 
     /**
@@ -134,8 +133,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(new CheckSettings(settings.step(), settings.stencil(), settings.precision(), margin,
-                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withMargin(margin));
     }
 
     /**
@@ -144,8 +142,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(new CheckSettings(settings.step(), settings.stencil(), settings.precision(),
-                settings.margin(), threshold, settings.relativeErrorFloor(), settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withThreshold(threshold));
     }
 
     /**
@@ -154,8 +151,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(new CheckSettings(settings.step(), settings.stencil(), settings.precision(),
-                settings.margin(), settings.threshold(), floor, settings.offenders(), settings.seed()));
+        return new GradientChecker(settings.withRelativeErrorFloor(floor));
     }
 
     /**
@@ -164,14 +160,54 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(new CheckSettings(settings.step(), settings.stencil(), settings.precision(),
-                settings.margin(), settings.threshold(), settings.relativeErrorFloor(), offenders, settings.seed()));
+        return new GradientChecker(settings.withOffenders(offenders));
     }
 
-    /** With the seed of the random directions (the noise estimate and the Taylor test). */
+    /** With the seed of everything random: directions and samples. */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(new CheckSettings(settings.step(), settings.stencil(), settings.precision(),
-                settings.margin(), settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), seed));
+        return new GradientChecker(settings.withSeed(seed));
+    }
+
+    /** With how much of θ to check element by element; see {@link CheckMode}. */
+    public GradientChecker withMode(CheckMode mode) {
+        return new GradientChecker(settings.withMode(mode));
+    }
+
+    /**
+     * In {@link CheckMode#SAMPLED} mode, with {@code samples} elements per block.
+     *
+     * @throws IllegalArgumentException if {@code samples} is below 1
+     */
+    public GradientChecker withSamplesPerBlock(int samples) {
+        return new GradientChecker(settings.withSamplesPerBlock(samples));
+    }
+
+    /**
+     * With {@code threads} threads checking elements at once, for models that can be copied (a
+     * {@link DifferentiableFunction}, or a {@link CopyableModel}); others are checked on the
+     * calling thread. Results are the same, bit for bit, whatever the number.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public GradientChecker withThreads(int threads) {
+        return new GradientChecker(settings.withThreads(threads));
+    }
+
+    /**
+     * With at most {@code evaluations} loss evaluations for a full check; a larger model is checked
+     * along random directions instead, and the report says so. 0 for no limit.
+     */
+    public GradientChecker withEvaluationBudget(long evaluations) {
+        return new GradientChecker(settings.withEvaluationBudget(evaluations));
+    }
+
+    /**
+     * With at most {@code budget} for a full check, estimated from the time of one loss evaluation
+     * before the check starts; a larger model is checked along random directions instead, and the
+     * report says so. {@link Duration#ZERO} for no limit.
+     */
+    public GradientChecker withTimeBudget(Duration budget) {
+        return new GradientChecker(settings.withTimeBudget(budget));
     }
 
     /** The settings this checker runs with. */

@@ -1,38 +1,41 @@
 package io.github.gradcheck;
 
-import io.github.gradcheck.ElementClassifier.Slopes;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.report.Stencil;
-import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * One full per-parameter check. In order: the loss and the gradient, each evaluated twice to
- * make sure they are deterministic; the loss's noise along a random direction; a difference
- * quotient for every element, perturbing the model's own arrays in place and restoring each
- * element bit for bit; a second step for the elements that do not match at once; a diagnosis
- * per failing block; and a Taylor test per block.
+ * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
+ * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
+ * or those that random directions point at (see {@link CheckMode}), each by an
+ * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
+ * on several threads where the model can be copied; a diagnosis per failing block; and a Taylor
+ * test per block.
  *
- * <p>Cost for N parameters and B blocks with the centered stencil: 2N loss evaluations, plus 2
- * per element looked at again, plus 2 + 8 + 5B, and 2 gradient evaluations; no copy of θ per
- * element.
+ * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
+ * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
+ * evaluations; no copy of θ per element.
  */
 final class NumericCheck {
 
-    /** Relative steps of the Taylor test, largest first. */
-    private static final double[] TAYLOR_STEPS = {1e-2, 5e-3, 2.5e-3, 1.25e-3, 6.25e-4};
     /** Loss and gradient values that differ by more than this, relatively, are not deterministic. */
     private static final double NONDETERMINISM = 1e-10;
     /**
@@ -41,15 +44,22 @@ final class NumericCheck {
      * of all but the closest kinks and leaves no curvature in third differences.
      */
     private static final double NOISE_STEP = 1e4;
-    /** How much smaller the step of the last look at a mismatch is. */
-    private static final double CLOSER_LOOK = 1000;
+    /** Fewer elements per thread than this are not worth a thread. */
+    private static final int ELEMENTS_PER_THREAD = 32;
+    /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
+    private static final int FIXED_EVALUATIONS = 2 + NoiseEstimate.POINTS - 1;
+    /** Loss evaluations of each block's Taylor test. */
+    private static final int TAYLOR_EVALUATIONS = 5;
 
+    private final DifferentiableModel model;
     private final ModelCalls calls;
     private final CheckSettings settings;
     private final ElementClassifier classifier;
     private final List<String> warnings = new ArrayList<>();
+    private final List<ModelCalls> workerCalls = new ArrayList<>();
 
     private NumericCheck(DifferentiableModel model, CheckSettings settings) {
+        this.model = model;
         this.calls = new ModelCalls(model);
         this.settings = settings;
         this.classifier = new ElementClassifier(settings);
@@ -64,35 +74,241 @@ final class NumericCheck {
         ParameterArrays parameters = calls.parameters();
         ParameterLayout layout = parameters.layout();
         double[] original = parameters.toVector();
-        GradientCheckReport report;
+        Workspace workspace = new Workspace(parameters, calls);
         try {
+            long before = System.nanoTime();
             double loss = deterministicLoss();
+            double lossNanos = (System.nanoTime() - before) / 2.0;
             double[] gradient = deterministicGradient(layout);
             requireUnchanged(parameters, original);
             double[] scale = scales(original);
-            double noise = noise(parameters, original, scale, loss);
-            report = check(parameters, original, scale, loss, noise, gradient, start);
+            double noise = noise(workspace, original, scale, loss);
+            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
+            CheckMode mode = mode(layout, lossNanos);
+            Elements elements = new Elements(layout.size());
+            switch (mode) {
+                case FULL -> probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
+                case SAMPLED -> probeAll(workspace, probe, gradient, sample(layout, gradient), elements);
+                case RANDOM_DIRECTIONS -> {
+                    DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise,
+                            original, scale, gradient, warnings);
+                    for (Map.Entry<Integer, ElementProbe.Result> entry : search.search().entrySet()) {
+                        elements.put(entry.getKey(), entry.getValue());
+                    }
+                }
+            }
             requireUnchanged(parameters, original);
+            GradientCheckReport report = report(workspace, mode, original, scale, loss, noise, gradient, elements, start);
+            requireUnchanged(parameters, original);
+            return report;
         } catch (RuntimeException | Error e) {
             parameters.restore(original);
             throw e;
         }
-        return report;
+    }
+
+    /** The numeric results per flat index; NaN and NOT_CHECKED where an element was not looked at. */
+    private static final class Elements {
+        final double[] numeric;
+        final double[] estimatedError;
+        final ElementVerdict[] verdicts;
+
+        Elements(int n) {
+            numeric = new double[n];
+            estimatedError = new double[n];
+            verdicts = new ElementVerdict[n];
+            Arrays.fill(numeric, Double.NaN);
+            Arrays.fill(estimatedError, Double.NaN);
+            Arrays.fill(verdicts, ElementVerdict.NOT_CHECKED);
+        }
+
+        void put(int i, ElementProbe.Result result) {
+            numeric[i] = result.numeric();
+            estimatedError[i] = result.estimatedError();
+            verdicts[i] = result.verdict();
+        }
+
+        boolean checked(int i) {
+            return verdicts[i] != ElementVerdict.NOT_CHECKED;
+        }
+    }
+
+    /** The mode asked for, or random directions where a full check would exceed a budget. */
+    private CheckMode mode(ParameterLayout layout, double lossNanos) {
+        if (settings.mode() != CheckMode.FULL) {
+            return settings.mode();
+        }
+        long full = fullCheckEvaluations(layout);
+        if (settings.evaluationBudget() > 0 && full > settings.evaluationBudget()) {
+            warnings.add("a full check would take " + full + " loss evaluations, over the budget of "
+                    + settings.evaluationBudget() + ": checked along random directions instead");
+            return CheckMode.RANDOM_DIRECTIONS;
+        }
+        Duration estimate = Duration.ofNanos((long) (full * lossNanos));
+        if (!settings.timeBudget().isZero() && estimate.compareTo(settings.timeBudget()) > 0) {
+            warnings.add(String.format(Locale.ROOT, "a full check would take about %.1f s (%d loss evaluations of %.1f µs),"
+                    + " over the budget of %.1f s: checked along random directions instead", estimate.toNanos() / 1e9,
+                    full, lossNanos / 1e3, settings.timeBudget().toNanos() / 1e9));
+            return CheckMode.RANDOM_DIRECTIONS;
+        }
+        return CheckMode.FULL;
+    }
+
+    private long fullCheckEvaluations(ParameterLayout layout) {
+        long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
+        return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
+    }
+
+    private static int[] allIndices(int n) {
+        int[] indices = new int[n];
+        Arrays.setAll(indices, i -> i);
+        return indices;
     }
 
     /**
-     * Fails if the model changed a parameter itself. Called where every parameter should be at its
-     * original value: after the unperturbed evaluations, after the per-element loop, and at the end.
+     * A seeded, stratified sample: per block, all elements of a small block, else
+     * {@code samplesPerBlock} of them, a quarter the largest |gradient|, the rest at random.
      */
-    private void requireUnchanged(ParameterArrays parameters, double[] original) {
-        int changed = parameters.firstDifference(original);
-        if (changed >= 0) {
-            double found = parameters.toVector()[changed];
-            throw new GradientCheckException(calls.name() + " changed its own parameter " + parameters.layout().label(changed)
-                    + " (flat index " + changed + ") from " + original[changed] + " to " + found
-                    + " while the check ran; loss() and gradient() must not modify the parameters."
-                    + " All parameters have been restored.");
+    private int[] sample(ParameterLayout layout, double[] gradient) {
+        List<Integer> chosen = new ArrayList<>();
+        for (ParameterBlock block : layout.blocks()) {
+            int k = settings.samplesPerBlock();
+            int from = block.offset();
+            if (block.size() <= k) {
+                for (int i = from; i < from + block.size(); i++) {
+                    chosen.add(i);
+                }
+                continue;
+            }
+            boolean[] taken = new boolean[block.size()];
+            Integer[] byMagnitude = new Integer[block.size()];
+            Arrays.setAll(byMagnitude, j -> j);
+            Arrays.sort(byMagnitude, Comparator.<Integer>comparingDouble(j -> -Math.abs(gradient[from + j]))
+                    .thenComparingInt(j -> j));
+            int largest = Math.max(1, k / 4);
+            for (int j = 0; j < largest; j++) {
+                taken[byMagnitude[j]] = true;
+            }
+            SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x94D049BB133111EBL * (from + 1)));
+            for (int count = largest; count < k; ) {
+                int j = random.nextInt(block.size());
+                if (!taken[j]) {
+                    taken[j] = true;
+                    count++;
+                }
+            }
+            for (int j = 0; j < block.size(); j++) {
+                if (taken[j]) {
+                    chosen.add(from + j);
+                }
+            }
         }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Probes {@code indices}: on this thread, or, where the model can be copied and there is enough
+     * work, split in contiguous chunks over {@code threads} workspaces, each on its own copy. Each
+     * element's result depends only on θ, so it is the same whichever thread computes it.
+     */
+    private void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, Elements elements) {
+        int threads = Math.min(settings.threads(), Math.max(1, indices.length / ELEMENTS_PER_THREAD));
+        if (threads <= 1 || !(model instanceof CopyableModel copyable)) {
+            probeChunk(workspace, probe, gradient, indices, 0, indices.length, elements);
+            return;
+        }
+        List<Workspace> workspaces = new ArrayList<>();
+        workspaces.add(workspace);
+        for (int w = 1; w < threads; w++) {
+            workspaces.add(copyOf(copyable, workspace));
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(threads - 1, runnable -> {
+            Thread thread = new Thread(runnable, "gradcheck-" + calls.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 1; w < threads; w++) {
+                Workspace own = workspaces.get(w);
+                int from = chunkStart(indices.length, threads, w);
+                int to = chunkStart(indices.length, threads, w + 1);
+                futures.add(executor.submit(() -> probeChunk(own, probe, gradient, indices, from, to, elements)));
+            }
+            probeChunk(workspace, probe, gradient, indices, 0, chunkStart(indices.length, threads, 1), elements);
+            for (Future<?> future : futures) {
+                await(future);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static int chunkStart(int length, int chunks, int chunk) {
+        return (int) ((long) length * chunk / chunks);
+    }
+
+    private static void probeChunk(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, int from,
+                                   int to, Elements elements) {
+        ParameterLayout layout = workspace.parameters().layout();
+        List<ParameterBlock> blocks = layout.blocks();
+        int b = 0;
+        for (int n = from; n < to; n++) {
+            int i = indices[n];
+            while (!blocks.get(b).contains(i)) {
+                b = i < blocks.get(b).offset() ? 0 : b + 1;
+            }
+            ParameterBlock block = blocks.get(b);
+            elements.put(i, probe.probe(workspace, b, block, i - block.offset(), gradient[i]));
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradientCheckException("interrupted while checking elements on several threads", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new GradientCheckException("a worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A workspace on a copy of the model, which must be at the same parameters, bit for bit. */
+    private Workspace copyOf(CopyableModel copyable, Workspace original) {
+        DifferentiableModel copy;
+        try {
+            copy = copyable.copy();
+        } catch (RuntimeException e) {
+            throw new GradientCheckException(calls.name() + ".copy() threw " + e, e);
+        }
+        if (copy == null || copy == copyable) {
+            throw new GradientCheckException(calls.name() + ".copy() returned " + (copy == null ? "null" : "the model itself")
+                    + "; it must return an independent copy, or use withThreads(1)");
+        }
+        ModelCalls copyCalls = new ModelCalls(copy);
+        ParameterArrays arrays = copyCalls.parameters();
+        if (!arrays.layout().equals(original.parameters().layout())) {
+            throw new GradientCheckException(calls.name() + ".copy() has blocks " + arrays.layout()
+                    + " but the model has " + original.parameters().layout());
+        }
+        int differs = arrays.firstDifference(original.parameters().toVector());
+        if (differs >= 0) {
+            throw new GradientCheckException(calls.name() + ".copy() differs from the model at "
+                    + arrays.layout().label(differs) + "; a copy must be at the same parameters, bit for bit");
+        }
+        if (arrays.sharesArraysWith(original.parameters())) {
+            throw new GradientCheckException(calls.name() + ".copy() shares its parameter arrays with the model;"
+                    + " a copy needs arrays of its own (clone them)");
+        }
+        workerCalls.add(copyCalls);
+        return new Workspace(arrays, copyCalls);
     }
 
     private double deterministicLoss() {
@@ -137,6 +353,21 @@ final class NumericCheck {
     }
 
     /**
+     * Fails if the model changed a parameter itself. Called where every parameter should be at its
+     * original value: after the unperturbed evaluations, after the elements, and at the end.
+     */
+    private void requireUnchanged(ParameterArrays parameters, double[] original) {
+        int changed = parameters.firstDifference(original);
+        if (changed >= 0) {
+            double found = parameters.toVector()[changed];
+            throw new GradientCheckException(calls.name() + " changed its own parameter " + parameters.layout().label(changed)
+                    + " (flat index " + changed + ") from " + original[changed] + " to " + found
+                    + " while the check ran; loss() and gradient() must not modify the parameters."
+                    + " All parameters have been restored.");
+        }
+    }
+
+    /**
      * The scale of each parameter for relative steps and random directions: max(|θᵢ|, 1). Below 1
      * the step stays absolute, as the course's: a parameter of 1e-6 moved by 5e-12 would drown its
      * difference quotient in round-off, while the losses of learning models are smooth on scales
@@ -152,7 +383,7 @@ final class NumericCheck {
     }
 
     /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
-    private double noise(ParameterArrays parameters, double[] original, double[] scale, double loss) {
+    private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
         SplittableRandom random = new SplittableRandom(settings.seed());
         double[] direction = new double[original.length];
@@ -163,11 +394,11 @@ final class NumericCheck {
         values[0] = loss;
         try {
             for (int k = 1; k < values.length; k++) {
-                moveAll(parameters, original, direction, k, 0, original.length);
+                workspace.move(original, direction, k, 0, original.length);
                 values[k] = calls.loss("at θ + " + k + "·δ·d, a tiny step along a random direction d (noise estimate)");
             }
         } finally {
-            parameters.restore(original);
+            workspace.parameters().restore(original);
         }
         double floor = settings.precision().unitRoundoff() * Math.abs(loss);
         if (Arrays.stream(values).allMatch(value -> value == loss)) {
@@ -178,112 +409,25 @@ final class NumericCheck {
         return Math.max(NoiseEstimate.of(values), floor);
     }
 
-    private static void moveAll(ParameterArrays parameters, double[] original, double[] direction, double t, int from, int to) {
-        List<ParameterBlock> blocks = parameters.layout().blocks();
-        for (int b = 0; b < blocks.size(); b++) {
-            ParameterBlock block = blocks.get(b);
-            int first = Math.max(from, block.offset());
-            int last = Math.min(to, block.offset() + block.size());
-            for (int i = first; i < last; i++) {
-                parameters.set(b, i - block.offset(), original[i] + t * direction[i]);
-            }
-        }
-    }
-
-    private GradientCheckReport check(ParameterArrays parameters, double[] theta, double[] scale, double loss,
-                                      double noise, double[] gradient, long start) {
-        ParameterLayout layout = parameters.layout();
-        int n = layout.size();
-        double[] numeric = new double[n];
-        double[] estimatedError = new double[n];
-        ElementVerdict[] verdicts = new ElementVerdict[n];
-        boolean fivePoint = settings.stencil() == Stencil.FIVE_POINT;
-        List<ParameterBlock> blocks = layout.blocks();
-        for (int b = 0; b < blocks.size(); b++) {
-            ParameterBlock block = blocks.get(b);
-            for (int k = 0; k < block.size(); k++) {
-                int i = block.offset() + k;
-                double value = theta[i];
-                double h = settings.step().relative() ? settings.step().value() * scale[i] : settings.step().value();
-                Side plus = side(parameters, b, block, k, value, h, "+ ε");
-                Side minus = side(parameters, b, block, k, value, -h, "− ε");
-                double centered = (plus.loss - minus.loss) / (plus.step - minus.step);
-                double slopeNoise = noise / h;
-                if (fivePoint) {
-                    Side plus2 = side(parameters, b, block, k, value, 2 * h, "+ 2ε");
-                    Side minus2 = side(parameters, b, block, k, value, -2 * h, "− 2ε");
-                    double average = (plus.step - minus.step) / 2;
-                    numeric[i] = (8 * (plus.loss - minus.loss) - (plus2.loss - minus2.loss)) / (12 * average);
-                    double roundOff = noise * Math.sqrt(130) / (12 * h);
-                    estimatedError[i] = 1.5 * roundOff + 0.1 * Math.abs(centered - numeric[i]);
-                    verdicts[i] = classifier.compare(gradient[i], numeric[i], estimatedError[i]);
-                    Slopes slopes = slopes(loss, plus, minus, plus2, minus2);
-                    if (verdicts[i] == ElementVerdict.MISMATCH && classifier.atKink(slopes, slopeNoise)) {
-                        verdicts[i] = classifier.kink(gradient[i], slopes, slopeNoise);
-                    }
-                    continue;
-                }
-                numeric[i] = settings.step().relative() ? centered : (plus.loss - minus.loss) / (2 * h);
-                double roundOff = noise / (Math.sqrt(2) * h);
-                estimatedError[i] = roundOff;
-                verdicts[i] = classifier.compare(gradient[i], numeric[i], roundOff);
-                if (verdicts[i] == ElementVerdict.MISMATCH) {
-                    Side plus2 = side(parameters, b, block, k, value, 2 * h, "+ 2ε");
-                    Side minus2 = side(parameters, b, block, k, value, -2 * h, "− 2ε");
-                    double wide = (plus2.loss - minus2.loss) / (plus2.step - minus2.step);
-                    estimatedError[i] = 1.5 * roundOff + Math.abs(wide - numeric[i]) / 3;
-                    Slopes slopes = slopes(loss, plus, minus, plus2, minus2);
-                    verdicts[i] = classifier.refine(gradient[i], numeric[i], wide, roundOff, slopes, slopeNoise);
-                    if (verdicts[i] == ElementVerdict.MISMATCH) {
-                        verdicts[i] = closerLook(parameters, b, block, k, value, h, gradient[i], numeric[i], loss,
-                                noise, slopes);
-                    }
-                }
-            }
-        }
-        requireUnchanged(parameters, theta);
-        return report(parameters, theta, scale, loss, noise, gradient, numeric, estimatedError, verdicts, start);
-    }
-
-    /**
-     * A last look at a mismatch with a step a thousand times smaller, two more evaluations; the
-     * verdict is {@link ElementClassifier#closerLook}'s.
-     */
-    private ElementVerdict closerLook(ParameterArrays parameters, int b, ParameterBlock block, int k, double value,
-                                      double h, double g, double atStep, double loss, double noise, Slopes slopes) {
-        double small = h / CLOSER_LOOK;
-        Side plus = side(parameters, b, block, k, value, small, "+ ε/1000");
-        Side minus = side(parameters, b, block, k, value, -small, "− ε/1000");
-        double close = (plus.loss - minus.loss) / (plus.step - minus.step);
-        return classifier.closerLook(g, atStep, close, slopes, (plus.loss - loss) / plus.step,
-                (minus.loss - loss) / minus.step, noise / h, noise / small);
-    }
-
-    private static Slopes slopes(double loss, Side plus, Side minus, Side plus2, Side minus2) {
-        return new Slopes((plus.loss - loss) / plus.step, (minus.loss - loss) / minus.step,
-                (plus2.loss - loss) / plus2.step, (minus2.loss - loss) / minus2.step);
-    }
-
-    /** The loss with element k of block b moved by {@code h}, and the step actually taken. */
-    private Side side(ParameterArrays parameters, int b, ParameterBlock block, int k, double value, double h, String label) {
-        double moved = value + h;
-        try {
-            parameters.set(b, k, moved);
-            return new Side(calls.loss(block, k, label, Math.abs(h)), moved - value);
-        } finally {
-            parameters.set(b, k, value);
-        }
-    }
-
-    private record Side(double loss, double step) {
-    }
-
-    private GradientCheckReport report(ParameterArrays parameters, double[] theta, double[] scale, double loss,
-                                       double noise, double[] gradient, double[] numeric, double[] estimatedError,
-                                       ElementVerdict[] verdicts, long start) {
-        ParameterLayout layout = parameters.layout();
+    private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double[] scale, double loss,
+                                       double noise, double[] gradient, Elements elements, long start) {
+        ParameterLayout layout = workspace.parameters().layout();
         int n = layout.size();
         double[] relativeError = new double[n];
+        // Differences are over the elements checked: elsewhere both sides count as zero.
+        double[] checkedGradient = new double[n];
+        double[] checkedNumeric = new double[n];
+        int checkedElements = 0;
+        for (int i = 0; i < n; i++) {
+            if (elements.checked(i)) {
+                checkedElements++;
+                checkedGradient[i] = gradient[i];
+                checkedNumeric[i] = elements.numeric[i];
+                double error = Math.abs(gradient[i] - elements.numeric[i]);
+                relativeError[i] = error == 0 ? 0
+                        : error / Math.max(Math.abs(gradient[i]) + Math.abs(elements.numeric[i]), settings.relativeErrorFloor());
+            }
+        }
         List<BlockSummary> blocks = new ArrayList<>();
         boolean passed = true;
         for (ParameterBlock block : layout.blocks()) {
@@ -292,22 +436,16 @@ final class NumericCheck {
             double worst = 0;
             int[] counts = new int[ElementVerdict.values().length];
             for (int i = from; i < to; i++) {
-                double error = Math.abs(gradient[i] - numeric[i]);
-                relativeError[i] = error == 0 ? 0
-                        : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric[i]), settings.relativeErrorFloor());
                 worst = Math.max(worst, relativeError[i]);
-                counts[verdicts[i].ordinal()]++;
+                counts[elements.verdicts[i].ordinal()]++;
             }
             int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
             passed &= mismatches == 0;
-            Diagnosis diagnosis = mismatches == 0 ? Diagnosis.none()
-                    : new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(numeric, from, to),
-                            Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(verdicts, from, to), calls.batchSize())
-                            .diagnose();
             blocks.add(new BlockSummary(block.name(), boxed(block.shape()), from, block.size(),
-                    RelativeDifference.of(gradient, numeric, from, to), worst, mismatches,
-                    counts[ElementVerdict.KINK.ordinal()], counts[ElementVerdict.UNRELIABLE.ordinal()], diagnosis,
-                    taylor(parameters, theta, scale, loss, noise, gradient, block)));
+                    RelativeDifference.of(checkedGradient, checkedNumeric, from, to), worst, mismatches,
+                    counts[ElementVerdict.KINK.ordinal()], counts[ElementVerdict.UNRELIABLE.ordinal()],
+                    diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements, theta),
+                    TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block)));
         }
         for (BlockSummary block : blocks) {
             if (passed && block.taylor().contradicts()) {
@@ -319,60 +457,38 @@ final class NumericCheck {
             }
         }
         List<Offender> offenders = new ArrayList<>();
-        for (int i : worst(relativeError, verdicts, settings.offenders())) {
+        for (int i : worst(relativeError, elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
             offenders.add(new Offender(i, block.name(), boxed(block.position(i - block.offset())),
-                    block.label(i - block.offset()), gradient[i], numeric[i], Math.abs(gradient[i] - numeric[i]),
-                    relativeError[i], estimatedError[i], verdicts[i]));
+                    block.label(i - block.offset()), gradient[i], elements.numeric[i],
+                    Math.abs(gradient[i] - elements.numeric[i]), relativeError[i], elements.estimatedError[i],
+                    elements.verdicts[i]));
         }
-        return new GradientCheckReport(calls.name(), settings, loss, noise, RelativeDifference.of(gradient, numeric, 0, n),
-                blocks, offenders, warnings, gradient, numeric, calls.lossEvaluations(), calls.gradientEvaluations(),
+        long lossEvaluations = calls.lossEvaluations();
+        for (ModelCalls worker : workerCalls) {
+            lossEvaluations += worker.lossEvaluations();
+        }
+        return new GradientCheckReport(calls.name(), settings, mode, loss, noise,
+                RelativeDifference.of(checkedGradient, checkedNumeric, 0, n), checkedElements, blocks, offenders, warnings,
+                gradient, elements.numeric, lossEvaluations, calls.gradientEvaluations(), fullCheckEvaluations(layout),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** The remainder |J(θ + hd) − J(θ) − h⟨g, d⟩| along a random signed direction d within {@code block}. */
-    private TaylorTest taylor(ParameterArrays parameters, double[] theta, double[] scale, double loss, double noise,
-                              double[] gradient, ParameterBlock block) {
+    private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,
+                                Elements elements, double[] theta) {
+        if (mismatches == 0) {
+            return Diagnosis.none();
+        }
+        if (unchecked > 0) {
+            return new Diagnosis(Diagnosis.Kind.NOT_DIAGNOSED, (block.size() - unchecked) + " of " + block.size()
+                    + " elements of " + block.name() + " were checked (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " mode); a full check of the block would diagnose it", Double.NaN, Double.NaN);
+        }
         int from = block.offset();
         int to = from + block.size();
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x9E3779B97F4A7C15L * (from + 1)));
-        double[] direction = new double[theta.length];
-        double slope = 0;
-        for (int i = from; i < to; i++) {
-            direction[i] = (random.nextBoolean() ? 1 : -1) * scale[i];
-            slope += gradient[i] * direction[i];
-        }
-        List<Double> steps = new ArrayList<>();
-        List<Double> remainders = new ArrayList<>();
-        try {
-            for (double h : TAYLOR_STEPS) {
-                moveAll(parameters, theta, direction, h, from, to);
-                double moved = calls.loss("at θ + h·d, h = " + h + ", a random direction within " + block.name()
-                        + " (Taylor test)");
-                steps.add(h);
-                remainders.add(Math.abs(moved - loss - h * slope));
-            }
-        } finally {
-            parameters.restore(theta, from, to);
-        }
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int count = 0;
-        for (int j = 0; j < steps.size(); j++) {
-            if (remainders.get(j) > settings.margin() * 2 * noise) {
-                double x = Math.log(steps.get(j));
-                double y = Math.log(remainders.get(j));
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                count++;
-            }
-        }
-        double order = count < 2 ? Double.NaN : (count * sxy - sx * sy) / (count * sxx - sx * sx);
-        return new TaylorTest(steps, remainders, order);
+        return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
+                Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
+                .diagnose();
     }
 
     /**

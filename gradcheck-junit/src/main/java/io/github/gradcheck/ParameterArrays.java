@@ -98,6 +98,18 @@ public final class ParameterArrays {
         return -1;
     }
 
+    /** Whether any block of these arrays is backed by an array that also backs a block of {@code other}. */
+    boolean sharesArraysWith(ParameterArrays other) {
+        for (BlockStorage mine : storages) {
+            for (BlockStorage theirs : other.storages) {
+                if (mine.sharesWith(theirs)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Wraps a flat vector in {@code layout}'s blocks, without copying it. */
     static ParameterArrays over(ParameterLayout layout, double[] vector) {
         List<BlockStorage> storages = new ArrayList<>();

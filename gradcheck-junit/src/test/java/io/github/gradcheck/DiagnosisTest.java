@@ -135,6 +135,31 @@ class DiagnosisTest {
     }
 
     @Test
+    void aColumnIndexOffByOneShiftsWithinRows() {
+        // analytic W[r][c] = numeric W[r][c + 1]; the last column has no neighbour and is left as it was.
+        Diagnosis d = check(0, 0, g -> {
+            double[] copy = g.clone();
+            for (int k = W; k < B; k++) {
+                if (k % 3 != 2) {
+                    copy[k] = g[k + 1];
+                }
+            }
+            return copy;
+        }).block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SHIFTED);
+        assertThat(d.parameter()).isEqualTo(1);
+    }
+
+    @Test
+    void aColumnVectorIsNotMistakenForShiftedRows() {
+        // b is a vector: scaled by 4, it must read as a factor, not as a shift between its one-element rows.
+        Diagnosis d = check(0, 0, onBlock(B, V, k -> k, 4)).block("b").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.SCALED);
+    }
+
+    @Test
     void aMissingL2Term() {
         // The loss has λ/2‖W‖² with λ = 0.3, the gradient forgets λ·W.
         Diagnosis d = check(0.3, 0, g -> {

@@ -152,6 +152,23 @@ class NoiseAwareVerdictTest {
     }
 
     @Test
+    void aKinkBetweenAThousandthOfTheStepAndTheStepDoesNotHideAWrongGradient() {
+        // J = |θ₀ − 1e-6| + θ₁²: at θ₀ = 0 the kink is 1e-6 away, inside the step (4.8e-6) but far
+        // outside a thousandth of it, where the derivative, −1, can be measured.
+        java.util.function.Function<Double, DifferentiableFunction> withSlope = slope -> DifferentiableFunction.of(
+                ParameterLayout.builder().vector("x", 2).build(),
+                t -> Math.abs(t[0] - 1e-6) + t[1] * t[1], t -> new double[] {slope, 2 * t[1]});
+
+        GradientCheckReport right = checker.check(withSlope.apply(-1.0), 0, 0.5);
+        GradientCheckReport wrong = checker.check(withSlope.apply(-0.5), 0, 0.5);
+
+        assertThat(right.passed()).as(right.toString()).isTrue();
+        assertThat(wrong.passed()).as(wrong.toString()).isFalse();
+        assertThat(wrong.worstOffenders().get(0)).extracting(Offender::parameter, Offender::verdict)
+                .containsExactly("x[0]", ElementVerdict.MISMATCH);
+    }
+
+    @Test
     void theFivePointStencilPassesACorrectModelAndCatchesAWrongOne() {
         GradientChecker fivePoint = checker.withStencil(Stencil.FIVE_POINT);
 

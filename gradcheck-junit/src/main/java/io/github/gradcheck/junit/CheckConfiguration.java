@@ -1,11 +1,13 @@
 package io.github.gradcheck.junit;
 
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Precision;
 import io.github.gradcheck.report.ReportText;
 import io.github.gradcheck.report.Stencil;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +56,20 @@ final class CheckConfiguration {
         if (!Double.isNaN(epsilon)) {
             checker = checker.withEpsilon(epsilon);
         }
+        CheckMode mode = configuration.choice("mode", annotation.mode(), CheckMode.class);
+        if (mode != null) {
+            checker = checker.withMode(mode);
+        }
         return checker
+                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
+                .withThreads((int) configuration.whole("threads", annotation.threads(), 1, base.threads()))
+                .withEvaluationBudget(configuration.whole("evaluationBudget", annotation.evaluationBudget(), 0, base.evaluationBudget()))
+                .withTimeBudget(configuration.duration("timeBudget", annotation.timeBudget(), base.timeBudget()))
                 .withMargin(configuration.positive("margin", annotation.margin(), base.margin()))
                 .withThreshold(configuration.positive("threshold", annotation.threshold(), base.threshold()))
                 .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", annotation.relativeErrorFloor(),
                         base.relativeErrorFloor()))
-                .withOffenders(configuration.offenders(base.offenders()));
+                .withOffenders((int) configuration.whole("offenders", annotation.offenders(), 0, base.offenders()));
     }
 
     /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */
@@ -115,28 +125,66 @@ final class CheckConfiguration {
                 ? GradientChecker.COURSE_EPSILON : fallback);
     }
 
-    private int offenders(int fallback) {
-        int fromAnnotation = annotation.offenders();
+    /** A whole-number setting of at least {@code least}; -1 in the annotation means not set. */
+    private long whole(String attribute, long fromAnnotation, long least, long fallback) {
         if (fromAnnotation != -1) {
-            if (fromAnnotation < 0) {
-                throw new ExtensionConfigurationException("@GradientCheck(offenders = " + fromAnnotation + ") on "
-                        + where + ": offenders must be 0 or more (-1, the default, means: not set)");
+            if (fromAnnotation < least) {
+                throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + fromAnnotation + ") on "
+                        + where + ": " + attribute + " must be " + least + " or more (-1, the default, means: not set)");
             }
             return fromAnnotation;
         }
-        Optional<String> text = parameter("offenders");
+        Optional<String> text = parameter(attribute);
         if (text.isEmpty()) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(text.get().trim());
-            if (value >= 0) {
+            long value = Long.parseLong(text.get().trim());
+            if (value >= least && value <= Integer.MAX_VALUE) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalidParameter("offenders", text.get(), "a whole number, 0 or more, such as " + fallback);
+        throw invalidParameter(attribute, text.get(), "a whole number, " + least + " or more, such as " + fallback);
+    }
+
+    /** A duration such as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 {@code PT30S}; empty means not set. */
+    private Duration duration(String attribute, String fromAnnotation, Duration fallback) {
+        boolean fromParameter = fromAnnotation.isBlank();
+        String text = fromParameter ? parameter(attribute).orElse("") : fromAnnotation;
+        if (text.isBlank()) {
+            return fallback;
+        }
+        Duration value = parseDuration(text.trim());
+        if (value != null && !value.isNegative()) {
+            return value;
+        }
+        String expected = "a duration such as 30s, 500ms, 2m or PT30S";
+        throw fromParameter ? invalidParameter(attribute, text, expected)
+                : new ExtensionConfigurationException("@GradientCheck(" + attribute + " = \"" + text + "\") on " + where
+                        + ": expected " + expected);
+    }
+
+    private static Duration parseDuration(String text) {
+        try {
+            if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+                return Duration.parse(text);
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2).trim()));
+            }
+            if (lower.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1).trim()));
+            }
+            if (lower.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(lower.substring(0, lower.length() - 1).trim()));
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private Optional<String> parameter(String attribute) {

@@ -47,6 +47,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>{@link #precision()}</td><td>{@code gradcheck.precision}</td><td>double</td></tr>
  *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@code gradcheck.relativeErrorFloor}</td><td>1e-8</td></tr>
  *   <tr><td>{@link #offenders()}</td><td>{@code gradcheck.offenders}</td><td>10</td></tr>
+ *   <tr><td>{@link #mode()}</td><td>{@code gradcheck.mode}</td><td>full</td></tr>
+ *   <tr><td>{@link #samplesPerBlock()}</td><td>{@code gradcheck.samplesPerBlock}</td><td>16</td></tr>
+ *   <tr><td>{@link #threads()}</td><td>{@code gradcheck.threads}</td><td>the number of processors</td></tr>
+ *   <tr><td>{@link #evaluationBudget()}</td><td>{@code gradcheck.evaluationBudget}</td><td>no limit</td></tr>
+ *   <tr><td>{@link #timeBudget()}</td><td>{@code gradcheck.timeBudget}</td><td>no limit</td></tr>
  * </table>
  * The defaults and their reasons are documented on {@link io.github.gradcheck.GradientChecker}.
  */
@@ -119,4 +124,32 @@ public @interface GradientCheck {
      * @return the count, or -1
      */
     int offenders() default -1;
+
+    /**
+     * {@code "full"}, {@code "sampled"} or {@code "random-directions"} (see
+     * {@link io.github.gradcheck.report.CheckMode}); empty (the default) means: {@code gradcheck.mode}, else full.
+     */
+    String mode() default "";
+
+    /** Elements per block in sampled mode; -1 (the default) means: {@code gradcheck.samplesPerBlock}, else 16. */
+    int samplesPerBlock() default -1;
+
+    /**
+     * Threads that check elements at once, for models that can be copied; -1 (the default) means:
+     * {@code gradcheck.threads}, else the number of processors.
+     */
+    int threads() default -1;
+
+    /**
+     * The most loss evaluations a full check may take before falling back to random directions;
+     * -1 (the default) means: {@code gradcheck.evaluationBudget}, else no limit (0).
+     */
+    long evaluationBudget() default -1;
+
+    /**
+     * The longest a full check may take, estimated before it starts, before falling back to random
+     * directions, e.g. {@code "30s"}, {@code "500ms"}, {@code "PT2M"}; empty (the default) means:
+     * {@code gradcheck.timeBudget}, else no limit.
+     */
+    String timeBudget() default "";
 }

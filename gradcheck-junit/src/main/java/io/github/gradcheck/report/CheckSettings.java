@@ -1,5 +1,6 @@
 package io.github.gradcheck.report;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,36 @@ import java.util.Objects;
  *     error is measured against the floor instead, so that round-off on a zero gradient does not
  *     read as a 100% error
  * @param offenders how many of the worst elements the report keeps
- * @param seed the seed of the random directions (noise estimate, Taylor test)
+ * @param seed the seed of everything random: directions (noise estimate, Taylor test, random
+ *     directions) and samples
+ * @param mode how much of θ to check element by element
+ * @param samplesPerBlock in {@link CheckMode#SAMPLED} mode, the elements checked per block
+ * @param threads how many threads check elements at once, for models that can be copied
+ * @param evaluationBudget the most loss evaluations a full check may take before it falls back to
+ *     random directions; 0 for no limit
+ * @param timeBudget the longest a full check may take (estimated from the time of one loss
+ *     evaluation) before it falls back to random directions; {@link Duration#ZERO} for no limit
  */
 public record CheckSettings(StepSize step, Stencil stencil, Precision precision, double margin, double threshold,
-                            double relativeErrorFloor, int offenders, long seed) {
+                            double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
+                            int threads, long evaluationBudget, Duration timeBudget) {
 
     public CheckSettings {
         Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(timeBudget, "timeBudget");
+        if (samplesPerBlock < 1) {
+            throw new IllegalArgumentException("samplesPerBlock must be at least 1, was " + samplesPerBlock);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (evaluationBudget < 0) {
+            throw new IllegalArgumentException("evaluationBudget must be 0 (no limit) or more, was " + evaluationBudget);
+        }
+        if (timeBudget.isNegative()) {
+            throw new IllegalArgumentException("timeBudget must be zero (no limit) or more, was " + timeBudget);
+        }
         Objects.requireNonNull(stencil, "stencil");
         Objects.requireNonNull(precision, "precision");
         requirePositive("margin", margin);
@@ -31,6 +55,71 @@ public record CheckSettings(StepSize step, Stencil stencil, Precision precision,
         if (offenders < 0) {
             throw new IllegalArgumentException("offenders must be 0 or more, was " + offenders);
         }
+    }
+
+    /** These settings with another step. */
+    public CheckSettings withStep(StepSize step) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another stencil. */
+    public CheckSettings withStencil(Stencil stencil) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another precision. */
+    public CheckSettings withPrecision(Precision precision) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another margin. */
+    public CheckSettings withMargin(double margin) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another threshold. */
+    public CheckSettings withThreshold(double threshold) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another relativeErrorFloor. */
+    public CheckSettings withRelativeErrorFloor(double relativeErrorFloor) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another offenders. */
+    public CheckSettings withOffenders(int offenders) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another seed. */
+    public CheckSettings withSeed(long seed) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another mode. */
+    public CheckSettings withMode(CheckMode mode) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another samplesPerBlock. */
+    public CheckSettings withSamplesPerBlock(int samplesPerBlock) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another threads. */
+    public CheckSettings withThreads(int threads) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another evaluationBudget. */
+    public CheckSettings withEvaluationBudget(long evaluationBudget) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** These settings with another timeBudget. */
+    public CheckSettings withTimeBudget(Duration timeBudget) {
+        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     private static void requirePositive(String name, double value) {

@@ -50,7 +50,9 @@ public record Diagnosis(Kind kind, String description, double parameter, double 
         /** A few elements are wrong while the rest match. */
         FEW_ELEMENTS,
         /** No simple pattern explains the block. */
-        UNEXPLAINED
+        UNEXPLAINED,
+        /** Only some of the block's elements were checked (sampled or random-direction mode). */
+        NOT_DIAGNOSED
     }
 
     /**

@@ -19,5 +19,7 @@ public enum ElementVerdict {
      * The numeric derivative's estimated error is as large as the values themselves, so the
      * element can neither confirm nor contradict the analytic one. Not a failure.
      */
-    UNRELIABLE
+    UNRELIABLE,
+    /** Not looked at: outside the sample, or in a block that agreed along random directions. */
+    NOT_CHECKED
 }

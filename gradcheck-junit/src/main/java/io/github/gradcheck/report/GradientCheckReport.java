@@ -16,6 +16,9 @@ public final class GradientCheckReport {
 
     private final String modelName;
     private final CheckSettings settings;
+    private final CheckMode mode;
+    private final int checkedElements;
+    private final long fullCheckEvaluations;
     private final double loss;
     private final double noise;
     private final double difference;
@@ -32,19 +35,28 @@ public final class GradientCheckReport {
      * A report. The numeric engine makes these; the constructor is public so that tools and
      * tests can make one from stored results.
      *
+     * @param mode the mode that ran: the one asked for, or random directions where a full check
+     *     would have exceeded a budget
+     * @param checkedElements how many elements were checked one by one
+     * @param fullCheckEvaluations how many loss evaluations a full check costs (at least)
      * @param loss J(θ) at the checked point
      * @param noise the estimated standard deviation of the loss's round-off, σ
      * @param difference the seed's difference over all of θ
      * @param warnings findings that do not decide the verdict but deserve a look
      * @param gradient the analytic gradient, in θ's order (copied)
-     * @param numericGradient the difference-quotient gradient, in θ's order (copied)
+     * @param numericGradient the difference-quotient gradient, in θ's order, NaN where an element
+     *     was not checked (copied)
      */
-    public GradientCheckReport(String modelName, CheckSettings settings, double loss, double noise, double difference, List<BlockSummary> blocks,
+    public GradientCheckReport(String modelName, CheckSettings settings, CheckMode mode, double loss, double noise,
+                               double difference, int checkedElements, List<BlockSummary> blocks,
                                List<Offender> worstOffenders, List<String> warnings, double[] gradient,
                                double[] numericGradient, long lossEvaluations, long gradientEvaluations,
-                               Duration duration) {
+                               long fullCheckEvaluations, Duration duration) {
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.checkedElements = checkedElements;
+        this.fullCheckEvaluations = fullCheckEvaluations;
         this.loss = loss;
         this.noise = noise;
         this.difference = difference;
@@ -70,6 +82,21 @@ public final class GradientCheckReport {
     /** The settings the check ran with. */
     public CheckSettings settings() {
         return settings;
+    }
+
+    /** The mode that ran: the one asked for, or random directions where a full check would have exceeded a budget. */
+    public CheckMode mode() {
+        return mode;
+    }
+
+    /** How many elements were checked one by one: all in a full check. */
+    public int checkedElements() {
+        return checkedElements;
+    }
+
+    /** How many loss evaluations a full check of this model costs (more where elements need a second look). */
+    public long fullCheckEvaluations() {
+        return fullCheckEvaluations;
     }
 
     /** J(θ) at the checked point. */
@@ -163,7 +190,7 @@ public final class GradientCheckReport {
         return gradient.clone();
     }
 
-    /** The numeric gradient in θ's order; a fresh copy on every call. */
+    /** The numeric gradient in θ's order, NaN where an element was not checked; a fresh copy on every call. */
     public double[] numericGradient() {
         return numericGradient.clone();
     }

@@ -44,6 +44,9 @@ public final class ReportText {
         out.append("  ").append(verdict(report)).append('\n');
         out.append("  difference ").append(difference(report.difference())).append(": ")
                 .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
+        if (report.mode() != CheckMode.FULL) {
+            out.append("  ").append(mode(report)).append('\n');
+        }
         out.append("  ").append(settings.step().describe()).append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
                 .append(" differences; loss noise σ ≈ ").append(String.format(Locale.ROOT, "%.1e", report.noise()))
                 .append('\n').append('\n');
@@ -96,6 +99,16 @@ public final class ReportText {
                 .append(report.lossEvaluations()).append(" loss evaluations, ")
                 .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ")
                 .append(millis(report)).append('\n');
+    }
+
+    /** What a partial check looked at, its seed to replay it, and what a full check would cost. */
+    private static String mode(GradientCheckReport report) {
+        String what = report.mode() == CheckMode.SAMPLED
+                ? "sampled mode, " + report.settings().samplesPerBlock() + " elements per block"
+                : "random-direction mode";
+        return what + " (seed " + report.settings().seed() + "): " + report.checkedElements() + " of "
+                + report.parameterCount() + " elements checked one by one, " + report.lossEvaluations()
+                + " loss evaluations; a full check costs at least " + report.fullCheckEvaluations();
     }
 
     /** The verdict in one line: how many elements mismatch and where, or that all match. */

@@ -4,6 +4,7 @@ import static io.github.gradcheck.assertj.GradCheckAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
@@ -23,11 +24,11 @@ import org.opentest4j.AssertionFailedError;
 class ReportMessagesTest {
 
     private static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
-            Precision.DOUBLE, 10, 1e-6, 1e-8, 10, 1);
+            Precision.DOUBLE, 10, 1e-6, 1e-8, 10, 1, CheckMode.FULL, 16, 1, 0, Duration.ZERO);
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 0.2,
+        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 0.2, 6,
                 List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
                         new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
@@ -37,19 +38,19 @@ class ReportMessagesTest {
                         new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, 3e-9, ElementVerdict.MISMATCH),
                         new Offender(1, "W", List.of(0, 1), "W[0,1]", -0.25, -0.25000001, 1e-8, 2e-8, 5e-9, ElementVerdict.MATCH)),
                 List.of(), new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25000001, 0, 0, 0.5, 0.1},
-                22, 2, Duration.ofMillis(3));
+                22, 2, 24, Duration.ofMillis(3));
     }
 
     /** A made-up passed check, with one element at a kink. */
     static GradientCheckReport passed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, 0.5, 2.0e-14, 3.0e-9,
+        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 3.0e-9, 6,
                 List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-9, 2.5e-9, 0, 1, 0, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
                         new BlockSummary("b", List.of(2), 4, 2, 4.0e-9, 5e-9, 0, 0, 0, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(0.0, 0.0), Double.NaN))),
                 List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.400000004, 4e-9, 5e-9, 2e-9, ElementVerdict.MATCH)),
                 List.of("the Taylor test questions nothing here"), new double[] {1, -0.25, 0, 0, 2.0, 0.4},
-                new double[] {1, -0.25, 0, 0, 2.0, 0.400000004}, 22, 2, Duration.ofMillis(3));
+                new double[] {1, -0.25, 0, 0, 2.0, 0.400000004}, 22, 2, 24, Duration.ofMillis(3));
     }
 
     private static final String FAILED_BODY = """

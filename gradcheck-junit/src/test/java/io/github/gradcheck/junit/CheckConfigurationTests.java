@@ -12,9 +12,11 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.StepSize;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,38 @@ class CheckConfigurationTests {
         CheckSettings settings = recordedSettings(Map.of());
 
         assertThat(settings).isEqualTo(GradientChecker.defaults().settings());
+    }
+
+    @Test
+    void modeThreadsAndBudgetsComeFromConfigurationParameters() {
+        CheckSettings settings = recordedSettings(Map.of(
+                "gradcheck.mode", "sampled",
+                "gradcheck.samplesPerBlock", "4",
+                "gradcheck.threads", "1",
+                "gradcheck.evaluationBudget", "5000",
+                "gradcheck.timeBudget", "30s"));
+
+        assertThat(settings.mode()).isEqualTo(CheckMode.SAMPLED);
+        assertThat(settings.samplesPerBlock()).isEqualTo(4);
+        assertThat(settings.threads()).isEqualTo(1);
+        assertThat(settings.evaluationBudget()).isEqualTo(5000);
+        assertThat(settings.timeBudget()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RecordingTestCases.REPORTS.get(0).mode()).isEqualTo(CheckMode.SAMPLED);
+        assertThat(recordedSettings(Map.of("gradcheck.mode", "Random-Directions", "gradcheck.timeBudget", "PT2M")))
+                .extracting(CheckSettings::mode, CheckSettings::timeBudget)
+                .containsExactly(CheckMode.RANDOM_DIRECTIONS, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void anUnknownModeOrABadDurationNamesTheChoices() {
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.mode", "partial")))
+                .hasMessageStartingWith("configuration parameter gradcheck.mode = 'partial'")
+                .hasMessageContaining("expected one of [full, sampled, random-directions]");
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.timeBudget", "soon")))
+                .hasMessageStartingWith("configuration parameter gradcheck.timeBudget = 'soon'")
+                .hasMessageContaining("expected a duration such as 30s, 500ms, 2m or PT30S");
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.threads", "0")))
+                .hasMessageContaining("expected a whole number, 1 or more");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.github.gradcheck;
+
+/**
+ * A model that can hand out independent copies of itself, so that elements can be checked on
+ * several threads at once (see {@link GradientChecker#withThreads}). A
+ * {@link DifferentiableFunction} needs none of this: its point is copied for it.
+ */
+public interface CopyableModel extends DifferentiableModel {
+
+    /**
+     * A copy at the same parameters, bit for bit, that shares no mutable state with this model:
+     * its own parameter arrays and its own scratch buffers.
+     */
+    DifferentiableModel copy();
+}
