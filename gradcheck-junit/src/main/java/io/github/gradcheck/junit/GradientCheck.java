@@ -128,21 +128,31 @@ public @interface GradientCheck {
     /**
      * {@code "full"}, {@code "sampled"} or {@code "random-directions"} (see
      * {@link io.github.gradcheck.report.CheckMode}); empty (the default) means: {@code gradcheck.mode}, else full.
+     *
+     * @return the mode's name, or empty
      */
     String mode() default "";
 
-    /** Elements per block in sampled mode; -1 (the default) means: {@code gradcheck.samplesPerBlock}, else 16. */
+    /**
+     * Elements per block in sampled mode; -1 (the default) means: {@code gradcheck.samplesPerBlock}, else 16.
+     *
+     * @return the count, or -1
+     */
     int samplesPerBlock() default -1;
 
     /**
      * Threads that check elements at once, for models that can be copied; -1 (the default) means:
      * {@code gradcheck.threads}, else the number of processors.
+     *
+     * @return the count, or -1
      */
     int threads() default -1;
 
     /**
      * The most loss evaluations a full check may take before falling back to random directions;
      * -1 (the default) means: {@code gradcheck.evaluationBudget}, else no limit (0).
+     *
+     * @return the budget, or -1
      */
     long evaluationBudget() default -1;
 
@@ -150,6 +160,8 @@ public @interface GradientCheck {
      * The longest a full check may take, estimated before it starts, before falling back to random
      * directions, e.g. {@code "30s"}, {@code "500ms"}, {@code "PT2M"}; empty (the default) means:
      * {@code gradcheck.timeBudget}, else no limit.
+     *
+     * @return the budget as text, or empty
      */
     String timeBudget() default "";
 }

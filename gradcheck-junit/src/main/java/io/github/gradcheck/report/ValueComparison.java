@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * <p>Values are written with 6 significant digits, as in the report's tables, so that elements
  * which agree within round-off read the same; a mismatching element among the report's worst
  * offenders gets as many digits as it takes to differ, so that every mismatch the report names is
- * highlighted. A block of more than {@value #MAX_LINES} elements is shown as its worst offenders
+ * highlighted. An element that a sampled or random-direction check did not look at reads
+ * {@code (not checked)} on both sides. A block of more than {@value #MAX_LINES} elements is shown as its worst offenders
  * only, with a line saying how many elements were left out.
  *
  * @param block the block shown
@@ -29,6 +30,9 @@ public record ValueComparison(String block, String expected, String actual) {
     public static final int MAX_LINES = 1000;
 
     private static final int DIGITS = 6;
+
+    /** What both sides show for an element the check did not look at. */
+    static final String NOT_CHECKED = "(not checked)";
 
     /**
      * The comparison of the worst failing block of {@code report}: the failing block with the
@@ -80,6 +84,12 @@ public record ValueComparison(String block, String expected, String actual) {
                 }
             }
             String label = labels.get(i) + " ".repeat(width - labels.get(i).length() + 2);
+            if (Double.isNaN(e) && !Double.isNaN(a)) {
+                // Not looked at by a sampled or random-direction check: the same line on both sides, not a difference.
+                expected.append(label).append(NOT_CHECKED).append('\n');
+                actual.append(label).append(NOT_CHECKED).append('\n');
+                continue;
+            }
             expected.append(label).append(format(e, digits)).append('\n');
             actual.append(label).append(format(a, digits)).append('\n');
         }

@@ -92,9 +92,9 @@ class ReportMessagesTest {
 
     @Test
     void aPercentSignInTheReportIsPrintedAsItIs() {
-        GradientCheckReport named = new GradientCheckReport("Net 100%", failed().settings(), failed().loss(), failed().noise(),
-                failed().difference(), failed().blocks(), failed().worstOffenders(), List.of(), failed().gradient(),
-                failed().numericGradient(), 22, 2, Duration.ofMillis(3));
+        GradientCheckReport named = new GradientCheckReport("Net 100%", failed().settings(), CheckMode.FULL, failed().loss(),
+                failed().noise(), failed().difference(), 6, failed().blocks(), failed().worstOffenders(), List.of(),
+                failed().gradient(), failed().numericGradient(), 22, 2, 24, Duration.ofMillis(3));
 
         assertThatThrownBy(() -> assertThat(named).as("50% off").passes())
                 .hasMessageStartingWith("[50% off] \nExpecting the analytic gradient of Net 100% to match");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ValueComparisonTest {
 
     private static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
-            Precision.DOUBLE, 10, 1e-8, 1e-8, 10, 1);
+            Precision.DOUBLE, 10, 1e-8, 1e-8, 10, 1, CheckMode.FULL, 16, 1, 0, Duration.ZERO);
 
     @Test
     void theWorstFailingBlockOneAlignedLinePerElement() {
@@ -66,6 +66,18 @@ class ValueComparisonTest {
     }
 
     @Test
+    void elementsASampledCheckDidNotLookAtReadTheSameOnBothSides() {
+        ValueComparison values = ValueComparison.of(io.github.gradcheck.report.summary.SampleReportsAccess.sampled()).orElseThrow();
+
+        assertThat(values.expected().lines().toList()).containsExactly("w[0]  1.00000", "w[1]  (not checked)",
+                "w[2]  (not checked)", "w[3]  1.00000", "w[4]  (not checked)", "w[5]  1.00000", "w[6]  (not checked)",
+                "w[7]  (not checked)");
+        assertThat(values.actual().lines().toList()).containsExactly("w[0]  1.00000", "w[1]  (not checked)",
+                "w[2]  (not checked)", "w[3]  1.00000", "w[4]  (not checked)", "w[5]  2.00000", "w[6]  (not checked)",
+                "w[7]  (not checked)");
+    }
+
+    @Test
     void aPassingReportHasNoComparison() {
         GradientCheckReport report = report(List.of(block("w", List.of(1), 0, 1e-9, 0)), new double[] {1}, new double[] {1},
                 List.of());
@@ -93,7 +105,7 @@ class ValueComparisonTest {
 
     private static GradientCheckReport report(List<BlockSummary> blocks, double[] analytic, double[] numeric,
                                               List<Offender> offenders) {
-        return new GradientCheckReport("M", SETTINGS, 1, 1e-16, 0.1, blocks, new ArrayList<>(offenders), List.of(),
-                analytic, numeric, 1, 2, Duration.ZERO);
+        return new GradientCheckReport("M", SETTINGS, CheckMode.FULL, 1, 1e-16, 0.1, analytic.length, blocks,
+                new ArrayList<>(offenders), List.of(), analytic, numeric, 1, 2, 2L * analytic.length, Duration.ZERO);
     }
 }

@@ -109,7 +109,9 @@ final class BlockHeatmap {
         for (int r = tr * tileRows; r < Math.min(rows, (tr + 1) * tileRows); r++) {
             for (int c = tc * tileCols; c < Math.min(cols, (tc + 1) * tileCols); c++) {
                 int k = r * cols + c;
-                if (worstK < 0 || relativeErrors[k] > worst || Double.isNaN(relativeErrors[k])) {
+                // The largest checked error wins; an element not checked (NaN) only where none in the tile was.
+                boolean checked = !Double.isNaN(relativeErrors[k]);
+                if (worstK < 0 || (checked && (relativeErrors[k] > worst || Double.isNaN(worst)))) {
                     worst = relativeErrors[k];
                     worstK = k;
                 }
@@ -125,8 +127,9 @@ final class BlockHeatmap {
     }
 
     private String title(int tr, int tc, int tileRows, int tileCols, int worstK) {
-        String values = "analytic " + value(analytic[worstK]) + ", numeric " + value(numeric[worstK])
-                + ", rel. error " + String.format(Locale.ROOT, "%.3g", relativeErrors[worstK]);
+        String values = Double.isNaN(numeric[worstK]) ? "analytic " + value(analytic[worstK]) + ", not checked"
+                : "analytic " + value(analytic[worstK]) + ", numeric " + value(numeric[worstK])
+                        + ", rel. error " + String.format(Locale.ROOT, "%.3g", relativeErrors[worstK]);
         if (tileRows == 1 && tileCols == 1) {
             return label(worstK) + ": " + values;
         }
@@ -145,7 +148,8 @@ final class BlockHeatmap {
 
     /**
      * The colour of a relative error on a log scale from 1e-12 (pale green) through 1e-6 (yellow)
-     * and 1e-3 (orange) to 1 (dark red): the course's scale, read per element. NaN is grey.
+     * and 1e-3 (orange) to 1 (dark red): the course's scale, read per element. NaN (an element a
+     * sampled or random-direction check did not look at) is grey.
      */
     static String color(double relativeError) {
         if (Double.isNaN(relativeError)) {

@@ -126,6 +126,17 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     }
 
     /**
+     * The parameters checked, for a table cell: {@code 47}, or {@code 40 of 1000} where a sampled or
+     * random-direction check looked at only some elements one by one.
+     *
+     * @return the count as a person reads it
+     */
+    public String parametersChecked() {
+        int checked = report.map(GradientCheckReport::checkedElements).orElse(parameters);
+        return checked < parameters ? checked + " of " + parameters : String.valueOf(parameters);
+    }
+
+    /**
      * The diagnoses in a few words for a table cell: each up to its first parenthesis, without the
      * block prefix, e.g. {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}.
      *

@@ -30,7 +30,7 @@ public final class SummaryConsole {
         rows.add(new String[] {"test", "model / state", "parameters", "difference", "verdict", "diagnosis"});
         for (CheckRecord check : summary.checks()) {
             boolean error = check.verdict() == CheckRecord.Verdict.ERROR;
-            rows.add(new String[] {check.test(), check.invocation(), error ? "" : String.valueOf(check.parameters()),
+            rows.add(new String[] {check.test(), check.invocation(), error ? "" : check.parametersChecked(),
                     error ? "" : ReportText.difference(check.difference()), SummaryJson.lower(check.verdict()),
                     shorten(error ? check.error() : check.shortDiagnosis())});
         }

@@ -3,6 +3,7 @@ package io.github.gradcheck.report.summary;
 import static io.github.gradcheck.report.summary.Html.escape;
 
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -56,7 +57,7 @@ public final class SummaryHtml {
             html.append("<tr class=\"").append(SummaryJson.lower(check.verdict())).append("\"><td><a href=\"#check-")
                     .append(i + 1).append("\">").append(i + 1).append("</a></td><td class=\"test\">").append(testCell(check.test()))
                     .append("</td><td>").append(escape(check.invocation())).append("</td><td class=\"n\">")
-                    .append(check.verdict() == CheckRecord.Verdict.ERROR ? "" : check.parameters())
+                    .append(check.verdict() == CheckRecord.Verdict.ERROR ? "" : escape(check.parametersChecked()))
                     .append("</td><td class=\"n\">").append(difference(check.difference())).append("</td><td>")
                     .append(verdictBadge(check)).append("</td><td>")
                     .append(escape(check.verdict() == CheckRecord.Verdict.ERROR ? check.error().lines().findFirst().orElse("")
@@ -108,6 +109,7 @@ public final class SummaryHtml {
         CheckSettings settings = report.settings();
         html.append("<dl class=\"facts\">")
                 .append(fact("difference", difference(report.difference()) + " (" + report.scale().words() + ")"))
+                .append(report.mode() == CheckMode.FULL ? "" : fact("mode", mode(report)))
                 .append(fact("step", settings.step().describe()))
                 .append(fact("stencil", settings.stencil() == Stencil.CENTERED ? "centered" : "five-point"))
                 .append(fact("margin", ReportText.setting(settings.margin()) + "× estimated error"))
@@ -117,6 +119,13 @@ public final class SummaryHtml {
                 .append(fact("cost", report.lossEvaluations() + " loss and " + report.gradientEvaluations()
                         + " gradient evaluations, " + String.format(Locale.ROOT, "%.1f ms", report.duration().toNanos() / 1e6)))
                 .append("</dl>\n");
+    }
+
+    /** What a partial check looked at, and how to replay it: {@code sampled (seed 7): 40 of 1000 elements checked one by one}. */
+    private static String mode(GradientCheckReport report) {
+        return SummaryJson.lower(report.mode()) + " (seed " + report.settings().seed() + "): " + report.checkedElements()
+                + " of " + report.parameterCount() + " elements checked one by one; a full check costs at least "
+                + report.fullCheckEvaluations() + " loss evaluations";
     }
 
     private static String fact(String term, String definition) {
@@ -154,7 +163,8 @@ public final class SummaryHtml {
     private static void heatmaps(StringBuilder html, GradientCheckReport report) {
         html.append("<h3>Relative error per element</h3>\n<div class=\"legend\">").append(BlockHeatmap.legend())
                 .append("<span>|analytic − numeric| / (|analytic| + |numeric|); outlined: a mismatch among the worst"
-                        + " offenders</span></div>\n<div class=\"heatmaps\">\n");
+                        + " offenders").append(report.mode() == CheckMode.FULL ? "" : "; grey: not checked")
+                .append("</span></div>\n<div class=\"heatmaps\">\n");
         for (BlockSummary block : report.blocks()) {
             BlockHeatmap heatmap = new BlockHeatmap(report, block);
             html.append("<figure class=\"block-heatmap\" data-block=\"").append(escape(block.name())).append("\">")

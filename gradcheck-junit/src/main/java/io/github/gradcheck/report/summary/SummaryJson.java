@@ -13,7 +13,8 @@ import java.util.Locale;
  * removed without raising it. It is documented in the README ("The end-of-run summary").
  *
  * <p>Numbers are JSON numbers; NaN and ±∞ (a difference that could not be computed, an order the
- * Taylor test could not measure) are {@code null}. Enum values are lower case with '-' (e.g.
+ * Taylor test could not measure, the numeric value of an element a sampled or random-direction
+ * check did not look at) are {@code null}. Enum values are lower case with '-' (e.g.
  * {@code "five-point"}).
  */
 public final class SummaryJson {
@@ -76,6 +77,8 @@ public final class SummaryJson {
     private static void report(JsonWriter json, GradientCheckReport report) {
         json.beginObject()
                 .name("passed").value(report.passed())
+                .name("mode").value(lower(report.mode()))
+                .name("checkedElements").value(report.checkedElements())
                 .name("loss").value(report.loss())
                 .name("noise").value(report.noise())
                 .name("difference").value(report.difference())
@@ -96,6 +99,7 @@ public final class SummaryJson {
                 .name("warnings").strings(report.warnings())
                 .name("lossEvaluations").value(report.lossEvaluations())
                 .name("gradientEvaluations").value(report.gradientEvaluations())
+                .name("fullCheckEvaluations").value(report.fullCheckEvaluations())
                 .name("durationMillis").value(report.duration().toNanos() / 1e6)
                 .endObject();
     }
@@ -113,6 +117,11 @@ public final class SummaryJson {
                 .name("relativeErrorFloor").value(settings.relativeErrorFloor())
                 .name("offenders").value(settings.offenders())
                 .name("seed").value(settings.seed())
+                .name("mode").value(lower(settings.mode()))
+                .name("samplesPerBlock").value(settings.samplesPerBlock())
+                .name("threads").value(settings.threads())
+                .name("evaluationBudget").value(settings.evaluationBudget())
+                .name("timeBudgetMillis").value(settings.timeBudget().toMillis())
                 .endObject();
     }
 

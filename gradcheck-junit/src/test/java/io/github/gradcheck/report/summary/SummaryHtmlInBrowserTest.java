@@ -41,7 +41,8 @@ class SummaryHtmlInBrowserTest {
         Files.writeString(page, SummaryHtml.write(new RunSummary(List.of(
                 CheckRecord.of("TinyNetTest.check", SampleReports.failed()),
                 CheckRecord.of("ConvTest.check", SampleReports.passedWithRankThree()),
-                CheckRecord.of("TallTest.check", SampleReports.tall())))), StandardCharsets.UTF_8);
+                CheckRecord.of("TallTest.check", SampleReports.tall()),
+                CheckRecord.of("WideTest.check", SampleReports.sampled())))), StandardCharsets.UTF_8);
     }
 
     /** Each test, not the class, is skipped, so that the build log counts them as skipped, with the reason. */
@@ -56,10 +57,10 @@ class SummaryHtmlInBrowserTest {
         String dom = run("--dump-dom", page.toUri().toString());
 
         assertThat(dom).contains("<section id=\"summary\">", "<h1>Gradient checks</h1>",
-                "id=\"check-1\"", "id=\"check-2\"", "id=\"check-3\"",
+                "id=\"check-1\"", "id=\"check-2\"", "id=\"check-3\"", "id=\"check-4\"",
                 "<table class=\"blocks\">", "<table class=\"offenders\">");
-        assertThat(SummaryHtmlTest.count(dom, "<figure class=\"block-heatmap\"")).isEqualTo(5);
-        assertThat(SummaryHtmlTest.count(dom, "<svg class=\"heatmap\"")).isEqualTo(5);
+        assertThat(SummaryHtmlTest.count(dom, "<figure class=\"block-heatmap\"")).isEqualTo(6);
+        assertThat(SummaryHtmlTest.count(dom, "<svg class=\"heatmap\"")).isEqualTo(6);
     }
 
     @Test

@@ -72,6 +72,19 @@ class SummaryHtmlTest {
     }
 
     @Test
+    void aSampledCheckSaysWhatItLookedAtAndGreysTheElementsItDidNot() {
+        String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("WideTest.check", SampleReports.sampled()))));
+
+        assertThat(section(html, "summary")).contains("<td class=\"n\">3 of 8</td>");
+        assertThat(html).contains("<dt>mode</dt><dd>sampled (seed 7): 3 of 8 elements checked one by one; a full check"
+                + " costs at least 16 loss evaluations</dd>", "; grey: not checked</span>");
+        String w = html.substring(html.indexOf("data-block=\"w\""));
+        assertThat(count(w, "fill=\"" + BlockHeatmap.color(Double.NaN) + "\"")).isEqualTo(5);
+        assertThat(w).contains("<title>w[1]: analytic 1.00000, not checked</title>",
+                "fill=\"" + BlockHeatmap.color(1.0 / 3) + "\" class=\"mismatch\"><title>w[5]");
+    }
+
+    @Test
     void thePageIsSelfContainedAndEscapesWhatItQuotes() {
         assertThat(HTML).doesNotContain("<script", "<link", "src=", "url(", "@import");
         assertThat(HTML.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:", "https:");

@@ -33,6 +33,15 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aSampledCheckHasItsModeAndNullForTheElementsItDidNotLookAt() {
+        String json = SummaryJson.write(new RunSummary(List.of(CheckRecord.of("WideTest.check", SampleReports.sampled()))));
+
+        assertThat(json).contains("\"mode\": \"sampled\",\n        \"checkedElements\": 3,",
+                "\"numeric\": [1.0, null, null, 1.0, null, 1.0, null, null]", "\"samplesPerBlock\": 3,",
+                "\"fullCheckEvaluations\": 16,");
+    }
+
+    @Test
     void anEmptyRunIsAnEmptyList() {
         assertThat(SummaryJson.write(new RunSummary(List.of()))).endsWith("\"checks\": []\n}");
     }
