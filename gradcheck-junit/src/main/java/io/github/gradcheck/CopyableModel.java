@@ -10,6 +10,8 @@ public interface CopyableModel extends DifferentiableModel {
     /**
      * A copy at the same parameters, bit for bit, that shares no mutable state with this model:
      * its own parameter arrays and its own scratch buffers.
+     *
+     * @return the copy, which the check perturbs on another thread while it perturbs this model
      */
     DifferentiableModel copy();
 }

@@ -23,21 +23,44 @@ import java.util.function.ToDoubleFunction;
  */
 public interface DifferentiableFunction {
 
-    /** The blocks of θ. */
+    /**
+     * The blocks of θ.
+     *
+     * @return the layout {@link #loss} and {@link #gradient} read θ in
+     */
     ParameterLayout layout();
 
-    /** J(θ). */
+    /**
+     * J(θ).
+     *
+     * @param parameters θ in {@link #layout()}'s order; not to be kept or modified
+     * @return the loss
+     */
     double loss(double[] parameters);
 
-    /** The analytic gradient dJ/dθ at θ, of length {@code layout().size()}: the code under test. */
+    /**
+     * The analytic gradient dJ/dθ at θ, of length {@code layout().size()}: the code under test.
+     *
+     * @param parameters θ in {@link #layout()}'s order; not to be kept or modified
+     * @return dJ/dθ in the same order
+     */
     double[] gradient(double[] parameters);
 
-    /** The number of examples the loss averages over, if known; 0 (the default) for unknown. */
+    /**
+     * The number of examples the loss averages over, if known; 0 (the default) for unknown.
+     * Lets a diagnosis say "a forgotten 1/m" when a block is off by exactly m.
+     *
+     * @return m, or 0
+     */
     default int batchSize() {
         return 0;
     }
 
-    /** How reports name this function; by default its class's simple name. */
+    /**
+     * How reports name this function; by default its class's simple name.
+     *
+     * @return the name
+     */
     default String name() {
         return ModelNames.of(getClass(), "function");
     }
@@ -47,13 +70,22 @@ public interface DifferentiableFunction {
      * {@code @ModelUnderTest} accept. The values are copied; later changes to the array do not
      * move the point.
      *
+     * @param parameters the point θ, in {@link #layout()}'s order
+     * @return a model whose parameters are a copy of the point
      * @throws IllegalArgumentException if the length does not match the layout
      */
     default DifferentiableModel at(double... parameters) {
         return new FunctionAtPoint(this, parameters);
     }
 
-    /** A function from a layout and two lambdas. */
+    /**
+     * A function from a layout and two lambdas.
+     *
+     * @param layout the blocks of θ
+     * @param loss J(θ)
+     * @param gradient dJ/dθ at θ, in the same layout
+     * @return the function
+     */
     static DifferentiableFunction of(ParameterLayout layout,
                                      ToDoubleFunction<double[]> loss,
                                      Function<double[], double[]> gradient) {

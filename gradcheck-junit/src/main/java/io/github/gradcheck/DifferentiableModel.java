@@ -33,28 +33,42 @@ public interface DifferentiableModel {
     /**
      * The model's live parameter arrays, by block name. They are written to during the check and
      * restored afterwards, so they must be the arrays {@link #loss()} reads, not copies.
+     *
+     * @return the live arrays, by block name
      */
     ParameterArrays parameters();
 
-    /** The loss J at the current parameters; the check calls it 2N + 1 times for N parameters. */
+    /**
+     * The loss J at the current parameters; the check calls it 2N + 1 times for N parameters.
+     *
+     * @return J
+     */
     double loss();
 
     /**
      * The analytic gradient dJ/dθ at the current parameters: the backpropagation under test.
      * Blocks are matched to {@link #parameters()} by name and must have the same number of
      * elements (a 5×1 gradient fits a 5-vector parameter).
+     *
+     * @return dJ/dθ, by block name
      */
     ParameterArrays gradient();
 
     /**
      * The number of examples the loss averages over, if the model knows it; 0 (the default) for
      * unknown. Lets a diagnosis say "a forgotten 1/m" when a block is off by exactly m.
+     *
+     * @return m, or 0
      */
     default int batchSize() {
         return 0;
     }
 
-    /** How reports name this model; by default its class's simple name. */
+    /**
+     * How reports name this model; by default its class's simple name.
+     *
+     * @return the name
+     */
     default String name() {
         return ModelNames.of(getClass(), "model");
     }
@@ -63,6 +77,8 @@ public interface DifferentiableModel {
      * This model under another name in reports, e.g. {@code net.named("net at epoch 3")}; the
      * parameters, loss and gradient stay this model's own.
      *
+     * @param name the name reports use instead of {@link #name()}
+     * @return this model under that name
      * @throws IllegalArgumentException if the name is blank
      */
     default DifferentiableModel named(String name) {

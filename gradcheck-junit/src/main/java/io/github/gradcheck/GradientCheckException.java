@@ -12,10 +12,21 @@ public class GradientCheckException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception saying why the check could not be carried out.
+     *
+     * @param message what went wrong, naming the block and element where there is one
+     */
     public GradientCheckException(String message) {
         super(message);
     }
 
+    /**
+     * An exception saying why the check could not be carried out, and what stopped it.
+     *
+     * @param message what went wrong, naming the block and element where there is one
+     * @param cause what stopped the check, usually the model's own exception
+     */
     public GradientCheckException(String message, Throwable cause) {
         super(message, cause);
     }

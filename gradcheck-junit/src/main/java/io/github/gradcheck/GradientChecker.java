@@ -85,12 +85,22 @@ public final class GradientChecker {
         this.settings = settings;
     }
 
-    /** A checker with the documented defaults. */
+    /**
+     * A checker with the documented defaults.
+     *
+     * @return the default checker, shared: it is immutable
+     */
     public static GradientChecker defaults() {
         return DEFAULTS;
     }
 
-    /** A checker with exactly these settings. */
+    /**
+     * A checker with exactly these settings, e.g. a report's {@link GradientCheckReport#settings()}
+     * to replay its check.
+     *
+     * @param settings the settings
+     * @return a new checker
+     */
     public static GradientChecker with(CheckSettings settings) {
         return new GradientChecker(Objects.requireNonNull(settings, "settings"));
     }
@@ -98,6 +108,8 @@ public final class GradientChecker {
     /**
      * With the same step ε for every element, as in the course: (J(θ + εeᵢ) − J(θ − εeᵢ)) / 2ε.
      *
+     * @param epsilon ε, e.g. {@link #COURSE_EPSILON} to reproduce the course's numbers
+     * @return a new checker
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
@@ -107,13 +119,20 @@ public final class GradientChecker {
     /**
      * With steps εᵢ = factor · max(|θᵢ|, 1).
      *
+     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double
+     * @return a new checker
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
         return new GradientChecker(settings.withStep(StepSize.relative(factor)));
     }
 
-    /** With the difference quotient {@code stencil}. */
+    /**
+     * With the difference quotient {@code stencil}.
+     *
+     * @param stencil the difference quotient
+     * @return a new checker
+     */
     public GradientChecker withStencil(Stencil stencil) {
         return new GradientChecker(settings.withStencil(stencil));
     }
@@ -121,6 +140,9 @@ public final class GradientChecker {
     /**
      * For a loss computed in {@code precision}. A relative step becomes that precision's ∛u, so
      * {@code withPrecision(FLOAT)} is all a float model needs; a fixed ε stays as it is.
+     *
+     * @param precision the arithmetic the loss is computed in
+     * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
         StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
@@ -130,6 +152,8 @@ public final class GradientChecker {
     /**
      * With how many times its estimated error a disagreement must exceed to be a mismatch.
      *
+     * @param margin the multiple; the default is {@value #DEFAULT_MARGIN}
+     * @return a new checker
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
@@ -139,6 +163,8 @@ public final class GradientChecker {
     /**
      * With the least relative error that can be a mismatch.
      *
+     * @param threshold the least |g − n| / (|g| + |n|); the default is {@value #DEFAULT_THRESHOLD}
+     * @return a new checker
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
@@ -148,6 +174,9 @@ public final class GradientChecker {
     /**
      * With the floor below which relative errors are measured against the floor.
      *
+     * @param floor the least |analytic| + |numeric| a relative error divides by; the default is
+     *     {@value #DEFAULT_RELATIVE_ERROR_FLOOR}
+     * @return a new checker
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
@@ -157,18 +186,30 @@ public final class GradientChecker {
     /**
      * With how many of the worst elements the report keeps.
      *
+     * @param offenders how many; 0 keeps none
+     * @return a new checker
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
         return new GradientChecker(settings.withOffenders(offenders));
     }
 
-    /** With the seed of everything random: directions and samples. */
+    /**
+     * With the seed of everything random: directions and samples.
+     *
+     * @param seed the seed; the same seed checks the same elements along the same directions
+     * @return a new checker
+     */
     public GradientChecker withSeed(long seed) {
         return new GradientChecker(settings.withSeed(seed));
     }
 
-    /** With how much of θ to check element by element; see {@link CheckMode}. */
+    /**
+     * With how much of θ to check element by element; see {@link CheckMode}.
+     *
+     * @param mode the mode
+     * @return a new checker
+     */
     public GradientChecker withMode(CheckMode mode) {
         return new GradientChecker(settings.withMode(mode));
     }
@@ -176,6 +217,8 @@ public final class GradientChecker {
     /**
      * In {@link CheckMode#SAMPLED} mode, with {@code samples} elements per block.
      *
+     * @param samples how many; the default is {@value #DEFAULT_SAMPLES_PER_BLOCK}
+     * @return a new checker
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
@@ -187,6 +230,8 @@ public final class GradientChecker {
      * {@link DifferentiableFunction}, or a {@link CopyableModel}); others are checked on the
      * calling thread. Results are the same, bit for bit, whatever the number.
      *
+     * @param threads how many; the default is the number of processors
+     * @return a new checker
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
@@ -196,6 +241,9 @@ public final class GradientChecker {
     /**
      * With at most {@code evaluations} loss evaluations for a full check; a larger model is checked
      * along random directions instead, and the report says so. 0 for no limit.
+     *
+     * @param evaluations the most loss evaluations, or 0
+     * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
         return new GradientChecker(settings.withEvaluationBudget(evaluations));
@@ -205,12 +253,19 @@ public final class GradientChecker {
      * With at most {@code budget} for a full check, estimated from the time of one loss evaluation
      * before the check starts; a larger model is checked along random directions instead, and the
      * report says so. {@link Duration#ZERO} for no limit.
+     *
+     * @param budget the longest a full check may take, or {@link Duration#ZERO}
+     * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
         return new GradientChecker(settings.withTimeBudget(budget));
     }
 
-    /** The settings this checker runs with. */
+    /**
+     * The settings this checker runs with.
+     *
+     * @return the settings, as its reports record them
+     */
     public CheckSettings settings() {
         return settings;
     }
@@ -219,6 +274,7 @@ public final class GradientChecker {
      * Checks every parameter of {@code model}. The model's arrays are perturbed in place and are,
      * when this returns or throws, bit for bit as they were.
      *
+     * @param model the model, at the point to check
      * @return the report; a wrong gradient is a report whose verdict failed, not an exception
      * @throws GradientCheckException if the check cannot be carried out: the model throws, its loss
      *     or gradient is not finite or not deterministic, or its gradient does not fit its parameters
@@ -231,6 +287,10 @@ public final class GradientChecker {
     /**
      * Checks {@code function} at {@code parameters}. The array is not written to.
      *
+     * @param function the function
+     * @param parameters the point θ, in the function's layout
+     * @return the report; a wrong gradient is a report whose verdict failed, not an exception
+     * @throws GradientCheckException if the check cannot be carried out, as for a model
      * @throws IllegalArgumentException if the point's length does not match the layout
      */
     public GradientCheckReport check(DifferentiableFunction function, double... parameters) {
@@ -238,7 +298,13 @@ public final class GradientChecker {
         return check(function.at(parameters));
     }
 
-    /** Checks every state of {@code states}, in order, each a fresh model; one report per state. */
+    /**
+     * Checks every state of {@code states}, in order, each a fresh model; one report per state.
+     *
+     * @param <M> the model's type
+     * @param states the states
+     * @return the reports, in the order of the states
+     */
     public <M extends DifferentiableModel> List<GradientCheckReport> check(ModelStates<M> states) {
         Objects.requireNonNull(states, "states");
         List<GradientCheckReport> reports = new ArrayList<>();

@@ -40,6 +40,10 @@ public final class ModelStates<M extends DifferentiableModel> {
     /**
      * The first state, as {@code factory} makes it.
      *
+     * @param <M> the model's type
+     * @param name the state's name, e.g. {@code at init}
+     * @param factory makes a fresh model in the first state; called again for every state checked
+     * @return a sequence of one state
      * @throws IllegalArgumentException if the name is blank
      */
     public static <M extends DifferentiableModel> ModelStates<M> of(String name, Supplier<? extends M> factory) {
@@ -50,6 +54,9 @@ public final class ModelStates<M extends DifferentiableModel> {
     /**
      * A further state, reached from the previous one by {@code step} (for example some training).
      *
+     * @param name the state's name
+     * @param step advances a model in the previous state to this one, in place
+     * @return a new sequence with this state last
      * @throws IllegalArgumentException if the name is blank or already taken
      */
     public ModelStates<M> then(String name, Consumer<? super M> step) {
@@ -61,7 +68,11 @@ public final class ModelStates<M extends DifferentiableModel> {
         return new ModelStates<>(factory, moreNames, moreSteps);
     }
 
-    /** The states' names, in order. */
+    /**
+     * The states' names, in order.
+     *
+     * @return the names, one per state
+     */
     public List<String> names() {
         return names;
     }
@@ -70,6 +81,8 @@ public final class ModelStates<M extends DifferentiableModel> {
      * A fresh model in state {@code index} (0 is the first): made by the factory, then advanced
      * by every step up to that state.
      *
+     * @param index the state, from 0 to {@code names().size() - 1}
+     * @return the model in that state, from its own call of the factory
      * @throws GradientCheckException naming the state, if the factory returns null
      */
     public M model(int index) {
@@ -84,7 +97,13 @@ public final class ModelStates<M extends DifferentiableModel> {
         return model;
     }
 
-    /** The model in state {@code index}, named {@code "<model> @ <state>"} in reports. */
+    /**
+     * The model in state {@code index}, named {@code "<model> @ <state>"} in reports.
+     *
+     * @param model a model in that state, from {@link #model}
+     * @param index the state
+     * @return {@code model}, renamed for reports
+     */
     public DifferentiableModel named(M model, int index) {
         return model.named(Objects.requireNonNullElse(model.name(), "model") + " @ " + names.get(index));
     }

@@ -33,12 +33,20 @@ public final class ParameterArrays {
         this.storages = List.copyOf(storages);
     }
 
-    /** Starts a set of arrays; blocks are laid out in the order they are added. */
+    /**
+     * Starts a set of arrays; blocks are laid out in the order they are added.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The layout these arrays make up. */
+    /**
+     * The layout these arrays make up.
+     *
+     * @return the blocks' names, shapes and places in θ
+     */
     public ParameterLayout layout() {
         return layout;
     }
@@ -53,7 +61,11 @@ public final class ParameterArrays {
         storages.get(b).set(k, value);
     }
 
-    /** All elements in θ's order, as a fresh array. */
+    /**
+     * All elements in θ's order, as a fresh array.
+     *
+     * @return θ, copied
+     */
     public double[] toVector() {
         double[] vector = new double[layout.size()];
         for (int b = 0; b < storages.size(); b++) {
@@ -132,6 +144,9 @@ public final class ParameterArrays {
         /**
          * Adds a rows×cols block backed by {@code matrix}, which must be rectangular.
          *
+         * @param name the block's name, unique among the blocks
+         * @param matrix the live array, not copied
+         * @return this builder
          * @throws IllegalArgumentException naming the block, if the array is null, empty or ragged,
          *     or the name is blank or taken
          */
@@ -144,6 +159,9 @@ public final class ParameterArrays {
         /**
          * Adds a vector block backed by {@code vector}.
          *
+         * @param name the block's name, unique among the blocks
+         * @param vector the live array, not copied
+         * @return this builder
          * @throws IllegalArgumentException naming the block, if the array is null or empty, or the
          *     name is blank or taken
          */
@@ -159,6 +177,10 @@ public final class ParameterArrays {
          * Adds a block of the given shape backed by the flat, row-major array {@code data}; no
          * dimensions make a scalar held in {@code data[0]}.
          *
+         * @param name the block's name, unique among the blocks
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1
+         * @return this builder
          * @throws IllegalArgumentException naming the block, if the array's length is not the
          *     shape's element count
          */
@@ -186,6 +208,7 @@ public final class ParameterArrays {
         /**
          * The arrays.
          *
+         * @return the arrays, in the order they were added
          * @throws IllegalArgumentException if no block was added
          */
         public ParameterArrays build() {

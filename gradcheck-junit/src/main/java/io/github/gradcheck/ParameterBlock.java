@@ -44,32 +44,56 @@ public final class ParameterBlock {
         return (int) size;
     }
 
-    /** The name the user gave the block, e.g. {@code W1}. */
+    /**
+     * The name the user gave the block, e.g. {@code W1}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The block's dimensions; empty for a scalar. A fresh copy on every call. */
+    /**
+     * The block's dimensions; empty for a scalar. A fresh copy on every call.
+     *
+     * @return the dimensions
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The number of dimensions: 0 for a scalar, 1 for a vector, 2 for a matrix. */
+    /**
+     * The number of dimensions: 0 for a scalar, 1 for a vector, 2 for a matrix.
+     *
+     * @return the rank
+     */
     public int rank() {
         return shape.length;
     }
 
-    /** The number of elements. */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the dimensions, 1 for a scalar
+     */
     public int size() {
         return size;
     }
 
-    /** The flat index in θ of this block's first element. */
+    /**
+     * The flat index in θ of this block's first element.
+     *
+     * @return the offset
+     */
     public int offset() {
         return offset;
     }
 
-    /** The shape as a person reads it: {@code 5×4}, {@code 3} for a vector, {@code scalar}. */
+    /**
+     * The shape as a person reads it: {@code 5×4}, {@code 3} for a vector, {@code scalar}.
+     *
+     * @return the shape in words
+     */
     public String shapeText() {
         return shapeText(shape);
     }
@@ -85,7 +109,12 @@ public final class ParameterBlock {
         return text.toString();
     }
 
-    /** True when the flat index {@code index} of θ falls in this block. */
+    /**
+     * True when the flat index {@code index} of θ falls in this block.
+     *
+     * @param index a flat index of θ
+     * @return whether this block holds it
+     */
     public boolean contains(int index) {
         return index >= offset && index - offset < size;
     }
@@ -93,6 +122,9 @@ public final class ParameterBlock {
     /**
      * The position (one index per dimension) of the {@code k}-th element of this block, counted
      * row-major from 0.
+     *
+     * @param k the element, from 0 to {@code size() - 1}
+     * @return one index per dimension, a new array; empty for a scalar
      */
     public int[] position(int k) {
         Objects.checkIndex(k, size);
@@ -104,7 +136,12 @@ public final class ParameterBlock {
         return position;
     }
 
-    /** The label of the {@code k}-th element, e.g. {@code W2[1,3]}; a scalar's label is its name. */
+    /**
+     * The label of the {@code k}-th element, e.g. {@code W2[1,3]}; a scalar's label is its name.
+     *
+     * @param k the element, from 0 to {@code size() - 1}
+     * @return the label
+     */
     public String label(int k) {
         int[] position = position(k);
         if (position.length == 0) {

@@ -44,27 +44,48 @@ public final class ParameterLayout {
         this.size = total;
     }
 
-    /** Starts a layout; blocks are laid out in the order they are added. */
+    /**
+     * Starts a layout; blocks are laid out in the order they are added.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A layout of one scalar parameter, as in the seed's one-dimensional check {@code J(θ) = θx}. */
+    /**
+     * A layout of one scalar parameter, as in the seed's one-dimensional check {@code J(θ) = θx}.
+     *
+     * @param name the parameter's name, e.g. {@code theta}
+     * @return a layout of one block of rank 0
+     */
     public static ParameterLayout scalar(String name) {
         return builder().scalar(name).build();
     }
 
-    /** The blocks in the order of θ. */
+    /**
+     * The blocks in the order of θ.
+     *
+     * @return the blocks
+     */
     public List<ParameterBlock> blocks() {
         return blocks;
     }
 
-    /** The block names in θ's order. */
+    /**
+     * The block names in θ's order.
+     *
+     * @return the names
+     */
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
 
-    /** The length of θ. */
+    /**
+     * The length of θ.
+     *
+     * @return the number of parameters
+     */
     public int size() {
         return size;
     }
@@ -72,6 +93,8 @@ public final class ParameterLayout {
     /**
      * The block of that name.
      *
+     * @param name a block's name, e.g. {@code W2}
+     * @return the block
      * @throws IllegalArgumentException naming the blocks there are, if there is none of that name
      */
     public ParameterBlock block(String name) {
@@ -82,7 +105,12 @@ public final class ParameterLayout {
         return block;
     }
 
-    /** The block that holds flat index {@code index} of θ. */
+    /**
+     * The block that holds flat index {@code index} of θ.
+     *
+     * @param index a flat index, from 0 to {@code size() - 1}
+     * @return the block
+     */
     public ParameterBlock blockContaining(int index) {
         Objects.checkIndex(index, size);
         int low = 0;
@@ -98,7 +126,12 @@ public final class ParameterLayout {
         return blocks.get(low);
     }
 
-    /** The label of flat index {@code index}, e.g. {@code W2[1,3]}. */
+    /**
+     * The label of flat index {@code index}, e.g. {@code W2[1,3]}.
+     *
+     * @param index a flat index, from 0 to {@code size() - 1}
+     * @return the block's name and the element's position in it
+     */
     public String label(int index) {
         ParameterBlock block = blockContaining(index);
         return block.label(index - block.offset());
@@ -109,6 +142,8 @@ public final class ParameterLayout {
      * {@code dictionary_to_vector}). Every block must be of rank 2; use {@link #builder()} with
      * {@link Builder#matrix} for vectors such as {@code b1} (5×1), as the seed does.
      *
+     * @param matrices one per block, each of its block's shape
+     * @return θ, a new array
      * @throws IllegalArgumentException naming the block, if a count or a shape does not match
      */
     public double[] vector(double[][]... matrices) {
@@ -133,7 +168,13 @@ public final class ParameterLayout {
         return vector;
     }
 
-    /** A copy of one rank-2 block of θ as a matrix (the seed's {@code vector_to_dictionary}). */
+    /**
+     * A copy of one rank-2 block of θ as a matrix (the seed's {@code vector_to_dictionary}).
+     *
+     * @param parameters θ, of length {@link #size()}
+     * @param name the block's name
+     * @return a new rows×cols array
+     */
     public double[][] matrix(double[] parameters, String name) {
         ParameterBlock block = block(name);
         requireLength(parameters);
@@ -150,7 +191,13 @@ public final class ParameterLayout {
         return matrix;
     }
 
-    /** A copy of one block of θ, of any rank, as a flat row-major array. */
+    /**
+     * A copy of one block of θ, of any rank, as a flat row-major array.
+     *
+     * @param parameters θ, of length {@link #size()}
+     * @param name the block's name
+     * @return a new array of the block's size
+     */
     public double[] values(double[] parameters, String name) {
         ParameterBlock block = block(name);
         requireLength(parameters);
@@ -194,17 +241,35 @@ public final class ParameterLayout {
         private Builder() {
         }
 
-        /** Adds a scalar block. */
+        /**
+         * Adds a scalar block.
+         *
+         * @param name the block's name, unique in the layout
+         * @return this builder
+         */
         public Builder scalar(String name) {
             return block(name);
         }
 
-        /** Adds a vector block of {@code length} elements. */
+        /**
+         * Adds a vector block of {@code length} elements.
+         *
+         * @param name the block's name, unique in the layout
+         * @param length the number of elements, at least 1
+         * @return this builder
+         */
         public Builder vector(String name, int length) {
             return block(name, length);
         }
 
-        /** Adds a {@code rows}×{@code cols} block. */
+        /**
+         * Adds a {@code rows}×{@code cols} block.
+         *
+         * @param name the block's name, unique in the layout
+         * @param rows the number of rows, at least 1
+         * @param cols the number of columns, at least 1
+         * @return this builder
+         */
         public Builder matrix(String name, int rows, int cols) {
             return block(name, rows, cols);
         }
@@ -212,6 +277,9 @@ public final class ParameterLayout {
         /**
          * Adds a block of any rank; no dimensions make a scalar.
          *
+         * @param name the block's name, unique in the layout
+         * @param shape the dimensions, each at least 1
+         * @return this builder
          * @throws IllegalArgumentException if the name is blank or taken, or a dimension is below 1
          */
         public Builder block(String name, int... shape) {
@@ -231,6 +299,7 @@ public final class ParameterLayout {
         /**
          * The layout.
          *
+         * @return the layout, its blocks in the order they were added
          * @throws IllegalArgumentException if no block was added: there would be nothing to check
          */
         public ParameterLayout build() {

@@ -23,6 +23,21 @@ public record BlockSummary(String name, List<Integer> shape, int offset, int siz
                            double worstRelativeError, int mismatches, int kinks, int unreliable,
                            Diagnosis diagnosis, TaylorTest taylor) {
 
+    /**
+     * A block's summary; rejects a null name, shape, diagnosis or Taylor test, and copies the shape.
+     *
+     * @param name the block's name
+     * @param shape its dimensions
+     * @param offset the flat index of its first element
+     * @param size its number of elements
+     * @param difference the seed's difference over the block
+     * @param worstRelativeError the largest relative error in the block
+     * @param mismatches how many elements mismatch
+     * @param kinks how many elements sit at a kink
+     * @param unreliable how many elements could not be resolved
+     * @param diagnosis what kind of wrong the block is
+     * @param taylor the Taylor test's result
+     */
     public BlockSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(diagnosis, "diagnosis");
@@ -30,12 +45,20 @@ public record BlockSummary(String name, List<Integer> shape, int offset, int siz
         shape = List.copyOf(shape);
     }
 
-    /** Whether no element of the block is a mismatch. */
+    /**
+     * Whether no element of the block is a mismatch.
+     *
+     * @return whether the block passed
+     */
     public boolean passed() {
         return mismatches == 0;
     }
 
-    /** The shape as a person reads it: {@code 5×4}, {@code 3}, or {@code scalar}. */
+    /**
+     * The shape as a person reads it: {@code 5×4}, {@code 3}, or {@code scalar}.
+     *
+     * @return the shape in words
+     */
     public String shapeText() {
         if (shape.isEmpty()) {
             return "scalar";
@@ -47,7 +70,11 @@ public record BlockSummary(String name, List<Integer> shape, int offset, int siz
         return text.toString();
     }
 
-    /** The course's words for this block's difference. */
+    /**
+     * The course's words for this block's difference.
+     *
+     * @return the band: great, look closer, or almost surely a bug
+     */
     public DifferenceScale scale() {
         return DifferenceScale.of(difference);
     }

@@ -31,6 +31,26 @@ public record CheckSettings(StepSize step, Stencil stencil, Precision precision,
                             double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
                             int threads, long evaluationBudget, Duration timeBudget) {
 
+    /**
+     * Settings; rejects a null setting, a margin, threshold or floor that is not positive and
+     * finite, fewer than one sample per block or thread, and negative offenders or budgets.
+     *
+     * @param step how far each parameter is moved
+     * @param stencil the difference quotient
+     * @param precision the arithmetic the loss is computed in
+     * @param margin how many times its estimated error a disagreement must exceed
+     * @param threshold the least relative error that can count as a mismatch
+     * @param relativeErrorFloor the least denominator of a relative error
+     * @param offenders how many of the worst elements the report keeps
+     * @param seed the seed of everything random
+     * @param mode how much of θ to check element by element
+     * @param samplesPerBlock the elements checked per block in sampled mode
+     * @param threads how many threads check elements at once
+     * @param evaluationBudget the most loss evaluations of a full check, or 0 for no limit
+     * @param timeBudget the longest a full check may take, or {@link Duration#ZERO} for no limit
+     * @throws NullPointerException if step, stencil, precision, mode or timeBudget is null
+     * @throws IllegalArgumentException if a number is out of its range
+     */
     public CheckSettings {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(mode, "mode");
@@ -57,67 +77,132 @@ public record CheckSettings(StepSize step, Stencil stencil, Precision precision,
         }
     }
 
-    /** These settings with another step. */
+    /**
+     * These settings with another step.
+     *
+     * @param step how far each parameter is moved
+     * @return the new settings
+     */
     public CheckSettings withStep(StepSize step) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another stencil. */
+    /**
+     * These settings with another stencil.
+     *
+     * @param stencil the difference quotient
+     * @return the new settings
+     */
     public CheckSettings withStencil(Stencil stencil) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another precision. */
+    /**
+     * These settings with another precision.
+     *
+     * @param precision the arithmetic the loss is computed in
+     * @return the new settings
+     */
     public CheckSettings withPrecision(Precision precision) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another margin. */
+    /**
+     * These settings with another margin.
+     *
+     * @param margin how many times its estimated error a disagreement must exceed
+     * @return the new settings
+     */
     public CheckSettings withMargin(double margin) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another threshold. */
+    /**
+     * These settings with another threshold.
+     *
+     * @param threshold the least relative error that can count as a mismatch
+     * @return the new settings
+     */
     public CheckSettings withThreshold(double threshold) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another relativeErrorFloor. */
+    /**
+     * These settings with another relativeErrorFloor.
+     *
+     * @param relativeErrorFloor the least denominator of a relative error
+     * @return the new settings
+     */
     public CheckSettings withRelativeErrorFloor(double relativeErrorFloor) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another offenders. */
+    /**
+     * These settings with another offenders.
+     *
+     * @param offenders how many of the worst elements the report keeps
+     * @return the new settings
+     */
     public CheckSettings withOffenders(int offenders) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another seed. */
+    /**
+     * These settings with another seed.
+     *
+     * @param seed the seed of everything random
+     * @return the new settings
+     */
     public CheckSettings withSeed(long seed) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another mode. */
+    /**
+     * These settings with another mode.
+     *
+     * @param mode how much of θ to check element by element
+     * @return the new settings
+     */
     public CheckSettings withMode(CheckMode mode) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another samplesPerBlock. */
+    /**
+     * These settings with another samplesPerBlock.
+     *
+     * @param samplesPerBlock the elements checked per block in sampled mode
+     * @return the new settings
+     */
     public CheckSettings withSamplesPerBlock(int samplesPerBlock) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another threads. */
+    /**
+     * These settings with another threads.
+     *
+     * @param threads how many threads check elements at once
+     * @return the new settings
+     */
     public CheckSettings withThreads(int threads) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another evaluationBudget. */
+    /**
+     * These settings with another evaluationBudget.
+     *
+     * @param evaluationBudget the most loss evaluations of a full check, or 0 for no limit
+     * @return the new settings
+     */
     public CheckSettings withEvaluationBudget(long evaluationBudget) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
-    /** These settings with another timeBudget. */
+    /**
+     * These settings with another timeBudget.
+     *
+     * @param timeBudget the longest a full check may take, or {@link Duration#ZERO} for no limit
+     * @return the new settings
+     */
     public CheckSettings withTimeBudget(Duration timeBudget) {
         return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }

@@ -22,6 +22,20 @@ public record Offender(int index, String block, List<Integer> position, String p
                        double numericGradient, double absoluteError, double relativeError, double estimatedError,
                        ElementVerdict verdict) {
 
+    /**
+     * An offender; rejects a null block, position, parameter or verdict, and copies the position.
+     *
+     * @param index the flat index in θ
+     * @param block the block's name
+     * @param position the position in the block
+     * @param parameter the label
+     * @param gradient the analytic value
+     * @param numericGradient the difference-quotient value
+     * @param absoluteError |gradient − numericGradient|
+     * @param relativeError the relative error, between 0 and 1
+     * @param estimatedError the numeric derivative's estimated error
+     * @param verdict what the check concluded
+     */
     public Offender {
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(parameter, "parameter");
@@ -29,7 +43,11 @@ public record Offender(int index, String block, List<Integer> position, String p
         position = List.copyOf(position);
     }
 
-    /** Whether this element fails the check: a {@link ElementVerdict#MISMATCH}. */
+    /**
+     * Whether this element fails the check: a {@link ElementVerdict#MISMATCH}.
+     *
+     * @return whether it fails
+     */
     public boolean failing() {
         return verdict == ElementVerdict.MISMATCH;
     }

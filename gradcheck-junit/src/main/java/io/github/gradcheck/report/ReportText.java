@@ -19,7 +19,12 @@ public final class ReportText {
     private ReportText() {
     }
 
-    /** The readable summary of any report, passed or failed. */
+    /**
+     * The readable summary of any report, passed or failed.
+     *
+     * @param report the report
+     * @return lines without a trailing newline, the first naming the model and the verdict
+     */
     public static String summary(GradientCheckReport report) {
         StringBuilder out = new StringBuilder();
         out.append(report.modelName()).append(": ").append(report.passed() ? "PASSED" : "FAILED").append('\n');
@@ -30,6 +35,9 @@ public final class ReportText {
     /**
      * The message of a failed check, as assertions and the JUnit extension show it: what was
      * expected, then the same body as {@link #summary}.
+     *
+     * @param report the failed check's report
+     * @return lines without a trailing newline
      */
     public static String failureMessage(GradientCheckReport report) {
         StringBuilder out = new StringBuilder();
@@ -154,12 +162,23 @@ public final class ReportText {
         return String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
     }
 
-    /** A difference as the report prints it: {@code 2.851e-01}. */
+    /**
+     * A difference as the report prints it: {@code 2.851e-01}.
+     *
+     * @param value a difference
+     * @return four significant digits in scientific notation
+     */
     public static String difference(double value) {
         return String.format(Locale.ROOT, "%.3e", value);
     }
 
-    /** A setting as the user would write it: {@code 1e-7}, {@code 2.5e-6}, {@code 0.001}. */
+    /**
+     * A setting as the user would write it: {@code 1e-7}, {@code 2.5e-6}, {@code 0.001}.
+     *
+     * @param value a setting
+     * @return {@link Double#toString} of it, without a trailing {@code .0} and with a lowercase
+     *     {@code e}
+     */
     public static String setting(double value) {
         String text = Double.toString(value);
         int exponent = text.indexOf('E');
