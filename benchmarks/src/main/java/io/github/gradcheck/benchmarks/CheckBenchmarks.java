@@ -72,6 +72,36 @@ public class CheckBenchmarks {
         return sum;
     }
 
+    /**
+     * The control for the speed-up: the same 2N loss evaluations split over two plain threads, each
+     * on its own copy of θ. What two threads can gain on this machine at all, without a checker.
+     */
+    @Benchmark
+    public double lossEvaluationsOnTwoThreads(FullCheck state) throws Exception {
+        int n = state.theta.length;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+        try {
+            java.util.concurrent.Future<Double> second = pool.submit(() -> evaluate(state, n / 2, n));
+            return evaluate(state, 0, n / 2) + second.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double evaluate(FullCheck state, int from, int to) {
+        double[] theta = state.theta.clone();
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double value = theta[i];
+            theta[i] = value + 1e-6;
+            sum += state.model.loss(theta);
+            theta[i] = value - 1e-6;
+            sum -= state.model.loss(theta);
+            theta[i] = value;
+        }
+        return sum;
+    }
+
     /** One wrong element among N, found in random-direction mode. */
     @State(Scope.Benchmark)
     public static class Localisation {
