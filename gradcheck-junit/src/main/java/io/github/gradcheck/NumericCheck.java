@@ -17,10 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
@@ -44,25 +40,22 @@ final class NumericCheck {
      * of all but the closest kinks and leaves no curvature in third differences.
      */
     private static final double NOISE_STEP = 1e4;
-    /** Fewer elements per thread than this are not worth a thread. */
-    private static final int ELEMENTS_PER_THREAD = 32;
     /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
     private static final int FIXED_EVALUATIONS = 2 + NoiseEstimate.POINTS - 1;
     /** Loss evaluations of each block's Taylor test. */
     private static final int TAYLOR_EVALUATIONS = 5;
 
-    private final DifferentiableModel model;
     private final ModelCalls calls;
     private final CheckSettings settings;
     private final ElementClassifier classifier;
     private final List<String> warnings = new ArrayList<>();
-    private final List<ModelCalls> workerCalls = new ArrayList<>();
+    private final ParallelProbe parallel;
 
     private NumericCheck(DifferentiableModel model, CheckSettings settings) {
-        this.model = model;
         this.calls = new ModelCalls(model);
         this.settings = settings;
         this.classifier = new ElementClassifier(settings);
+        this.parallel = new ParallelProbe(model, calls.name(), settings.threads());
     }
 
     static GradientCheckReport run(DifferentiableModel model, CheckSettings settings) {
@@ -85,10 +78,10 @@ final class NumericCheck {
             double noise = noise(workspace, original, scale, loss);
             ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
             CheckMode mode = mode(layout, lossNanos);
-            Elements elements = new Elements(layout.size());
+            ElementResults elements = new ElementResults(layout.size());
             switch (mode) {
-                case FULL -> probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
-                case SAMPLED -> probeAll(workspace, probe, gradient, sample(layout, gradient), elements);
+                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
+                case SAMPLED -> parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
                 case RANDOM_DIRECTIONS -> {
                     DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise,
                             original, scale, gradient, warnings);
@@ -104,32 +97,6 @@ final class NumericCheck {
         } catch (RuntimeException | Error e) {
             parameters.restore(original);
             throw e;
-        }
-    }
-
-    /** The numeric results per flat index; NaN and NOT_CHECKED where an element was not looked at. */
-    private static final class Elements {
-        final double[] numeric;
-        final double[] estimatedError;
-        final ElementVerdict[] verdicts;
-
-        Elements(int n) {
-            numeric = new double[n];
-            estimatedError = new double[n];
-            verdicts = new ElementVerdict[n];
-            Arrays.fill(numeric, Double.NaN);
-            Arrays.fill(estimatedError, Double.NaN);
-            Arrays.fill(verdicts, ElementVerdict.NOT_CHECKED);
-        }
-
-        void put(int i, ElementProbe.Result result) {
-            numeric[i] = result.numeric();
-            estimatedError[i] = result.estimatedError();
-            verdicts[i] = result.verdict();
-        }
-
-        boolean checked(int i) {
-            return verdicts[i] != ElementVerdict.NOT_CHECKED;
         }
     }
 
@@ -163,152 +130,6 @@ final class NumericCheck {
         int[] indices = new int[n];
         Arrays.setAll(indices, i -> i);
         return indices;
-    }
-
-    /**
-     * A seeded, stratified sample: per block, all elements of a small block, else
-     * {@code samplesPerBlock} of them, a quarter the largest |gradient|, the rest at random.
-     */
-    private int[] sample(ParameterLayout layout, double[] gradient) {
-        List<Integer> chosen = new ArrayList<>();
-        for (ParameterBlock block : layout.blocks()) {
-            int k = settings.samplesPerBlock();
-            int from = block.offset();
-            if (block.size() <= k) {
-                for (int i = from; i < from + block.size(); i++) {
-                    chosen.add(i);
-                }
-                continue;
-            }
-            boolean[] taken = new boolean[block.size()];
-            Integer[] byMagnitude = new Integer[block.size()];
-            Arrays.setAll(byMagnitude, j -> j);
-            Arrays.sort(byMagnitude, Comparator.<Integer>comparingDouble(j -> -Math.abs(gradient[from + j]))
-                    .thenComparingInt(j -> j));
-            int largest = Math.max(1, k / 4);
-            for (int j = 0; j < largest; j++) {
-                taken[byMagnitude[j]] = true;
-            }
-            SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x94D049BB133111EBL * (from + 1)));
-            for (int count = largest; count < k; ) {
-                int j = random.nextInt(block.size());
-                if (!taken[j]) {
-                    taken[j] = true;
-                    count++;
-                }
-            }
-            for (int j = 0; j < block.size(); j++) {
-                if (taken[j]) {
-                    chosen.add(from + j);
-                }
-            }
-        }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * Probes {@code indices}: on this thread, or, where the model can be copied and there is enough
-     * work, split in contiguous chunks over {@code threads} workspaces, each on its own copy. Each
-     * element's result depends only on θ, so it is the same whichever thread computes it.
-     */
-    private void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, Elements elements) {
-        int threads = Math.min(settings.threads(), Math.max(1, indices.length / ELEMENTS_PER_THREAD));
-        if (threads <= 1 || !(model instanceof CopyableModel copyable)) {
-            probeChunk(workspace, probe, gradient, indices, 0, indices.length, elements);
-            return;
-        }
-        List<Workspace> workspaces = new ArrayList<>();
-        workspaces.add(workspace);
-        for (int w = 1; w < threads; w++) {
-            workspaces.add(copyOf(copyable, workspace));
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(threads - 1, runnable -> {
-            Thread thread = new Thread(runnable, "gradcheck-" + calls.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 1; w < threads; w++) {
-                Workspace own = workspaces.get(w);
-                int from = chunkStart(indices.length, threads, w);
-                int to = chunkStart(indices.length, threads, w + 1);
-                futures.add(executor.submit(() -> probeChunk(own, probe, gradient, indices, from, to, elements)));
-            }
-            probeChunk(workspace, probe, gradient, indices, 0, chunkStart(indices.length, threads, 1), elements);
-            for (Future<?> future : futures) {
-                await(future);
-            }
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private static int chunkStart(int length, int chunks, int chunk) {
-        return (int) ((long) length * chunk / chunks);
-    }
-
-    private static void probeChunk(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, int from,
-                                   int to, Elements elements) {
-        ParameterLayout layout = workspace.parameters().layout();
-        List<ParameterBlock> blocks = layout.blocks();
-        int b = 0;
-        for (int n = from; n < to; n++) {
-            int i = indices[n];
-            while (!blocks.get(b).contains(i)) {
-                b = i < blocks.get(b).offset() ? 0 : b + 1;
-            }
-            ParameterBlock block = blocks.get(b);
-            elements.put(i, probe.probe(workspace, b, block, i - block.offset(), gradient[i]));
-        }
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GradientCheckException("interrupted while checking elements on several threads", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new GradientCheckException("a worker failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** A workspace on a copy of the model, which must be at the same parameters, bit for bit. */
-    private Workspace copyOf(CopyableModel copyable, Workspace original) {
-        DifferentiableModel copy;
-        try {
-            copy = copyable.copy();
-        } catch (RuntimeException e) {
-            throw new GradientCheckException(calls.name() + ".copy() threw " + e, e);
-        }
-        if (copy == null || copy == copyable) {
-            throw new GradientCheckException(calls.name() + ".copy() returned " + (copy == null ? "null" : "the model itself")
-                    + "; it must return an independent copy, or use withThreads(1)");
-        }
-        ModelCalls copyCalls = new ModelCalls(copy);
-        ParameterArrays arrays = copyCalls.parameters();
-        if (!arrays.layout().equals(original.parameters().layout())) {
-            throw new GradientCheckException(calls.name() + ".copy() has blocks " + arrays.layout()
-                    + " but the model has " + original.parameters().layout());
-        }
-        int differs = arrays.firstDifference(original.parameters().toVector());
-        if (differs >= 0) {
-            throw new GradientCheckException(calls.name() + ".copy() differs from the model at "
-                    + arrays.layout().label(differs) + "; a copy must be at the same parameters, bit for bit");
-        }
-        if (arrays.sharesArraysWith(original.parameters())) {
-            throw new GradientCheckException(calls.name() + ".copy() shares its parameter arrays with the model;"
-                    + " a copy needs arrays of its own (clone them)");
-        }
-        workerCalls.add(copyCalls);
-        return new Workspace(arrays, copyCalls);
     }
 
     private double deterministicLoss() {
@@ -410,7 +231,7 @@ final class NumericCheck {
     }
 
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double[] scale, double loss,
-                                       double noise, double[] gradient, Elements elements, long start) {
+                                       double noise, double[] gradient, ElementResults elements, long start) {
         ParameterLayout layout = workspace.parameters().layout();
         int n = layout.size();
         double[] relativeError = new double[n];
@@ -465,7 +286,7 @@ final class NumericCheck {
                     elements.verdicts[i]));
         }
         long lossEvaluations = calls.lossEvaluations();
-        for (ModelCalls worker : workerCalls) {
+        for (ModelCalls worker : parallel.workerCalls()) {
             lossEvaluations += worker.lossEvaluations();
         }
         return new GradientCheckReport(calls.name(), settings, mode, loss, noise,
@@ -475,7 +296,7 @@ final class NumericCheck {
     }
 
     private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,
-                                Elements elements, double[] theta) {
+                                ElementResults elements, double[] theta) {
         if (mismatches == 0) {
             return Diagnosis.none();
         }

@@ -91,7 +91,7 @@ class ParametersRestoredTest {
                 .isInstanceOf(GradientCheckException.class)
                 .hasMessage("SineModel.gradient() threw java.lang.ArithmeticException (/ by zero)."
                         + " The parameters have been restored.")
-                .hasCauseReference(model.gradientFailure);
+                .cause().isSameAs(model.gradientFailure);
         assertThat(model.bits()).containsExactly(before);
     }
 
