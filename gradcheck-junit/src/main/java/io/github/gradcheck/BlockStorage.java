@@ -1,5 +1,7 @@
 package io.github.gradcheck;
 
+import java.util.Arrays;
+
 /**
  * Where one block's elements live, read and written by row-major element number. Two kinds cover
  * how Java code keeps weights: a slice of a flat array, and a {@code double[][]}.
@@ -31,7 +33,7 @@ sealed interface BlockStorage {
         @Override
         public boolean sharesWith(BlockStorage other) {
             return other instanceof Flat flat ? flat.data == data
-                    : other instanceof Rows rows && java.util.Arrays.stream(rows.rows).anyMatch(row -> row == data);
+                    : other instanceof Rows rows && Arrays.stream(rows.rows).anyMatch(row -> row == data);
         }
     }
 

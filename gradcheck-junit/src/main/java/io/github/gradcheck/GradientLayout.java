@@ -42,12 +42,7 @@ final class GradientLayout {
     }
 
     private static ParameterBlock find(ParameterLayout layout, String name) {
-        for (ParameterBlock block : layout.blocks()) {
-            if (block.name().equals(name)) {
-                return block;
-            }
-        }
-        return null;
+        return layout.names().contains(name) ? layout.block(name) : null;
     }
 
     private static int[] squeezed(int[] shape) {

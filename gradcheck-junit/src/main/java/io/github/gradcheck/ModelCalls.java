@@ -1,7 +1,6 @@
 package io.github.gradcheck;
 
 import io.github.gradcheck.report.ReportText;
-import java.util.Locale;
 
 /**
  * Every call the check makes into the user's model, counted, with the model's exceptions and
@@ -80,7 +79,7 @@ final class ModelCalls {
     private static String where(ParameterBlock block, int k, String step, double epsilon, String where) {
         return block == null ? where
                 : "at " + block.label(k) + " " + step + " (flat index " + (block.offset() + k) + ", ε = "
-                        + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", epsilon))) + ")";
+                        + ReportText.rounded(epsilon) + ")";
     }
 
     /** The analytic gradient in θ's order, checked to fit {@code layout} and to be finite. */

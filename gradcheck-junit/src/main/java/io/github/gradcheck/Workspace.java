@@ -1,5 +1,7 @@
 package io.github.gradcheck;
 
+import java.util.List;
+
 /**
  * Where loss evaluations happen: one model's live parameter arrays and the counted calls into it.
  * A check has one per thread; each perturbs only its own arrays.
@@ -19,7 +21,7 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
 
     /** θ + t·direction over flat indices {@code [from, to)}, from the original values. */
     void move(double[] original, double[] direction, double t, int from, int to) {
-        java.util.List<ParameterBlock> blocks = parameters.layout().blocks();
+        List<ParameterBlock> blocks = parameters.layout().blocks();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());

@@ -180,6 +180,20 @@ public final class ReportText {
      *     {@code e}
      */
     public static String setting(double value) {
+        return exact(value);
+    }
+
+    /**
+     * A computed number to three significant digits, written as {@link #setting} writes one.
+     *
+     * @param value a computed number, such as a step
+     * @return e.g. {@code 4.81e-6}
+     */
+    public static String rounded(double value) {
+        return exact(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value)));
+    }
+
+    private static String exact(double value) {
         String text = Double.toString(value);
         int exponent = text.indexOf('E');
         String mantissa = exponent < 0 ? text : text.substring(0, exponent);

@@ -1,6 +1,5 @@
 package io.github.gradcheck.report;
 
-import java.util.Locale;
 
 /**
  * How far each parameter is moved for its difference quotient.
@@ -57,7 +56,7 @@ public record StepSize(boolean relative, double value) {
      * @return {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}
      */
     public String describe() {
-        return relative ? "εᵢ = " + ReportText.setting(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value))) + " · max(|θᵢ|, 1)"
+        return relative ? "εᵢ = " + ReportText.rounded(value) + " · max(|θᵢ|, 1)"
                 : "ε = " + ReportText.setting(value);
     }
 }

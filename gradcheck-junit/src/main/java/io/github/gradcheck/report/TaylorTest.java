@@ -1,6 +1,7 @@
 package io.github.gradcheck.report;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A second opinion on one block that needs no ε: along a seeded random direction d within the
@@ -50,6 +51,6 @@ public record TaylorTest(List<Double> steps, List<Double> remainders, double ord
      * @return e.g. {@code 2.0}, or {@code flat}
      */
     public String describe() {
-        return Double.isNaN(order) ? "flat" : String.format(java.util.Locale.ROOT, "%.1f", order);
+        return Double.isNaN(order) ? "flat" : String.format(Locale.ROOT, "%.1f", order);
     }
 }
