@@ -1,7 +1,7 @@
 package io.github.gradcheck.benchmarks;
 
 import io.github.gradcheck.GradientChecker;
-import io.github.gradcheck.report.CheckMode;
+import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

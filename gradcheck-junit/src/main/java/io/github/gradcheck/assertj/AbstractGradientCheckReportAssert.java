@@ -7,8 +7,8 @@ import static io.github.gradcheck.assertj.ShouldHaveWorstOffenderIn.shouldHaveWo
 
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
-import io.github.gradcheck.report.ValueComparison;
+import io.github.gradcheck.internal.text.ReportText;
+import io.github.gradcheck.internal.text.ValueComparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

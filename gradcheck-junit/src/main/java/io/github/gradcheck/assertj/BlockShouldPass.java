@@ -2,7 +2,7 @@ package io.github.gradcheck.assertj;
 
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.internal.text.ReportText;
 
 /** One block's verdict differs from the expected one. */
 final class BlockShouldPass extends ReportMessage {

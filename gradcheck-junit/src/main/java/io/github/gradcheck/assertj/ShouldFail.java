@@ -1,7 +1,7 @@
 package io.github.gradcheck.assertj;
 
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.internal.text.ReportText;
 
 /** A passed check where a failure was expected, e.g. for a deliberately broken gradient. */
 final class ShouldFail extends ReportMessage {

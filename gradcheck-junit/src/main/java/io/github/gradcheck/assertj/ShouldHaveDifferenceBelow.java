@@ -1,7 +1,7 @@
 package io.github.gradcheck.assertj;
 
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.internal.text.ReportText;
 
 /** A difference at or above the limit the test asked for. */
 final class ShouldHaveDifferenceBelow extends ReportMessage {

@@ -1,7 +1,7 @@
 package io.github.gradcheck.assertj;
 
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.internal.text.ReportText;
 import java.util.List;
 
 /** The blocks over the threshold are not the ones the test named. */

@@ -1,7 +1,7 @@
 package io.github.gradcheck.assertj;
 
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.ReportText;
+import io.github.gradcheck.internal.text.ReportText;
 
 /** The worst offending element lies in another block than the test named, or there is none. */
 final class ShouldHaveWorstOffenderIn extends ReportMessage {

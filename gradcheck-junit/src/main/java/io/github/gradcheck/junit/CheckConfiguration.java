@@ -1,11 +1,11 @@
 package io.github.gradcheck.junit;
 
 import io.github.gradcheck.GradientChecker;
-import io.github.gradcheck.report.CheckMode;
+import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
-import io.github.gradcheck.report.Precision;
-import io.github.gradcheck.report.ReportText;
-import io.github.gradcheck.report.Stencil;
+import io.github.gradcheck.Precision;
+import io.github.gradcheck.internal.text.ReportText;
+import io.github.gradcheck.Stencil;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -60,6 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @TestTemplate
 @ExtendWith(GradientCheckExtension.class)
+@SuppressWarnings("exports") // the extension is package-private on purpose, as JUnit's own TempDirectory
 public @interface GradientCheck {
 
     /**
@@ -127,7 +128,7 @@ public @interface GradientCheck {
 
     /**
      * {@code "full"}, {@code "sampled"} or {@code "random-directions"} (see
-     * {@link io.github.gradcheck.report.CheckMode}); empty (the default) means: {@code gradcheck.mode}, else full.
+     * {@link io.github.gradcheck.CheckMode}); empty (the default) means: {@code gradcheck.mode}, else full.
      *
      * @return the mode's name, or empty
      */

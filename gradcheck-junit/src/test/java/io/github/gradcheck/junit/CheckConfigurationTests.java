@@ -12,10 +12,10 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.gradcheck.GradientChecker;
-import io.github.gradcheck.report.CheckMode;
+import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.StepSize;
+import io.github.gradcheck.StepSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

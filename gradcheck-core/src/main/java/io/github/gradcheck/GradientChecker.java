@@ -1,0 +1,322 @@
+package io.github.gradcheck;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Precision;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.engine.NumericCheck;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compares a model's analytic gradient with a numeric one, element by element, and returns a
+ * {@link GradientCheckReport}. Immutable and thread-safe; each {@code with…} returns a new checker.
+ *
+ * <pre>{@code
+ * GradientCheckReport report = GradientChecker.defaults().check(model);
+ * GradCheckAssertions.assertThat(report).passes();
+ * }</pre>
+ *
+ * <h2>How the verdict is reached, and the defaults</h2>
+ * A fixed tolerance cannot serve every model: round-off alone takes the course's correct
+ * three-layer network to a difference of 1.19e-7 at ε = 1e-7, while a loss summed to 1e6 or
+ * parameters of 1e-6 move that number by orders of magnitude. So the check measures the
+ * numerical error of each numeric derivative and fails only on disagreements well beyond it:
+ * <ul>
+ *   <li><b>noise</b>: the loss's own round-off σ is measured once, from nine evaluations a tiny
+ *       step apart along a random direction (Moré and Wild's ECnoise), and is at least u·|J|.
+ *       A centered difference then carries a round-off error of about σ/(√2 ε).</li>
+ *   <li><b>step</b> (default {@link StepSize#relative relative} ∛u ≈ 4.8e-6):
+ *       εᵢ = 4.8e-6 · max(|θᵢ|, 1), which balances that round-off against the truncation
+ *       error (∝ ε²); below 1 the step stays absolute, as the course's, since a parameter of 1e-6
+ *       moved by 5e-12 would drown its quotient in round-off. {@link #withEpsilon} fixes one ε for all, as in
+ *       the course.</li>
+ *   <li><b>margin {@value #DEFAULT_MARGIN}</b>: an element whose disagreement is within 10× its
+ *       estimated error matches. The estimate is of one standard deviation; among a million
+ *       elements the largest chance deviation is about 5σ, so 10 keeps chance from failing a
+ *       correct model while a real bug (a factor, a sign, a 1% slip) is typically orders of
+ *       magnitude over it. An element over the margin is looked at again, at 2ε (Richardson's
+ *       estimate of the truncation error; one-sided slopes that tell a kink of the loss from a
+ *       bug) and, if still over, at ε/1000 (kinks closer to θᵢ than ε, truncation beyond the
+ *       estimate).</li>
+ *   <li><b>threshold {@value #DEFAULT_THRESHOLD}</b>: the least relative error
+ *       |g − n| / (|g| + |n|) that can fail, however small the estimated error. It is a backstop,
+ *       not the verdict: where the noise estimate is right it never decides. It sits ten times
+ *       below the course's "great" mark, so that a bug the noise estimate resolves (an L2 term on
+ *       parameters of 1e-6 is a relative error of 1e-7) is not waved through.</li>
+ *   <li><b>relative error floor {@value #DEFAULT_RELATIVE_ERROR_FLOOR}</b>: below it,
+ *       |g| + |n| is replaced by the floor in relative errors, so round-off on a zero gradient
+ *       does not read as 100%.</li>
+ *   <li><b>offenders {@value #DEFAULT_OFFENDERS}</b>: how many of the worst elements the report
+ *       keeps and messages show.</li>
+ * </ul>
+ * The course's overall difference ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂) is still
+ * reported, with its words (great, look closer, almost surely a bug), beside the verdict.
+ */
+public final class GradientChecker {
+
+    /** The course's ε, for {@link #withEpsilon} when reproducing its numbers. */
+    public static final double COURSE_EPSILON = 1e-7;
+    /** How many times its estimated error a disagreement must exceed to be a mismatch. */
+    public static final double DEFAULT_MARGIN = 10;
+    /** The least relative error that can be a mismatch. */
+    public static final double DEFAULT_THRESHOLD = 1e-8;
+    /** Below this |analytic| + |numeric|, relative errors are measured against it instead. */
+    public static final double DEFAULT_RELATIVE_ERROR_FLOOR = 1e-8;
+    /** How many worst elements a report keeps. */
+    public static final int DEFAULT_OFFENDERS = 10;
+    /** The seed of the random directions, fixed so that every run of a check is the same. */
+    public static final long DEFAULT_SEED = 0x5EEDL;
+
+    /** Elements per block in sampled mode. */
+    public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
+
+    private static final GradientChecker DEFAULTS = new GradientChecker(new CheckSettings(
+            StepSize.relative(Precision.DOUBLE.defaultRelativeStep()), Stencil.CENTERED, Precision.DOUBLE,
+            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
+            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO));
+
+    private final CheckSettings settings;
+
+    private GradientChecker(CheckSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * A checker with the documented defaults.
+     *
+     * @return the default checker, shared: it is immutable
+     */
+    public static GradientChecker defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A checker with exactly these settings, e.g. a report's {@link GradientCheckReport#settings()}
+     * to replay its check.
+     *
+     * @param settings the settings
+     * @return a new checker
+     */
+    public static GradientChecker with(CheckSettings settings) {
+        return new GradientChecker(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * With the same step ε for every element, as in the course: (J(θ + εeᵢ) − J(θ − εeᵢ)) / 2ε.
+     *
+     * @param epsilon ε, e.g. {@link #COURSE_EPSILON} to reproduce the course's numbers
+     * @return a new checker
+     * @throws IllegalArgumentException unless ε is positive and finite
+     */
+    public GradientChecker withEpsilon(double epsilon) {
+        return new GradientChecker(settings.withStep(StepSize.fixed(epsilon)));
+    }
+
+    /**
+     * With steps εᵢ = factor · max(|θᵢ|, 1).
+     *
+     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double
+     * @return a new checker
+     * @throws IllegalArgumentException unless the factor is positive and finite
+     */
+    public GradientChecker withRelativeStep(double factor) {
+        return new GradientChecker(settings.withStep(StepSize.relative(factor)));
+    }
+
+    /**
+     * With the difference quotient {@code stencil}.
+     *
+     * @param stencil the difference quotient
+     * @return a new checker
+     */
+    public GradientChecker withStencil(Stencil stencil) {
+        return new GradientChecker(settings.withStencil(stencil));
+    }
+
+    /**
+     * For a loss computed in {@code precision}. A relative step becomes that precision's ∛u, so
+     * {@code withPrecision(FLOAT)} is all a float model needs; a fixed ε stays as it is.
+     *
+     * @param precision the arithmetic the loss is computed in
+     * @return a new checker
+     */
+    public GradientChecker withPrecision(Precision precision) {
+        StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
+        return new GradientChecker(settings.withPrecision(precision).withStep(step));
+    }
+
+    /**
+     * With how many times its estimated error a disagreement must exceed to be a mismatch.
+     *
+     * @param margin the multiple; the default is {@value #DEFAULT_MARGIN}
+     * @return a new checker
+     * @throws IllegalArgumentException unless the margin is positive and finite
+     */
+    public GradientChecker withMargin(double margin) {
+        return new GradientChecker(settings.withMargin(margin));
+    }
+
+    /**
+     * With the least relative error that can be a mismatch.
+     *
+     * @param threshold the least |g − n| / (|g| + |n|); the default is {@value #DEFAULT_THRESHOLD}
+     * @return a new checker
+     * @throws IllegalArgumentException unless the threshold is positive and finite
+     */
+    public GradientChecker withThreshold(double threshold) {
+        return new GradientChecker(settings.withThreshold(threshold));
+    }
+
+    /**
+     * With the floor below which relative errors are measured against the floor.
+     *
+     * @param floor the least |analytic| + |numeric| a relative error divides by; the default is
+     *     {@value #DEFAULT_RELATIVE_ERROR_FLOOR}
+     * @return a new checker
+     * @throws IllegalArgumentException unless the floor is positive and finite
+     */
+    public GradientChecker withRelativeErrorFloor(double floor) {
+        return new GradientChecker(settings.withRelativeErrorFloor(floor));
+    }
+
+    /**
+     * With how many of the worst elements the report keeps.
+     *
+     * @param offenders how many; 0 keeps none
+     * @return a new checker
+     * @throws IllegalArgumentException if {@code offenders} is negative
+     */
+    public GradientChecker withOffenders(int offenders) {
+        return new GradientChecker(settings.withOffenders(offenders));
+    }
+
+    /**
+     * With the seed of everything random: directions and samples.
+     *
+     * @param seed the seed; the same seed checks the same elements along the same directions
+     * @return a new checker
+     */
+    public GradientChecker withSeed(long seed) {
+        return new GradientChecker(settings.withSeed(seed));
+    }
+
+    /**
+     * With how much of θ to check element by element; see {@link CheckMode}.
+     *
+     * @param mode the mode
+     * @return a new checker
+     */
+    public GradientChecker withMode(CheckMode mode) {
+        return new GradientChecker(settings.withMode(mode));
+    }
+
+    /**
+     * In {@link CheckMode#SAMPLED} mode, with {@code samples} elements per block.
+     *
+     * @param samples how many; the default is {@value #DEFAULT_SAMPLES_PER_BLOCK}
+     * @return a new checker
+     * @throws IllegalArgumentException if {@code samples} is below 1
+     */
+    public GradientChecker withSamplesPerBlock(int samples) {
+        return new GradientChecker(settings.withSamplesPerBlock(samples));
+    }
+
+    /**
+     * With {@code threads} threads checking elements at once, for models that can be copied (a
+     * {@link DifferentiableFunction}, or a {@link CopyableModel}); others are checked on the
+     * calling thread. Results are the same, bit for bit, whatever the number.
+     *
+     * @param threads how many; the default is the number of processors
+     * @return a new checker
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public GradientChecker withThreads(int threads) {
+        return new GradientChecker(settings.withThreads(threads));
+    }
+
+    /**
+     * With at most {@code evaluations} loss evaluations for a full check; a larger model is checked
+     * along random directions instead, and the report says so. 0 for no limit.
+     *
+     * @param evaluations the most loss evaluations, or 0
+     * @return a new checker
+     */
+    public GradientChecker withEvaluationBudget(long evaluations) {
+        return new GradientChecker(settings.withEvaluationBudget(evaluations));
+    }
+
+    /**
+     * With at most {@code budget} for a full check, estimated from the time of one loss evaluation
+     * before the check starts; a larger model is checked along random directions instead, and the
+     * report says so. {@link Duration#ZERO} for no limit.
+     *
+     * @param budget the longest a full check may take, or {@link Duration#ZERO}
+     * @return a new checker
+     */
+    public GradientChecker withTimeBudget(Duration budget) {
+        return new GradientChecker(settings.withTimeBudget(budget));
+    }
+
+    /**
+     * The settings this checker runs with.
+     *
+     * @return the settings, as its reports record them
+     */
+    public CheckSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Checks every parameter of {@code model}. The model's arrays are perturbed in place and are,
+     * when this returns or throws, bit for bit as they were.
+     *
+     * @param model the model, at the point to check
+     * @return the report; a wrong gradient is a report whose verdict failed, not an exception
+     * @throws GradientCheckException if the check cannot be carried out: the model throws, its loss
+     *     or gradient is not finite or not deterministic, or its gradient does not fit its parameters
+     */
+    public GradientCheckReport check(DifferentiableModel model) {
+        Objects.requireNonNull(model, "model");
+        return NumericCheck.run(model, settings);
+    }
+
+    /**
+     * Checks {@code function} at {@code parameters}. The array is not written to.
+     *
+     * @param function the function
+     * @param parameters the point θ, in the function's layout
+     * @return the report; a wrong gradient is a report whose verdict failed, not an exception
+     * @throws GradientCheckException if the check cannot be carried out, as for a model
+     * @throws IllegalArgumentException if the point's length does not match the layout
+     */
+    public GradientCheckReport check(DifferentiableFunction function, double... parameters) {
+        Objects.requireNonNull(function, "function");
+        return check(function.at(parameters));
+    }
+
+    /**
+     * Checks every state of {@code states}, in order, each a fresh model; one report per state.
+     *
+     * @param <M> the model's type
+     * @param states the states
+     * @return the reports, in the order of the states
+     */
+    public <M extends DifferentiableModel> List<GradientCheckReport> check(ModelStates<M> states) {
+        Objects.requireNonNull(states, "states");
+        List<GradientCheckReport> reports = new ArrayList<>();
+        for (int i = 0; i < states.names().size(); i++) {
+            reports.add(check(states.named(states.model(i), i)));
+        }
+        return reports;
+    }
+
+    @Override
+    public String toString() {
+        return "GradientChecker" + settings;
+    }
+}

@@ -1,0 +1,245 @@
+package io.github.gradcheck;
+
+import io.github.gradcheck.internal.engine.ParameterAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A model's own arrays, each under the name of its block, in order: how a
+ * {@link DifferentiableModel} hands its live parameters (and its gradient) to the check.
+ *
+ * <p>The arrays are not copied. The check writes {@code θᵢ ± ε} straight into them, one element at
+ * a time, calls {@link DifferentiableModel#loss()}, and writes the original value back, bit for
+ * bit. This is why the check needs no copy of θ per index and why a model that keeps its weights
+ * in fields such as {@code double[][] W1} can be checked without being rewritten.
+ *
+ * <pre>{@code
+ * ParameterArrays.builder()
+ *         .add("W1", W1)              // double[][]: a rows×cols block
+ *         .add("b1", b1)              // double[]:   a vector block
+ *         .add("K", kernel, 3, 3, 8)  // a flat array of any rank, row-major
+ *         .build();
+ * }</pre>
+ */
+public final class ParameterArrays {
+
+    static {
+        ParameterAccess.install(new ParameterAccess() {
+            @Override
+            public double get(ParameterArrays arrays, int b, int k) {
+                return arrays.get(b, k);
+            }
+
+            @Override
+            public void set(ParameterArrays arrays, int b, int k, double value) {
+                arrays.set(b, k, value);
+            }
+
+            @Override
+            public void restore(ParameterArrays arrays, double[] vector, int from, int to) {
+                arrays.restore(vector, from, to);
+            }
+
+            @Override
+            public int firstDifference(ParameterArrays arrays, double[] vector) {
+                return arrays.firstDifference(vector);
+            }
+
+            @Override
+            public boolean shareArrays(ParameterArrays one, ParameterArrays other) {
+                return one.sharesArraysWith(other);
+            }
+        });
+    }
+
+    private final ParameterLayout layout;
+    private final List<BlockStorage> storages;
+
+    private ParameterArrays(ParameterLayout layout, List<BlockStorage> storages) {
+        this.layout = layout;
+        this.storages = List.copyOf(storages);
+    }
+
+    /**
+     * Starts a set of arrays; blocks are laid out in the order they are added.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The layout these arrays make up.
+     *
+     * @return the blocks' names, shapes and places in θ
+     */
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** Element {@code k} (row-major) of the {@code b}-th block. */
+    private double get(int b, int k) {
+        return storages.get(b).get(k);
+    }
+
+    /** Writes element {@code k} (row-major) of the {@code b}-th block. */
+    private void set(int b, int k, double value) {
+        storages.get(b).set(k, value);
+    }
+
+    /**
+     * All elements in θ's order, as a fresh array.
+     *
+     * @return θ, copied
+     */
+    public double[] toVector() {
+        double[] vector = new double[layout.size()];
+        for (int b = 0; b < storages.size(); b++) {
+            BlockStorage storage = storages.get(b);
+            int offset = layout.blocks().get(b).offset();
+            for (int k = 0; k < storage.size(); k++) {
+                vector[offset + k] = storage.get(k);
+            }
+        }
+        return vector;
+    }
+
+    /** Writes {@code vector} back into the arrays, bit for bit. */
+
+    /** Writes flat indices {@code [from, to)} of {@code vector} back into the arrays, bit for bit. */
+    private void restore(double[] vector, int from, int to) {
+        for (int b = 0; b < storages.size(); b++) {
+            BlockStorage storage = storages.get(b);
+            int offset = layout.blocks().get(b).offset();
+            int first = Math.max(from, offset);
+            int last = Math.min(to, offset + storage.size());
+            for (int i = first; i < last; i++) {
+                storage.set(i - offset, vector[i]);
+            }
+        }
+    }
+
+    /** The first flat index whose bits differ from {@code vector}, or -1 if none does. */
+    private int firstDifference(double[] vector) {
+        for (int b = 0; b < storages.size(); b++) {
+            BlockStorage storage = storages.get(b);
+            int offset = layout.blocks().get(b).offset();
+            for (int k = 0; k < storage.size(); k++) {
+                if (Double.doubleToRawLongBits(storage.get(k)) != Double.doubleToRawLongBits(vector[offset + k])) {
+                    return offset + k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether any block of these arrays is backed by an array that also backs a block of {@code other}. */
+    private boolean sharesArraysWith(ParameterArrays other) {
+        for (BlockStorage mine : storages) {
+            for (BlockStorage theirs : other.storages) {
+                if (mine.sharesWith(theirs)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Wraps a flat vector in {@code layout}'s blocks, without copying it. */
+    static ParameterArrays over(ParameterLayout layout, double[] vector) {
+        List<BlockStorage> storages = new ArrayList<>();
+        for (ParameterBlock block : layout.blocks()) {
+            storages.add(new BlockStorage.Flat(vector, block.offset(), block.size()));
+        }
+        return new ParameterArrays(layout, storages);
+    }
+
+    /** Adds arrays in order. Not thread-safe. */
+    public static final class Builder {
+
+        private final ParameterLayout.Builder layout = ParameterLayout.builder();
+        private final List<BlockStorage> storages = new ArrayList<>();
+        private final Set<String> names = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a rows×cols block backed by {@code matrix}, which must be rectangular.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param matrix the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array is null, empty or ragged,
+         *     or the name is blank or taken
+         */
+        public Builder add(String name, double[][] matrix) {
+            ParameterLayout.requireName(name, names);
+            int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
+            return add(name, new BlockStorage.Rows(matrix, shape[1]), shape);
+        }
+
+        /**
+         * Adds a vector block backed by {@code vector}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param vector the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array is null or empty, or the
+         *     name is blank or taken
+         */
+        public Builder add(String name, double[] vector) {
+            ParameterLayout.requireName(name, names);
+            if (vector == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            return add(name, new BlockStorage.Flat(vector, 0, vector.length), vector.length);
+        }
+
+        /**
+         * Adds a block of the given shape backed by the flat, row-major array {@code data}; no
+         * dimensions make a scalar held in {@code data[0]}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array's length is not the
+         *     shape's element count
+         */
+        public Builder add(String name, double[] data, int... shape) {
+            ParameterLayout.requireName(name, names);
+            Objects.requireNonNull(shape, "shape");
+            if (data == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            int size = ParameterBlock.sizeOf(name, shape);
+            if (data.length != size) {
+                throw new IllegalArgumentException("block '" + name + "' has shape " + ParameterBlock.shapeText(shape)
+                        + " (" + size + " elements) but its array has " + data.length + " elements");
+            }
+            return add(name, new BlockStorage.Flat(data, 0, size), shape);
+        }
+
+        private Builder add(String name, BlockStorage storage, int... shape) {
+            layout.block(name, shape);
+            names.add(name);
+            storages.add(storage);
+            return this;
+        }
+
+        /**
+         * The arrays.
+         *
+         * @return the arrays, in the order they were added
+         * @throws IllegalArgumentException if no block was added
+         */
+        public ParameterArrays build() {
+            return new ParameterArrays(layout.build(), storages);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.gradcheck;
+
+import io.github.gradcheck.internal.text.ReportText;
+
+
+/**
+ * How far each parameter is moved for its difference quotient.
+ *
+ * <p>{@link #fixed(double) Fixed}: the same ε for every element, as in the course (ε = 1e-7);
+ * use it to reproduce the course's numbers. {@link #relative(double) Relative} (the default):
+ * εᵢ = factor · max(|θᵢ|, 1): relative for large parameters, absolute (as the course's) for
+ * parameters below 1, whose difference quotients would otherwise drown in round-off.
+ * The default factor ∛u (u the unit round-off, ≈ 4.8e-6 for double) balances the round-off of
+ * a centered difference (∝ u/ε) against its truncation (∝ ε²).
+ *
+ * @param relative whether {@code value} is a factor of the parameter's scale (or an absolute ε)
+ * @param value ε, or the factor
+ */
+public record StepSize(boolean relative, double value) {
+
+    /**
+     * A step size.
+     *
+     * @param relative whether {@code value} is a factor of the parameter's scale
+     * @param value ε, or the factor; positive and finite
+     * @throws IllegalArgumentException if {@code value} is not positive and finite
+     */
+    public StepSize {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException((relative ? "relative step" : "epsilon")
+                    + " must be a positive finite number, was " + value);
+        }
+    }
+
+    /**
+     * The same ε for every element, as in the course.
+     *
+     * @param epsilon ε, e.g. the course's {@code 1e-7}
+     * @return the step size
+     */
+    public static StepSize fixed(double epsilon) {
+        return new StepSize(false, epsilon);
+    }
+
+    /**
+     * εᵢ = factor · max(|θᵢ|, 1).
+     *
+     * @param factor the factor, e.g. ∛u
+     * @return the step size
+     */
+    public static StepSize relative(double factor) {
+        return new StepSize(true, factor);
+    }
+
+    /**
+     * The step as a person reads it.
+     *
+     * @return {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}
+     */
+    public String describe() {
+        return relative ? "εᵢ = " + ReportText.rounded(value) + " · max(|θᵢ|, 1)"
+                : "ε = " + ReportText.setting(value);
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.ElementVerdict;
+
+/**
+ * The verdict on one element, kept in one place so that it can be read and replaced: an element
+ * fails only if the analytic value g and the numeric value n disagree by more than
+ * {@code margin} times the numeric derivative's estimated error E, and by more than the
+ * threshold relative error |g − n| / (|g| + |n|).
+ *
+ * <p>E is built from what the check measured, not from a fixed tolerance: the loss's noise σ
+ * (see {@link NoiseEstimate}) gives a centered difference a round-off error of σ / (√2 ε); a
+ * second step 2ε gives, by Richardson, a truncation estimate |D(2ε) − D(ε)| / 3. An element
+ * whose E is as large as its values cannot confirm anything and is {@code UNRELIABLE}. Where the
+ * one-sided slopes on either side of θᵢ jump by more than their noise, and the jump does not
+ * grow with the step as curvature would, θᵢ sits at a kink (a ReLU, max or abs switching); an
+ * analytic value between those slopes is then a {@code KINK}, not a mismatch.
+ */
+final class ElementClassifier {
+
+    /**
+     * The standard deviation of a jump (J(θ+ε) − 2J(θ) + J(θ−ε))/ε, in units of σ/ε: √6. A kink
+     * is claimed at half the margin in these units (about 5 standard deviations at margin 10), since
+     * a jump moves the centered value by half its size.
+     */
+    private static final double JUMP_NOISE = Math.sqrt(6);
+
+    private final double margin;
+    private final double threshold;
+    private final double floor;
+
+    ElementClassifier(CheckSettings settings) {
+        this.margin = settings.margin();
+        this.threshold = settings.threshold();
+        this.floor = settings.relativeErrorFloor();
+    }
+
+    /** The verdict for analytic {@code g} against numeric {@code n} whose estimated error is {@code error}. */
+    ElementVerdict compare(double g, double n, double error) {
+        double difference = Math.abs(g - n);
+        double tolerance = margin * error;
+        double size = Math.abs(g) + Math.abs(n);
+        if (difference <= tolerance) {
+            return size > 0 && tolerance > 0.5 * size ? ElementVerdict.UNRELIABLE : ElementVerdict.MATCH;
+        }
+        return difference / Math.max(size, floor) > threshold ? ElementVerdict.MISMATCH : ElementVerdict.MATCH;
+    }
+
+    /**
+     * The verdict once both steps are known.
+     *
+     * @param slopes the one-sided slopes (J(θ+ε) − J(θ))/ε, (J(θ) − J(θ−ε))/ε, and the same at 2ε
+     * @param slopeNoise σ/ε, the loss's noise over the step
+     */
+    ElementVerdict refine(double g, double atStep, double atDoubleStep, double roundOff, Slopes slopes,
+                          double slopeNoise) {
+        if (atKink(slopes, slopeNoise)) {
+            return kink(g, slopes, slopeNoise);
+        }
+        double truncation = Math.abs(atDoubleStep - atStep) / 3;
+        double extrapolated = atStep + (atStep - atDoubleStep) / 3;
+        return compare(g, extrapolated, 1.5 * roundOff + truncation);
+    }
+
+    /**
+     * Whether the one-sided slopes jump across θᵢ by more than their noise, while the jump does not
+     * double with the step, as it would if it were curvature.
+     */
+    boolean atKink(Slopes slopes, double slopeNoise) {
+        double jump = slopes.forward() - slopes.backward();
+        double wideJump = slopes.wideForward() - slopes.wideBackward();
+        return Math.abs(jump) > margin * JUMP_NOISE / 2 * slopeNoise && Math.abs(wideJump) < 1.5 * Math.abs(jump);
+    }
+
+    /**
+     * Whether the one-sided slopes show the loss is not smooth within 2ε: they jump by more than
+     * their noise, or their jumps at ε and 2ε do not grow in proportion as curvature's would.
+     */
+    boolean nonSmooth(Slopes slopes, double slopeNoise) {
+        double jump = slopes.forward() - slopes.backward();
+        double wideJump = slopes.wideForward() - slopes.wideBackward();
+        double noise = margin * JUMP_NOISE * slopeNoise;
+        return Math.abs(wideJump - 2 * jump) > noise || atKink(slopes, slopeNoise);
+    }
+
+    /** At a kink: {@code KINK} if the analytic value lies between the one-sided slopes, else a mismatch. */
+    ElementVerdict kink(double g, Slopes slopes, double slopeNoise) {
+        double low = Math.min(Math.min(slopes.forward(), slopes.backward()), Math.min(slopes.wideForward(), slopes.wideBackward()));
+        double high = Math.max(Math.max(slopes.forward(), slopes.backward()), Math.max(slopes.wideForward(), slopes.wideBackward()));
+        // One-sided slopes differ from the derivative on their side by curvature, about the change
+        // from ε to 2ε on that side.
+        double curvature = Math.abs(slopes.wideForward() - slopes.forward()) + Math.abs(slopes.wideBackward() - slopes.backward());
+        double slack = margin * (JUMP_NOISE * slopeNoise + curvature);
+        return g >= low - slack && g <= high + slack ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
+    }
+
+    /**
+     * The verdict on a mismatch after a last look at ε/1000. A wrong gradient stays wrong there;
+     * what vanishes is truncation beyond Richardson's estimate, and kinks closer to θᵢ than ε, such
+     * as several ReLUs switching within ε of each other, which defeat the one-kink test. The
+     * element is excused as a kink where the loss is shown not to be smooth near θᵢ: its one-sided
+     * slopes at ε/1000 differ from those at ε by more than curvature and noise allow; or the slopes
+     * at ε show a kink and the analytic value is within half their jump of the centered value, or
+     * is one of the slopes seen at ε, 2ε or ε/1000. A single clean kink with an analytic value
+     * outside its one-sided slopes stays a mismatch. The centered value at ε/1000 is trusted only
+     * where its round-off can resolve the disagreement.
+     *
+     * @param atStep the centered value at ε
+     * @param close the centered value at ε/1000
+     * @param forwardClose the forward slope at ε/1000
+     * @param backwardClose the backward slope at ε/1000
+     * @param slopeNoise σ/ε
+     * @param closeSlopeNoise σ/(ε/1000)
+     */
+    ElementVerdict closerLook(double g, double atStep, double close, Slopes slopes, double forwardClose,
+                              double backwardClose, double slopeNoise, double closeSlopeNoise) {
+        double disagreement = Math.abs(g - atStep);
+        double closeRoundOff = closeSlopeNoise / Math.sqrt(2);
+        boolean smooth = !nonSmooth(slopes, slopeNoise);
+        if (margin * closeRoundOff < 0.5 * disagreement && compare(g, close, closeRoundOff) != ElementVerdict.MISMATCH) {
+            return smooth ? ElementVerdict.MATCH : ElementVerdict.KINK;
+        }
+        // Smooth, a one-sided slope moves from ε/1000 to ε by about as much as from ε to 2ε (curvature
+        // times ε/2); by far more, and another kink lies closer to θᵢ than ε on that side.
+        double forwardCurvature = Math.abs(slopes.wideForward() - slopes.forward());
+        double backwardCurvature = Math.abs(slopes.wideBackward() - slopes.backward());
+        double slopeRoundOff = margin * Math.sqrt(2) * closeSlopeNoise;
+        boolean kinksCloserThanStep = Math.abs(forwardClose - slopes.forward()) > 2 * forwardCurvature + slopeRoundOff
+                || Math.abs(backwardClose - slopes.backward()) > 2 * backwardCurvature + slopeRoundOff;
+        if (kinksCloserThanStep) {
+            return ElementVerdict.KINK;
+        }
+        // A kink moves the centered value by at most half the jump of the one-sided slopes; and at a
+        // kink the analytic value is one of the slopes seen on either side.
+        double jump = Math.abs(slopes.forward() - slopes.backward());
+        boolean withinJump = disagreement <= jump / 2 + margin * slopeNoise;
+        double slack = slopeRoundOff + forwardCurvature + backwardCurvature;
+        double low = Math.min(Math.min(forwardClose, backwardClose), Math.min(slopes.forward(), slopes.backward()));
+        double high = Math.max(Math.max(forwardClose, backwardClose), Math.max(slopes.forward(), slopes.backward()));
+        boolean oneOfTheSlopes = g >= low - slack && g <= high + slack;
+        return !smooth && (withinJump || oneOfTheSlopes) ? ElementVerdict.KINK : ElementVerdict.MISMATCH;
+    }
+
+    /**
+     * A kink seen at ε, looked at again at ε/1000. Where the loss is smooth at that scale (the
+     * one-sided slopes agree there), the kink lies between ε/1000 and ε from θᵢ and the derivative
+     * at θᵢ is measured there: a disagreement beyond its round-off is a mismatch after all (with
+     * parameters of 1e-6, steps of ε flip a max-pool; a wrong kernel gradient must not hide behind
+     * it). Where the slopes still jump, the kink sits at θᵢ and the element stays a kink.
+     */
+    ElementVerdict kinkCloserLook(double g, double close, double forwardClose, double backwardClose,
+                                  double closeSlopeNoise) {
+        boolean jumpsAtTheCloseStep = Math.abs(forwardClose - backwardClose) > margin * JUMP_NOISE / 2 * closeSlopeNoise;
+        if (jumpsAtTheCloseStep) {
+            return ElementVerdict.KINK;
+        }
+        return compare(g, close, closeSlopeNoise / Math.sqrt(2)) == ElementVerdict.MISMATCH
+                ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+    }
+
+    /** One-sided slopes around θᵢ at ε and at 2ε. */
+    record Slopes(double forward, double backward, double wideForward, double wideBackward) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.GradientCheckException;
+import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
+import io.github.gradcheck.internal.text.ReportText;
+
+/**
+ * Every call the check makes into the user's model, counted, with the model's exceptions and
+ * non-finite results turned into a {@link GradientCheckException} that says where they happened.
+ */
+final class ModelCalls {
+
+    private final DifferentiableModel model;
+    private final String name;
+    private long lossEvaluations;
+    private long gradientEvaluations;
+
+    ModelCalls(DifferentiableModel model) {
+        this.model = model;
+        this.name = nameOf(model);
+    }
+
+    String name() {
+        return name;
+    }
+
+    long lossEvaluations() {
+        return lossEvaluations;
+    }
+
+    long gradientEvaluations() {
+        return gradientEvaluations;
+    }
+
+    ParameterArrays parameters() {
+        ParameterArrays parameters;
+        try {
+            parameters = model.parameters();
+        } catch (GradientCheckException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            throw new GradientCheckException(name + ".parameters() threw " + describe(e), e);
+        }
+        if (parameters == null) {
+            throw new GradientCheckException(name + ".parameters() returned null; return the model's live arrays,"
+                    + " e.g. ParameterArrays.builder().add(\"W1\", W1).build()");
+        }
+        return parameters;
+    }
+
+    /** J with element {@code k} of {@code block} moved by {@code step} (e.g. "+ ε", "− 2ε"). */
+    double loss(ParameterBlock block, int k, String step, double epsilon) {
+        return loss(block, k, step, epsilon, null);
+    }
+
+    /** J at a point described by {@code where}, e.g. "at the unperturbed parameters". */
+    double loss(String where) {
+        return loss(null, 0, null, 0, where);
+    }
+
+    private double loss(ParameterBlock block, int k, String step, double epsilon, String where) {
+        double loss;
+        try {
+            lossEvaluations++;
+            loss = model.loss();
+        } catch (GradientCheckException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            throw new GradientCheckException(name + ".loss() threw " + describe(e) + " "
+                    + where(block, k, step, epsilon, where) + ". The parameters have been restored.", e);
+        }
+        if (!Double.isFinite(loss)) {
+            throw new GradientCheckException("the loss of " + name + " is " + loss + " "
+                    + where(block, k, step, epsilon, where)
+                    + "; a gradient check needs a finite loss within ε of the checked point"
+                    + " (look for log(0), 0/0 or overflow). The parameters have been restored.");
+        }
+        return loss;
+    }
+
+    private static String where(ParameterBlock block, int k, String step, double epsilon, String where) {
+        return block == null ? where
+                : "at " + block.label(k) + " " + step + " (flat index " + (block.offset() + k) + ", ε = "
+                        + ReportText.rounded(epsilon) + ")";
+    }
+
+    /** The analytic gradient in θ's order, checked to fit {@code layout} and to be finite. */
+    double[] gradient(ParameterLayout layout) {
+        ParameterArrays arrays;
+        try {
+            gradientEvaluations++;
+            arrays = model.gradient();
+        } catch (GradientCheckException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            throw new GradientCheckException(name + ".gradient() threw " + describe(e)
+                    + ". The parameters have been restored.", e);
+        }
+        if (arrays == null) {
+            throw new GradientCheckException(name + ".gradient() returned null; it must return one array per"
+                    + " parameter block " + layout.names());
+        }
+        double[] gradient = GradientLayout.flatten(name, layout, arrays);
+        for (int i = 0; i < gradient.length; i++) {
+            if (!Double.isFinite(gradient[i])) {
+                throw new GradientCheckException("the analytic gradient of " + name + " is " + gradient[i] + " at "
+                        + layout.label(i) + " (flat index " + i + "); backpropagation produced a non-finite value."
+                        + " The parameters have been restored.");
+            }
+        }
+        return gradient;
+    }
+
+    int batchSize() {
+        try {
+            return model.batchSize();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    private static String nameOf(DifferentiableModel model) {
+        try {
+            String name = model.name();
+            return name == null || name.isBlank() ? ModelNames.of(model.getClass(), "model") : name;
+        } catch (RuntimeException e) {
+            return ModelNames.of(model.getClass(), "model");
+        }
+    }
+}

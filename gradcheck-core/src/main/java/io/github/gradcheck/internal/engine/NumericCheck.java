@@ -1,0 +1,344 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.GradientCheckException;
+import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.ElementVerdict;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.Offender;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
+ * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
+ * or those that random directions point at (see {@link CheckMode}), each by an
+ * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
+ * on several threads where the model can be copied; a diagnosis per failing block; and a Taylor
+ * test per block.
+ *
+ * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
+ * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
+ * evaluations; no copy of θ per element.
+ */
+public final class NumericCheck {
+
+    /** Loss and gradient values that differ by more than this, relatively, are not deterministic. */
+    private static final double NONDETERMINISM = 1e-10;
+    /**
+     * The noise estimate's step, in units of u: 10⁴ ulps moves every intermediate result enough to
+     * sample its rounding, while a span of 8 such steps (≈ 1e-11 · max(|θᵢ|, 1) in double) stays clear
+     * of all but the closest kinks and leaves no curvature in third differences.
+     */
+    private static final double NOISE_STEP = 1e4;
+    /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
+    private static final int FIXED_EVALUATIONS = 2 + NoiseEstimate.POINTS - 1;
+    /** Loss evaluations of each block's Taylor test. */
+    private static final int TAYLOR_EVALUATIONS = 5;
+
+    private final ModelCalls calls;
+    private final CheckSettings settings;
+    private final ElementClassifier classifier;
+    private final List<String> warnings = new ArrayList<>();
+    private final ParallelProbe parallel;
+
+    private NumericCheck(DifferentiableModel model, CheckSettings settings) {
+        this.calls = new ModelCalls(model);
+        this.settings = settings;
+        this.classifier = new ElementClassifier(settings);
+        this.parallel = new ParallelProbe(model, calls.name(), settings.threads());
+    }
+
+    public static GradientCheckReport run(DifferentiableModel model, CheckSettings settings) {
+        return new NumericCheck(model, settings).run();
+    }
+
+    private GradientCheckReport run() {
+        long start = System.nanoTime();
+        ParameterArrays parameters = calls.parameters();
+        ParameterLayout layout = parameters.layout();
+        double[] original = parameters.toVector();
+        Workspace workspace = new Workspace(parameters, calls);
+        try {
+            long before = System.nanoTime();
+            double loss = deterministicLoss();
+            double lossNanos = (System.nanoTime() - before) / 2.0;
+            double[] gradient = deterministicGradient(layout);
+            requireUnchanged(parameters, original);
+            double[] scale = scales(original);
+            double noise = noise(workspace, original, scale, loss);
+            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
+            CheckMode mode = mode(layout, lossNanos);
+            ElementResults elements = new ElementResults(layout.size());
+            switch (mode) {
+                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
+                case SAMPLED -> parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
+                case RANDOM_DIRECTIONS -> {
+                    DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise,
+                            original, scale, gradient, warnings);
+                    for (Map.Entry<Integer, ElementProbe.Result> entry : search.search().entrySet()) {
+                        elements.put(entry.getKey(), entry.getValue());
+                    }
+                }
+            }
+            requireUnchanged(parameters, original);
+            GradientCheckReport report = report(workspace, mode, original, scale, loss, noise, gradient, elements, start);
+            requireUnchanged(parameters, original);
+            return report;
+        } catch (RuntimeException | Error e) {
+            ParameterAccess.get().restore(parameters, original, 0, original.length);
+            throw e;
+        }
+    }
+
+    /** The mode asked for, or random directions where a full check would exceed a budget. */
+    private CheckMode mode(ParameterLayout layout, double lossNanos) {
+        if (settings.mode() != CheckMode.FULL) {
+            return settings.mode();
+        }
+        long full = fullCheckEvaluations(layout);
+        if (settings.evaluationBudget() > 0 && full > settings.evaluationBudget()) {
+            warnings.add("a full check would take " + full + " loss evaluations, over the budget of "
+                    + settings.evaluationBudget() + ": checked along random directions instead");
+            return CheckMode.RANDOM_DIRECTIONS;
+        }
+        Duration estimate = Duration.ofNanos((long) (full * lossNanos));
+        if (!settings.timeBudget().isZero() && estimate.compareTo(settings.timeBudget()) > 0) {
+            warnings.add(String.format(Locale.ROOT, "a full check would take about %.1f s (%d loss evaluations of %.1f µs),"
+                    + " over the budget of %.1f s: checked along random directions instead", estimate.toNanos() / 1e9,
+                    full, lossNanos / 1e3, settings.timeBudget().toNanos() / 1e9));
+            return CheckMode.RANDOM_DIRECTIONS;
+        }
+        return CheckMode.FULL;
+    }
+
+    private long fullCheckEvaluations(ParameterLayout layout) {
+        long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
+        return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
+    }
+
+    private static int[] allIndices(int n) {
+        int[] indices = new int[n];
+        Arrays.setAll(indices, i -> i);
+        return indices;
+    }
+
+    private double deterministicLoss() {
+        double first = calls.loss("at the unperturbed parameters");
+        double second = calls.loss("at the unperturbed parameters, evaluated again");
+        double difference = Math.abs(first - second);
+        if (difference > NONDETERMINISM * Math.max(Math.abs(first), Math.abs(second))) {
+            throw new GradientCheckException("the loss of " + calls.name() + " is not deterministic: two evaluations at"
+                    + " the same parameters gave " + first + " and " + second + " (they differ by "
+                    + String.format(Locale.ROOT, "%.2e", difference) + "). A gradient check compares losses a step"
+                    + " apart, so every evaluation must see the same function: turn dropout off (keep-prob = 1),"
+                    + " reset the random seed before every evaluation, and freeze batch statistics (evaluation mode).");
+        }
+        if (difference > 0) {
+            warnings.add("the loss differs by " + String.format(Locale.ROOT, "%.1e", difference) + " between two"
+                    + " evaluations at the same point: round-off from an unordered sum, counted in the noise estimate");
+        }
+        return first;
+    }
+
+    private double[] deterministicGradient(ParameterLayout layout) {
+        double[] first = calls.gradient(layout);
+        double[] second = calls.gradient(layout);
+        double largest = 0;
+        int worst = -1;
+        double scale = 0;
+        for (int i = 0; i < first.length; i++) {
+            scale = Math.max(scale, Math.max(Math.abs(first[i]), Math.abs(second[i])));
+            double difference = Math.abs(first[i] - second[i]);
+            if (difference > largest) {
+                largest = difference;
+                worst = i;
+            }
+        }
+        if (largest > NONDETERMINISM * scale) {
+            throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: two"
+                    + " evaluations at the same parameters differ most at " + layout.label(worst) + " (" + first[worst]
+                    + " and " + second[worst] + "). Turn dropout off (keep-prob = 1), reset the random seed before"
+                    + " every evaluation, and freeze batch statistics (evaluation mode).");
+        }
+        return first;
+    }
+
+    /**
+     * Fails if the model changed a parameter itself. Called where every parameter should be at its
+     * original value: after the unperturbed evaluations, after the elements, and at the end.
+     */
+    private void requireUnchanged(ParameterArrays parameters, double[] original) {
+        int changed = ParameterAccess.get().firstDifference(parameters, original);
+        if (changed >= 0) {
+            double found = parameters.toVector()[changed];
+            throw new GradientCheckException(calls.name() + " changed its own parameter " + parameters.layout().label(changed)
+                    + " (flat index " + changed + ") from " + original[changed] + " to " + found
+                    + " while the check ran; loss() and gradient() must not modify the parameters."
+                    + " All parameters have been restored.");
+        }
+    }
+
+    /**
+     * The scale of each parameter for relative steps and random directions: max(|θᵢ|, 1). Below 1
+     * the step stays absolute, as the course's: a parameter of 1e-6 moved by 5e-12 would drown its
+     * difference quotient in round-off, while the losses of learning models are smooth on scales
+     * far larger than their small parameters. Where that is not so, the second look at 2ε and ε/1000
+     * tells truncation from a bug.
+     */
+    private static double[] scales(double[] theta) {
+        double[] scale = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            scale[i] = Math.max(Math.abs(theta[i]), 1);
+        }
+        return scale;
+    }
+
+    /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
+    private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
+        double delta = NOISE_STEP * settings.precision().unitRoundoff();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        double[] direction = new double[original.length];
+        for (int i = 0; i < direction.length; i++) {
+            direction[i] = (random.nextBoolean() ? 1 : -1) * scale[i] * delta;
+        }
+        double[] values = new double[NoiseEstimate.POINTS];
+        values[0] = loss;
+        try {
+            for (int k = 1; k < values.length; k++) {
+                workspace.move(original, direction, k, 0, original.length);
+                values[k] = calls.loss("at θ + " + k + "·δ·d, a tiny step along a random direction d (noise estimate)");
+            }
+        } finally {
+            ParameterAccess.get().restore(workspace.parameters(), original, 0, original.length);
+        }
+        double floor = settings.precision().unitRoundoff() * Math.abs(loss);
+        if (Arrays.stream(values).allMatch(value -> value == loss)) {
+            warnings.add("the loss did not change at all when θ moved by " + String.format(Locale.ROOT, "%.0e", delta)
+                    + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or ignore small changes?"
+                    + " If it computes in float, check with precision float");
+        }
+        return Math.max(NoiseEstimate.of(values), floor);
+    }
+
+    private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double[] scale, double loss,
+                                       double noise, double[] gradient, ElementResults elements, long start) {
+        ParameterLayout layout = workspace.parameters().layout();
+        int n = layout.size();
+        double[] relativeError = new double[n];
+        // Differences are over the elements checked: elsewhere both sides count as zero.
+        double[] checkedGradient = new double[n];
+        double[] checkedNumeric = new double[n];
+        int checkedElements = 0;
+        for (int i = 0; i < n; i++) {
+            if (elements.checked(i)) {
+                checkedElements++;
+                checkedGradient[i] = gradient[i];
+                checkedNumeric[i] = elements.numeric[i];
+                double error = Math.abs(gradient[i] - elements.numeric[i]);
+                relativeError[i] = error == 0 ? 0
+                        : error / Math.max(Math.abs(gradient[i]) + Math.abs(elements.numeric[i]), settings.relativeErrorFloor());
+            }
+        }
+        List<BlockSummary> blocks = new ArrayList<>();
+        boolean passed = true;
+        for (ParameterBlock block : layout.blocks()) {
+            int from = block.offset();
+            int to = from + block.size();
+            double worst = 0;
+            int[] counts = new int[ElementVerdict.values().length];
+            for (int i = from; i < to; i++) {
+                worst = Math.max(worst, relativeError[i]);
+                counts[elements.verdicts[i].ordinal()]++;
+            }
+            int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
+            passed &= mismatches == 0;
+            blocks.add(new BlockSummary(block.name(), boxed(block.shape()), from, block.size(),
+                    RelativeDifference.of(checkedGradient, checkedNumeric, from, to), worst, mismatches,
+                    counts[ElementVerdict.KINK.ordinal()], counts[ElementVerdict.UNRELIABLE.ordinal()],
+                    diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements, theta),
+                    TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block)));
+        }
+        for (BlockSummary block : blocks) {
+            if (passed && block.taylor().contradicts()) {
+                warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
+                        + " falls as h^" + block.taylor().describe() + ", not h², although every element matched");
+            } else if (!block.passed() && !Double.isNaN(block.taylor().order()) && block.taylor().consistent()) {
+                warnings.add("the Taylor test along a random direction finds " + block.name() + " consistent (order "
+                        + block.taylor().describe() + "): its mismatches may be few or small");
+            }
+        }
+        List<Offender> offenders = new ArrayList<>();
+        for (int i : worst(relativeError, elements.verdicts, settings.offenders())) {
+            ParameterBlock block = layout.blockContaining(i);
+            offenders.add(new Offender(i, block.name(), boxed(block.position(i - block.offset())),
+                    block.label(i - block.offset()), gradient[i], elements.numeric[i],
+                    Math.abs(gradient[i] - elements.numeric[i]), relativeError[i], elements.estimatedError[i],
+                    elements.verdicts[i]));
+        }
+        long lossEvaluations = calls.lossEvaluations();
+        for (ModelCalls worker : parallel.workerCalls()) {
+            lossEvaluations += worker.lossEvaluations();
+        }
+        return new GradientCheckReport(calls.name(), settings, mode, loss, noise,
+                RelativeDifference.of(checkedGradient, checkedNumeric, 0, n), checkedElements, blocks, offenders, warnings,
+                gradient, elements.numeric, lossEvaluations, calls.gradientEvaluations(), fullCheckEvaluations(layout),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,
+                                ElementResults elements, double[] theta) {
+        if (mismatches == 0) {
+            return Diagnosis.none();
+        }
+        if (unchecked > 0) {
+            return new Diagnosis(Diagnosis.Kind.NOT_DIAGNOSED, (block.size() - unchecked) + " of " + block.size()
+                    + " elements of " + block.name() + " were checked (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " mode); a full check of the block would diagnose it", Double.NaN, Double.NaN);
+        }
+        int from = block.offset();
+        int to = from + block.size();
+        return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
+                Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
+                .diagnose();
+    }
+
+    /**
+     * The indices of the {@code count} worst elements that have any error: mismatches first, then by
+     * relative error, largest first, then by index.
+     */
+    static int[] worst(double[] relativeError, ElementVerdict[] verdicts, int count) {
+        Comparator<Integer> worstFirst = Comparator.<Integer, Boolean>comparing(i -> verdicts[i] != ElementVerdict.MISMATCH)
+                .thenComparing(i -> -relativeError[i])
+                .thenComparing(i -> i);
+        PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst.reversed());
+        for (int i = 0; i < relativeError.length && count > 0; i++) {
+            if (relativeError[i] == 0) {
+                continue;
+            }
+            kept.add(i);
+            if (kept.size() > count) {
+                kept.poll();
+            }
+        }
+        return kept.stream().sorted(worstFirst).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}

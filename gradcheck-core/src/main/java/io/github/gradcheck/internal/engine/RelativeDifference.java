@@ -1,0 +1,37 @@
+package io.github.gradcheck.internal.engine;
+
+/**
+ * The seed's measure of disagreement, ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), between 0 (equal) and 1
+ * (opposite), over a range of two vectors.
+ */
+final class RelativeDifference {
+
+    private RelativeDifference() {
+    }
+
+    /** The difference over {@code [from, to)}; 0 when both ranges are all zeros. */
+    static double of(double[] a, double[] b, int from, int to) {
+        double denominator = norm(a, null, from, to) + norm(b, null, from, to);
+        return denominator == 0 ? 0 : norm(a, b, from, to) / denominator;
+    }
+
+    /** The Euclidean norm of {@code a} (of {@code a − b} if {@code b} is given) over {@code [from, to)}. */
+    static double norm(double[] a, double[] b, int from, int to) {
+        double largest = 0;
+        for (int i = from; i < to; i++) {
+            largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
+        }
+        if (largest == 0 || Double.isInfinite(largest)) {
+            return largest;
+        }
+        // Scale only where squaring would overflow or underflow, so that ordinary values are summed
+        // exactly as the seed's np.linalg.norm sums them.
+        double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double x = (b == null ? a[i] : a[i] - b[i]) / scale;
+            sum += x * x;
+        }
+        return Math.sqrt(sum) * scale;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.TaylorTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The ε-free second opinion on one block: along a seeded random signed direction d within the
+ * block, |J(θ + hd) − J(θ) − h⟨g, d⟩| over a ladder of h falls as h² when g is right and as h when
+ * it is wrong. Five loss evaluations per block.
+ */
+final class TaylorRemainder {
+
+    /** Relative steps, largest first. */
+    private static final double[] STEPS = {1e-2, 5e-3, 2.5e-3, 1.25e-3, 6.25e-4};
+
+    private TaylorRemainder() {
+    }
+
+    static TaylorTest of(Workspace workspace, CheckSettings settings, double[] theta, double[] scale, double loss,
+                         double noise, double[] gradient, ParameterBlock block) {
+        int from = block.offset();
+        int to = from + block.size();
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x9E3779B97F4A7C15L * (from + 1)));
+        double[] direction = new double[theta.length];
+        double slope = 0;
+        for (int i = from; i < to; i++) {
+            direction[i] = (random.nextBoolean() ? 1 : -1) * scale[i];
+            slope += gradient[i] * direction[i];
+        }
+        List<Double> steps = new ArrayList<>();
+        List<Double> remainders = new ArrayList<>();
+        try {
+            for (double h : STEPS) {
+                workspace.move(theta, direction, h, from, to);
+                double moved = workspace.calls().loss("at θ + h·d, h = " + h + ", a random direction within "
+                        + block.name() + " (Taylor test)");
+                steps.add(h);
+                remainders.add(Math.abs(moved - loss - h * slope));
+            }
+        } finally {
+            ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
+        }
+        return new TaylorTest(steps, remainders, order(steps, remainders, settings.margin() * 2 * noise));
+    }
+
+    /** The least-squares slope of log r against log h over the remainders above {@code floor}; NaN if fewer than two are. */
+    private static double order(List<Double> steps, List<Double> remainders, double floor) {
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        int count = 0;
+        for (int j = 0; j < steps.size(); j++) {
+            if (remainders.get(j) > floor) {
+                double x = Math.log(steps.get(j));
+                double y = Math.log(remainders.get(j));
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                count++;
+            }
+        }
+        return count < 2 ? Double.NaN : (count * sxy - sx * sy) / (count * sxx - sx * sx);
+    }
+}

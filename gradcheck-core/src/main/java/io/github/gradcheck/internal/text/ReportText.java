@@ -1,0 +1,221 @@
+package io.github.gradcheck.internal.text;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.DifferenceScale;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.Offender;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link GradientCheckReport} as plain text for a console or a failure message: the
+ * verdict line with the course's words, the block table (worst first) and the worst offenders.
+ *
+ * <p>Numbers are formatted with {@link Locale#ROOT}, so messages read the same on every machine.
+ */
+public final class ReportText {
+
+    /** Rows of offenders shown when no element fails: enough to show the noise, short enough to skim. */
+    private static final int PASSING_ROWS = 3;
+
+    private ReportText() {
+    }
+
+    /**
+     * The readable summary of any report, passed or failed.
+     *
+     * @param report the report
+     * @return lines without a trailing newline, the first naming the model and the verdict
+     */
+    public static String summary(GradientCheckReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(report.modelName()).append(": ").append(report.passed() ? "PASSED" : "FAILED").append('\n');
+        appendBody(report, out);
+        return out.toString().stripTrailing();
+    }
+
+    /**
+     * The message of a failed check, as assertions and the JUnit extension show it: what was
+     * expected, then the same body as {@link #summary}.
+     *
+     * @param report the failed check's report
+     * @return lines without a trailing newline
+     */
+    public static String failureMessage(GradientCheckReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("Expecting the analytic gradient of ").append(report.modelName())
+                .append(" to match its numeric gradient, but\n");
+        appendBody(report, out);
+        return out.toString().stripTrailing();
+    }
+
+    private static void appendBody(GradientCheckReport report, StringBuilder out) {
+        CheckSettings settings = report.settings();
+        out.append("  ").append(verdict(report)).append('\n');
+        out.append("  difference ").append(difference(report.difference())).append(": ")
+                .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
+        if (report.mode() != CheckMode.FULL) {
+            out.append("  ").append(mode(report)).append('\n');
+        }
+        out.append("  ").append(settings.step().describe()).append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
+                .append(" differences; loss noise σ ≈ ").append(String.format(Locale.ROOT, "%.1e", report.noise()))
+                .append('\n').append('\n');
+
+        TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
+                "unreliable", "Taylor order");
+        for (BlockSummary block : worstFirst(report.blocks())) {
+            blocks.row(block.name(), block.shapeText(), difference(block.difference()), block.scale().words(),
+                    relative(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
+                    String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
+        }
+        blocks.appendTo(out, "  ");
+
+        List<BlockSummary> diagnosed = worstFirst(report.blocks()).stream()
+                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE).toList();
+        if (!diagnosed.isEmpty()) {
+            out.append('\n').append("  diagnosis:\n");
+            for (BlockSummary block : diagnosed) {
+                out.append("    ").append(block.name()).append(": ").append(block.diagnosis().description()).append('\n');
+            }
+        }
+
+        List<Offender> offenders = shown(report);
+        if (!offenders.isEmpty()) {
+            out.append('\n');
+            if (report.mismatches() > 0) {
+                out.append("  worst offenders (").append(offenders.size()).append(" of ")
+                        .append(report.mismatches()).append(report.mismatches() == 1 ? " mismatch):\n" : " mismatches):\n");
+            } else {
+                out.append("  largest relative errors (no element mismatches):\n");
+            }
+            TextTable table = new TextTable("#", "index", "parameter", "analytic", "numeric", "abs. error",
+                    "est. error", "rel. error", "verdict");
+            for (int i = 0; i < offenders.size(); i++) {
+                Offender o = offenders.get(i);
+                table.row(String.valueOf(i + 1), String.valueOf(o.index()), o.parameter(), value(o.gradient()),
+                        value(o.numericGradient()), value(o.absoluteError()),
+                        String.format(Locale.ROOT, "%.1e", o.estimatedError()), relative(o.relativeError()),
+                        o.verdict().name().toLowerCase(Locale.ROOT));
+            }
+            table.appendTo(out, "  ");
+        }
+        if (!report.warnings().isEmpty()) {
+            out.append('\n').append("  warnings:\n");
+            for (String warning : report.warnings()) {
+                out.append("    - ").append(warning).append('\n');
+            }
+        }
+        out.append('\n').append("  ").append(report.parameterCount()).append(report.parameterCount() == 1 ? " parameter, " : " parameters, ")
+                .append(report.lossEvaluations()).append(" loss evaluations, ")
+                .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ")
+                .append(millis(report)).append('\n');
+    }
+
+    /** What a partial check looked at, its seed to replay it, and what a full check would cost. */
+    private static String mode(GradientCheckReport report) {
+        String what = report.mode() == CheckMode.SAMPLED
+                ? "sampled mode, " + report.settings().samplesPerBlock() + " elements per block"
+                : "random-direction mode";
+        return what + " (seed " + report.settings().seed() + "): " + report.checkedElements() + " of "
+                + report.parameterCount() + " elements checked one by one, " + report.lossEvaluations()
+                + " loss evaluations; a full check costs at least " + report.fullCheckEvaluations();
+    }
+
+    /** The verdict in one line: how many elements mismatch and where, or that all match. */
+    private static String verdict(GradientCheckReport report) {
+        String margin = setting(report.settings().margin()) + "× their estimated numerical error";
+        String others = (report.kinks() > 0 ? ", " + report.kinks() + " at a kink of the loss" : "")
+                + (report.unreliable() > 0 ? ", " + report.unreliable() + " too small to resolve" : "");
+        if (report.passed()) {
+            return "every element matches within " + margin + others;
+        }
+        List<String> where = new ArrayList<>();
+        for (BlockSummary block : worstFirst(report.blocks())) {
+            if (block.mismatches() > 0) {
+                where.add(block.name() + " (" + block.mismatches() + ")");
+            }
+        }
+        return report.mismatches() + " of " + report.parameterCount() + " elements mismatch beyond " + margin + ": "
+                + String.join(", ", where) + others;
+    }
+
+    /**
+     * The offenders worth a row: the failing ones if any fail; otherwise the few elements closest
+     * to failing, as a sense of the noise level.
+     */
+    private static List<Offender> shown(GradientCheckReport report) {
+        List<Offender> failing = report.worstOffenders().stream().filter(Offender::failing).toList();
+        if (!failing.isEmpty()) {
+            return failing;
+        }
+        List<Offender> all = report.worstOffenders();
+        return all.subList(0, Math.min(PASSING_ROWS, all.size()));
+    }
+
+    /** Blocks by difference, largest first; ties keep θ's order. */
+    private static List<BlockSummary> worstFirst(List<BlockSummary> blocks) {
+        List<BlockSummary> sorted = new ArrayList<>(blocks);
+        sorted.sort(Comparator.comparingDouble(BlockSummary::difference).reversed());
+        return sorted;
+    }
+
+    private static String millis(GradientCheckReport report) {
+        long micros = report.duration().toNanos() / 1_000;
+        return String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
+    }
+
+    /**
+     * A difference as the report prints it: {@code 2.851e-01}.
+     *
+     * @param value a difference
+     * @return four significant digits in scientific notation
+     */
+    public static String difference(double value) {
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
+
+    /**
+     * A setting as the user would write it: {@code 1e-7}, {@code 2.5e-6}, {@code 0.001}.
+     *
+     * @param value a setting
+     * @return {@link Double#toString} of it, without a trailing {@code .0} and with a lowercase
+     *     {@code e}
+     */
+    public static String setting(double value) {
+        return exact(value);
+    }
+
+    /**
+     * A computed number to three significant digits, written as {@link #setting} writes one.
+     *
+     * @param value a computed number, such as a step
+     * @return e.g. {@code 4.81e-6}
+     */
+    public static String rounded(double value) {
+        return exact(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value)));
+    }
+
+    private static String exact(double value) {
+        String text = Double.toString(value);
+        int exponent = text.indexOf('E');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return exponent < 0 ? mantissa : mantissa + "e" + text.substring(exponent + 1);
+    }
+
+    static String relative(double value) {
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    static String value(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
+    }
+}

@@ -1,0 +1,316 @@
+package io.github.gradcheck.report;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.internal.text.ReportText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one gradient check found, as an immutable value: the overall difference and
+ * verdict, one summary per block, the worst offending elements ranked, and what the check cost.
+ *
+ * <p>Front ends read only this: the AssertJ assertions, the JUnit extension and the text writer
+ * ({@link ReportText}). {@link #toString()} is the readable summary.
+ */
+public final class GradientCheckReport {
+
+    private final String modelName;
+    private final CheckSettings settings;
+    private final CheckMode mode;
+    private final int checkedElements;
+    private final long fullCheckEvaluations;
+    private final double loss;
+    private final double noise;
+    private final double difference;
+    private final List<BlockSummary> blocks;
+    private final List<Offender> worstOffenders;
+    private final List<String> warnings;
+    private final double[] gradient;
+    private final double[] numericGradient;
+    private final long lossEvaluations;
+    private final long gradientEvaluations;
+    private final Duration duration;
+
+    /**
+     * A report. The numeric engine makes these; the constructor is public so that tools and
+     * tests can make one from stored results.
+     *
+     * @param modelName the model's name
+     * @param settings the settings the check ran with
+     * @param mode the mode that ran: the one asked for, or random directions where a full check
+     *     would have exceeded a budget
+     * @param loss J(θ) at the checked point
+     * @param noise the estimated standard deviation of the loss's round-off, σ
+     * @param difference the seed's difference over all of θ
+     * @param checkedElements how many elements were checked one by one
+     * @param blocks one summary per block, in θ's order (copied)
+     * @param worstOffenders the worst elements, ranked (copied)
+     * @param warnings findings that do not decide the verdict but deserve a look
+     * @param gradient the analytic gradient, in θ's order (copied)
+     * @param numericGradient the difference-quotient gradient, in θ's order, NaN where an element
+     *     was not checked (copied)
+     * @param lossEvaluations how many times the check evaluated the loss
+     * @param gradientEvaluations how many times the check evaluated the analytic gradient
+     * @param fullCheckEvaluations how many loss evaluations a full check costs (at least)
+     * @param duration wall-clock time of the check
+     * @throws IllegalArgumentException if the two gradients differ in length
+     */
+    public GradientCheckReport(String modelName, CheckSettings settings, CheckMode mode, double loss, double noise,
+                               double difference, int checkedElements, List<BlockSummary> blocks,
+                               List<Offender> worstOffenders, List<String> warnings, double[] gradient,
+                               double[] numericGradient, long lossEvaluations, long gradientEvaluations,
+                               long fullCheckEvaluations, Duration duration) {
+        this.modelName = Objects.requireNonNull(modelName, "modelName");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.checkedElements = checkedElements;
+        this.fullCheckEvaluations = fullCheckEvaluations;
+        this.loss = loss;
+        this.noise = noise;
+        this.difference = difference;
+        this.blocks = List.copyOf(blocks);
+        this.worstOffenders = List.copyOf(worstOffenders);
+        this.warnings = List.copyOf(warnings);
+        this.gradient = gradient.clone();
+        this.numericGradient = numericGradient.clone();
+        if (this.gradient.length != this.numericGradient.length) {
+            throw new IllegalArgumentException("gradient has " + this.gradient.length
+                    + " elements but numericGradient has " + this.numericGradient.length);
+        }
+        this.lossEvaluations = lossEvaluations;
+        this.gradientEvaluations = gradientEvaluations;
+        this.duration = Objects.requireNonNull(duration, "duration");
+    }
+
+    /**
+     * The model's name, e.g. {@code ThreeLayerNet}.
+     *
+     * @return the name
+     */
+    public String modelName() {
+        return modelName;
+    }
+
+    /**
+     * The settings the check ran with.
+     *
+     * @return the settings, enough to replay the check
+     */
+    public CheckSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The mode that ran: the one asked for, or random directions where a full check would have
+     * exceeded a budget.
+     *
+     * @return the mode
+     */
+    public CheckMode mode() {
+        return mode;
+    }
+
+    /**
+     * How many elements were checked one by one: all in a full check.
+     *
+     * @return the count
+     */
+    public int checkedElements() {
+        return checkedElements;
+    }
+
+    /**
+     * How many loss evaluations a full check of this model costs (more where elements need a second
+     * look).
+     *
+     * @return the count, a lower bound
+     */
+    public long fullCheckEvaluations() {
+        return fullCheckEvaluations;
+    }
+
+    /**
+     * J(θ) at the checked point.
+     *
+     * @return the loss
+     */
+    public double loss() {
+        return loss;
+    }
+
+    /**
+     * The estimated standard deviation σ of the loss's own round-off: how much J(θ) moves when θ
+     * moves by far less than the step, measured along a random direction. It sets each element's
+     * estimated error, σ/ε for a centered difference.
+     *
+     * @return σ
+     */
+    public double noise() {
+        return noise;
+    }
+
+    /**
+     * The seed's ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂) over all of θ.
+     *
+     * @return the difference
+     */
+    public double difference() {
+        return difference;
+    }
+
+    /**
+     * The course's words for {@link #difference()}.
+     *
+     * @return the band: great, look closer, or almost surely a bug
+     */
+    public DifferenceScale scale() {
+        return DifferenceScale.of(difference);
+    }
+
+    /**
+     * The verdict: no element is a {@link ElementVerdict#MISMATCH}, i.e. every disagreement is
+     * within the margin times its estimated numerical error, at a kink, or below the threshold.
+     *
+     * @return whether the gradient passed
+     */
+    public boolean passed() {
+        return mismatches() == 0;
+    }
+
+    /**
+     * How many elements mismatch.
+     *
+     * @return the count
+     */
+    public int mismatches() {
+        return blocks.stream().mapToInt(BlockSummary::mismatches).sum();
+    }
+
+    /**
+     * How many elements sit at a kink of the loss.
+     *
+     * @return the count
+     */
+    public int kinks() {
+        return blocks.stream().mapToInt(BlockSummary::kinks).sum();
+    }
+
+    /**
+     * How many elements the numeric derivative could not resolve.
+     *
+     * @return the count
+     */
+    public int unreliable() {
+        return blocks.stream().mapToInt(BlockSummary::unreliable).sum();
+    }
+
+    /**
+     * Blocks in θ's order.
+     *
+     * @return one summary per block
+     */
+    public List<BlockSummary> blocks() {
+        return blocks;
+    }
+
+    /**
+     * The block of that name.
+     *
+     * @param name a block's name, e.g. {@code W2}
+     * @return its summary
+     * @throws IllegalArgumentException naming the blocks there are, if none has that name
+     */
+    public BlockSummary block(String name) {
+        List<String> names = new ArrayList<>();
+        for (BlockSummary block : blocks) {
+            if (block.name().equals(name)) {
+                return block;
+            }
+            names.add(block.name());
+        }
+        throw new IllegalArgumentException(modelName + " has no parameter block named '" + name + "'; its blocks are " + names);
+    }
+
+    /**
+     * The worst elements, at most {@link CheckSettings#offenders()}: mismatches first, then by
+     * relative error (largest first), then by flat index, so the order is deterministic.
+     *
+     * @return the worst elements, worst first
+     */
+    public List<Offender> worstOffenders() {
+        return worstOffenders;
+    }
+
+    /**
+     * Findings that do not decide the verdict but deserve a look (a Taylor test that disagrees,
+     * harmless non-determinism).
+     *
+     * @return the findings, empty if none
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The length of θ.
+     *
+     * @return the number of parameters
+     */
+    public int parameterCount() {
+        return gradient.length;
+    }
+
+    /**
+     * The analytic gradient in θ's order; a fresh copy on every call.
+     *
+     * @return the analytic gradient
+     */
+    public double[] gradient() {
+        return gradient.clone();
+    }
+
+    /**
+     * The numeric gradient in θ's order, NaN where an element was not checked; a fresh copy on every
+     * call.
+     *
+     * @return the numeric gradient
+     */
+    public double[] numericGradient() {
+        return numericGradient.clone();
+    }
+
+    /**
+     * How many times the check evaluated the loss.
+     *
+     * @return the count
+     */
+    public long lossEvaluations() {
+        return lossEvaluations;
+    }
+
+    /**
+     * How many times the check evaluated the analytic gradient.
+     *
+     * @return the count
+     */
+    public long gradientEvaluations() {
+        return gradientEvaluations;
+    }
+
+    /**
+     * Wall-clock time of the check.
+     *
+     * @return the duration
+     */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** The readable summary, as {@link ReportText#summary} writes it. */
+    @Override
+    public String toString() {
+        return ReportText.summary(this);
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.gradcheck.report.summary;
+
+import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One gradient check of a test run, as the end-of-run summary lists it: which test ran it, what
+ * it found in a few words, and the full report where it reached the summary.
+ *
+ * <p>The few words and the full report are kept apart on purpose: the words are what a test
+ * publishes as JUnit report entries, which every listener and IDE receives; the full report only
+ * reaches a listener in the same JVM. A summary built from the words alone still has its table.
+ *
+ * @param test where the check ran, e.g. {@code BuggyThreeLayerNetTest.checkFailsInB1AndW2}
+ * @param invocation the invocation's display name, e.g. {@code net @ after 10 steps (ThreeLayerNet)}
+ * @param uniqueId the JUnit unique id of the invocation, empty outside JUnit
+ * @param model the checked model's name, with its state, e.g. {@code ThreeLayerNet @ after 10 steps}
+ * @param verdict what the check concluded, or that it could not check
+ * @param parameters the number of parameters checked (the length of θ); 0 for an error
+ * @param mismatches how many elements mismatch; 0 for an error
+ * @param difference the course's overall difference; NaN for an error
+ * @param diagnoses one line per diagnosed block, e.g. {@code b1: analytic b1 ≈ 4.00 × numeric …}
+ * @param worstOffender the label of the worst element, e.g. {@code b1[1,0]}; empty if there is none
+ * @param error why the model could not be checked; empty unless {@code verdict} is {@link Verdict#ERROR}
+ * @param outcome how the test invocation itself ended
+ * @param report the full report, where it reached the summary
+ */
+public record CheckRecord(String test, String invocation, String uniqueId, String model, Verdict verdict,
+                          int parameters, int mismatches, double difference, List<String> diagnoses,
+                          String worstOffender, String error, Outcome outcome, Optional<GradientCheckReport> report) {
+
+    /** What the check concluded. */
+    public enum Verdict {
+        /** No element mismatches. */
+        PASSED,
+        /** Some element mismatches: a wrong analytic gradient. */
+        FAILED,
+        /** The model could not be checked (it threw, its loss was NaN, it was misconfigured). */
+        ERROR
+    }
+
+    /**
+     * How the test invocation ended. It can differ from the verdict: a test may expect a broken
+     * model to fail its check, and a test may fail for reasons of its own after a passing check.
+     */
+    public enum Outcome {
+        /** The test passed. */
+        SUCCESSFUL,
+        /** The test failed. */
+        FAILED,
+        /** The test was aborted (an assumption did not hold). */
+        ABORTED,
+        /** No end of the test was seen: the run was cut short, or the record was made outside a test run. */
+        UNKNOWN
+    }
+
+    /**
+     * A record; copies {@code diagnoses}.
+     *
+     * @param test where the check ran
+     * @param invocation the invocation's display name
+     * @param uniqueId the JUnit unique id, or empty
+     * @param model the checked model's name
+     * @param verdict what the check concluded
+     * @param parameters the number of parameters checked
+     * @param mismatches how many elements mismatch
+     * @param difference the overall difference, or NaN
+     * @param diagnoses one line per diagnosed block
+     * @param worstOffender the worst element's label, or empty
+     * @param error why the model could not be checked, or empty
+     * @param outcome how the test ended
+     * @param report the full report, where it reached the summary
+     */
+    public CheckRecord {
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(invocation, "invocation");
+        Objects.requireNonNull(uniqueId, "uniqueId");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(verdict, "verdict");
+        diagnoses = List.copyOf(diagnoses);
+        Objects.requireNonNull(worstOffender, "worstOffender");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * The record of a finished check outside a test run, e.g. to write the HTML page of a check made
+     * with {@code GradientChecker} directly.
+     *
+     * @param test a name for where the check ran
+     * @param report the check's report
+     * @return a record with every field taken from {@code report}, outcome {@link Outcome#UNKNOWN}
+     */
+    public static CheckRecord of(String test, GradientCheckReport report) {
+        return new CheckRecord(test, report.modelName(), "", report.modelName(),
+                report.passed() ? Verdict.PASSED : Verdict.FAILED, report.parameterCount(), report.mismatches(),
+                report.difference(), diagnoses(report), worstOffender(report), "", Outcome.UNKNOWN, Optional.of(report));
+    }
+
+    /**
+     * The diagnosed blocks of {@code report}, one line each, {@code block: description}, in θ's order.
+     *
+     * @param report a report
+     * @return one line per block whose diagnosis is not {@link Diagnosis.Kind#NONE}
+     */
+    public static List<String> diagnoses(GradientCheckReport report) {
+        return report.blocks().stream()
+                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE)
+                .map(block -> block.name() + ": " + block.diagnosis().description())
+                .toList();
+    }
+
+    /**
+     * The label of the worst element of {@code report}, or empty if it kept none.
+     *
+     * @param report a report
+     * @return e.g. {@code b1[1,0]}
+     */
+    public static String worstOffender(GradientCheckReport report) {
+        return report.worstOffenders().isEmpty() ? "" : report.worstOffenders().get(0).parameter();
+    }
+
+    /**
+     * The parameters checked, for a table cell: {@code 47}, or {@code 40 of 1000} where a sampled or
+     * random-direction check looked at only some elements one by one.
+     *
+     * @return the count as a person reads it
+     */
+    public String parametersChecked() {
+        int checked = report.map(GradientCheckReport::checkedElements).orElse(parameters);
+        return checked < parameters ? checked + " of " + parameters : String.valueOf(parameters);
+    }
+
+    /**
+     * The diagnoses in a few words for a table cell: each up to its first parenthesis, without the
+     * block prefix, e.g. {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}.
+     *
+     * @return the short form, empty if no block was diagnosed
+     */
+    public String shortDiagnosis() {
+        List<String> shortened = new ArrayList<>();
+        for (String diagnosis : diagnoses) {
+            int colon = diagnosis.indexOf(": ");
+            String text = colon < 0 ? diagnosis : diagnosis.substring(colon + 2);
+            int parenthesis = text.indexOf(" (");
+            shortened.add(parenthesis < 0 ? text : text.substring(0, parenthesis));
+        }
+        return String.join("; ", shortened);
+    }
+
+    /**
+     * This record with the test's outcome, once the test has finished.
+     *
+     * @param newOutcome how the test ended
+     * @return a copy with that outcome
+     */
+    public CheckRecord withOutcome(Outcome newOutcome) {
+        return new CheckRecord(test, invocation, uniqueId, model, verdict, parameters, mismatches, difference,
+                diagnoses, worstOffender, error, newOutcome, report);
+    }
+}
