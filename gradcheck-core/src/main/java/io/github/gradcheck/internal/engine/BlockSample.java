@@ -39,7 +39,7 @@ final class BlockSample {
             for (int j = 0; j < largest; j++) {
                 taken[byMagnitude[j]] = true;
             }
-            SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x94D049BB133111EBL * (from + 1)));
+            SplittableRandom random = Directions.sample(settings.seed(), from);
             for (int count = largest; count < k; ) {
                 int j = random.nextInt(block.size());
                 if (!taken[j]) {

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -96,21 +95,17 @@ final class DirectionalSearch {
      * disagrees with ⟨g, d⟩ beyond its estimated error, after a second look at twice the step.
      */
     private boolean disagrees(int from, int to) {
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ (0xBF58476D1CE4E5B9L * ++directions));
-        double analytic = 0;
-        for (int i = from; i < to; i++) {
-            direction[i] = (random.nextBoolean() ? 1 : -1) * (settings.step().relative() ? scale[i] : 1);
-            analytic += gradient[i] * direction[i];
-        }
+        Directions.signs(Directions.search(settings.seed(), ++directions), settings.step().relative() ? scale : null, 1,
+                direction, from, to);
+        double analytic = Directions.along(gradient, direction, from, to);
         double t = settings.step().value();
         double atStep = quotient(t, from, to);
         double roundOff = noise / (Math.sqrt(2) * t);
         if (classifier.compare(analytic, atStep, roundOff) != ElementVerdict.MISMATCH) {
             return false;
         }
-        double wide = quotient(2 * t, from, to);
-        double extrapolated = atStep + (atStep - wide) / 3;
-        return classifier.compare(analytic, extrapolated, 1.5 * roundOff + Math.abs(wide - atStep) / 3)
+        double wide = quotient(Richardson.STEP_RATIO * t, from, to);
+        return classifier.compare(analytic, Richardson.extrapolated(atStep, wide), Richardson.error(roundOff, atStep, wide))
                 == ElementVerdict.MISMATCH;
     }
 

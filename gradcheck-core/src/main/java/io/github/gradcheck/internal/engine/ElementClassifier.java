@@ -25,6 +25,36 @@ final class ElementClassifier {
      * a jump moves the centered value by half its size.
      */
     private static final double JUMP_NOISE = Math.sqrt(6);
+    /**
+     * An agreement is {@code UNRELIABLE} where margin × E exceeds this share of |g| + |n|, i.e. the
+     * mean of |g| and |n|: an estimated error as large as the values confirms nothing.
+     */
+    private static final double UNRELIABLE_SHARE = 0.5;
+    /**
+     * The centered value is the mean of the one-sided slopes, so a jump between them moves it by
+     * the jump over this: a kink is claimed at, and excuses, half a jump.
+     */
+    private static final double JUMP_PER_CENTERED_SHIFT = 2;
+    /**
+     * √2, for the round-off of difference quotients in units of σ/ε: two losses over 2ε give a
+     * centered one σ/(√2 ε); two losses over ε give a one-sided one √2 σ/ε.
+     */
+    private static final double SQRT_2 = Math.sqrt(2);
+    /**
+     * A jump of the one-sided slopes is a kink's, not curvature's, where from ε to 2ε it grows by
+     * less than this factor: halfway between a kink's 1 (the jump stays) and curvature's 2.
+     */
+    private static final double KINK_JUMP_GROWTH = 1.5;
+    /**
+     * The look at ε/1000 decides only where margin × its round-off is under this share of the
+     * disagreement at ε: half, so that a disagreement it reports gone has really gone.
+     */
+    private static final double CLOSE_RESOLUTION = 0.5;
+    /**
+     * How far a one-sided slope may move from ε/1000 to ε, in units of its move from ε to 2ε: on
+     * a smooth loss about 1 (curvature × ε/2 both times); 2 leaves room for the third derivative.
+     */
+    private static final double CLOSE_SLOPE_CURVATURE = 2;
 
     private final double margin;
     private final double threshold;
@@ -42,7 +72,7 @@ final class ElementClassifier {
         double tolerance = margin * error;
         double size = Math.abs(g) + Math.abs(n);
         if (difference <= tolerance) {
-            return size > 0 && tolerance > 0.5 * size ? ElementVerdict.UNRELIABLE : ElementVerdict.MATCH;
+            return size > 0 && tolerance > UNRELIABLE_SHARE * size ? ElementVerdict.UNRELIABLE : ElementVerdict.MATCH;
         }
         return difference / Math.max(size, floor) > threshold ? ElementVerdict.MISMATCH : ElementVerdict.MATCH;
     }
@@ -58,9 +88,8 @@ final class ElementClassifier {
         if (atKink(slopes, slopeNoise)) {
             return kink(g, slopes, slopeNoise);
         }
-        double truncation = Math.abs(atDoubleStep - atStep) / 3;
-        double extrapolated = atStep + (atStep - atDoubleStep) / 3;
-        return compare(g, extrapolated, 1.5 * roundOff + truncation);
+        return compare(g, Richardson.extrapolated(atStep, atDoubleStep),
+                Richardson.error(roundOff, atStep, atDoubleStep));
     }
 
     /**
@@ -70,7 +99,8 @@ final class ElementClassifier {
     boolean atKink(Slopes slopes, double slopeNoise) {
         double jump = slopes.forward() - slopes.backward();
         double wideJump = slopes.wideForward() - slopes.wideBackward();
-        return Math.abs(jump) > margin * JUMP_NOISE / 2 * slopeNoise && Math.abs(wideJump) < 1.5 * Math.abs(jump);
+        return Math.abs(jump) > margin * JUMP_NOISE / JUMP_PER_CENTERED_SHIFT * slopeNoise
+                && Math.abs(wideJump) < KINK_JUMP_GROWTH * Math.abs(jump);
     }
 
     /**
@@ -81,7 +111,7 @@ final class ElementClassifier {
         double jump = slopes.forward() - slopes.backward();
         double wideJump = slopes.wideForward() - slopes.wideBackward();
         double noise = margin * JUMP_NOISE * slopeNoise;
-        return Math.abs(wideJump - 2 * jump) > noise || atKink(slopes, slopeNoise);
+        return Math.abs(wideJump - Richardson.STEP_RATIO * jump) > noise || atKink(slopes, slopeNoise);
     }
 
     /** At a kink: {@code KINK} if the analytic value lies between the one-sided slopes, else a mismatch. */
@@ -116,25 +146,27 @@ final class ElementClassifier {
     ElementVerdict closerLook(double g, double atStep, double close, Slopes slopes, double forwardClose,
                               double backwardClose, double slopeNoise, double closeSlopeNoise) {
         double disagreement = Math.abs(g - atStep);
-        double closeRoundOff = closeSlopeNoise / Math.sqrt(2);
+        double closeRoundOff = closeSlopeNoise / SQRT_2;
         boolean smooth = !nonSmooth(slopes, slopeNoise);
-        if (margin * closeRoundOff < 0.5 * disagreement && compare(g, close, closeRoundOff) != ElementVerdict.MISMATCH) {
+        if (margin * closeRoundOff < CLOSE_RESOLUTION * disagreement
+                && compare(g, close, closeRoundOff) != ElementVerdict.MISMATCH) {
             return smooth ? ElementVerdict.MATCH : ElementVerdict.KINK;
         }
         // Smooth, a one-sided slope moves from ε/1000 to ε by about as much as from ε to 2ε (curvature
         // times ε/2); by far more, and another kink lies closer to θᵢ than ε on that side.
         double forwardCurvature = Math.abs(slopes.wideForward() - slopes.forward());
         double backwardCurvature = Math.abs(slopes.wideBackward() - slopes.backward());
-        double slopeRoundOff = margin * Math.sqrt(2) * closeSlopeNoise;
-        boolean kinksCloserThanStep = Math.abs(forwardClose - slopes.forward()) > 2 * forwardCurvature + slopeRoundOff
-                || Math.abs(backwardClose - slopes.backward()) > 2 * backwardCurvature + slopeRoundOff;
+        double slopeRoundOff = margin * SQRT_2 * closeSlopeNoise;
+        boolean kinksCloserThanStep =
+                Math.abs(forwardClose - slopes.forward()) > CLOSE_SLOPE_CURVATURE * forwardCurvature + slopeRoundOff
+                || Math.abs(backwardClose - slopes.backward()) > CLOSE_SLOPE_CURVATURE * backwardCurvature + slopeRoundOff;
         if (kinksCloserThanStep) {
             return ElementVerdict.KINK;
         }
         // A kink moves the centered value by at most half the jump of the one-sided slopes; and at a
         // kink the analytic value is one of the slopes seen on either side.
         double jump = Math.abs(slopes.forward() - slopes.backward());
-        boolean withinJump = disagreement <= jump / 2 + margin * slopeNoise;
+        boolean withinJump = disagreement <= jump / JUMP_PER_CENTERED_SHIFT + margin * slopeNoise;
         double slack = slopeRoundOff + forwardCurvature + backwardCurvature;
         double low = Math.min(Math.min(forwardClose, backwardClose), Math.min(slopes.forward(), slopes.backward()));
         double high = Math.max(Math.max(forwardClose, backwardClose), Math.max(slopes.forward(), slopes.backward()));
@@ -151,11 +183,12 @@ final class ElementClassifier {
      */
     ElementVerdict kinkCloserLook(double g, double close, double forwardClose, double backwardClose,
                                   double closeSlopeNoise) {
-        boolean jumpsAtTheCloseStep = Math.abs(forwardClose - backwardClose) > margin * JUMP_NOISE / 2 * closeSlopeNoise;
+        boolean jumpsAtTheCloseStep =
+                Math.abs(forwardClose - backwardClose) > margin * JUMP_NOISE / JUMP_PER_CENTERED_SHIFT * closeSlopeNoise;
         if (jumpsAtTheCloseStep) {
             return ElementVerdict.KINK;
         }
-        return compare(g, close, closeSlopeNoise / Math.sqrt(2)) == ElementVerdict.MISMATCH
+        return compare(g, close, closeSlopeNoise / SQRT_2) == ElementVerdict.MISMATCH
                 ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
     }
 

@@ -14,8 +14,27 @@ import io.github.gradcheck.report.ElementVerdict;
  */
 final class ElementProbe {
 
-    /** How much smaller the step of the last look at a mismatch is. */
+    /**
+     * How much smaller the step of the last look at a mismatch is: 1000, so that truncation (∝ ε²)
+     * all but vanishes and kinks closer to θᵢ than ε fall outside the step, while its round-off,
+     * 1000 times ε's, still resolves the disagreements of real bugs.
+     */
     private static final double CLOSER_LOOK = 1000;
+    /** The five-point quotient's denominator, in steps: (8(J₊₁ − J₋₁) − (J₊₂ − J₋₂)) / 12ε. */
+    private static final double FIVE_POINT_DENOMINATOR = 12;
+    /** The standard deviation of the five-point numerator, in σ: √(8² + 8² + 1² + 1²) for four independent losses. */
+    private static final double FIVE_POINT_NOISE = Math.sqrt(130);
+    /**
+     * The five-point value's round-off allowance, in its standard deviations: 1.5, the factor the
+     * centered stencil's extrapolated value carries (the five-point value is that extrapolation).
+     */
+    private static final double FIVE_POINT_ROUND_OFF = 1.5;
+    /**
+     * The five-point value's truncation, as a share of its distance from the centered value: that
+     * distance is the centered value's truncation, which the five-point stencil cuts to O(ε⁴);
+     * a tenth keeps a little of it where the loss is not smooth enough for O(ε⁴) to be small.
+     */
+    private static final double FIVE_POINT_TRUNCATION = 0.1;
 
     private final CheckSettings settings;
     private final ElementClassifier classifier;
@@ -43,27 +62,39 @@ final class ElementProbe {
         return settings.step().relative() ? settings.step().value() * scale[i] : settings.step().value();
     }
 
+    /** The element's result: the five-point stencil's, or the centered stencil's with its closer looks. */
     Result probe(Workspace workspace, int b, ParameterBlock block, int k, double g) {
         int i = block.offset() + k;
-        double value = theta[i];
-        double h = step(i);
-        Side plus = workspace.side(b, block, k, value, h, "+ ε");
-        Side minus = workspace.side(b, block, k, value, -h, "− ε");
+        Element element = new Element(workspace, b, block, k, theta[i], step(i));
+        Side plus = element.side(element.h(), "+ ε");
+        Side minus = element.side(-element.h(), "− ε");
+        return settings.stencil() == Stencil.FIVE_POINT ? fivePoint(element, g, plus, minus)
+                : firstLook(element, g, plus, minus);
+    }
+
+    /** The five-point stencil: its value against its round-off and remaining truncation, and a kink test. */
+    private Result fivePoint(Element element, double g, Side plus, Side minus) {
+        double h = element.h();
+        Side plus2 = element.side(Richardson.STEP_RATIO * h, "+ 2ε");
+        Side minus2 = element.side(-Richardson.STEP_RATIO * h, "− 2ε");
+        double centered = (plus.loss() - minus.loss()) / (plus.step() - minus.step());
+        double average = (plus.step() - minus.step()) / 2;
+        double numeric = (8 * (plus.loss() - minus.loss()) - (plus2.loss() - minus2.loss()))
+                / (FIVE_POINT_DENOMINATOR * average);
+        double error = FIVE_POINT_ROUND_OFF * noise * FIVE_POINT_NOISE / (FIVE_POINT_DENOMINATOR * h)
+                + FIVE_POINT_TRUNCATION * Math.abs(centered - numeric);
+        ElementVerdict verdict = classifier.compare(g, numeric, error);
+        Slopes slopes = slopes(plus, minus, plus2, minus2);
         double slopeNoise = noise / h;
-        if (settings.stencil() == Stencil.FIVE_POINT) {
-            Side plus2 = workspace.side(b, block, k, value, 2 * h, "+ 2ε");
-            Side minus2 = workspace.side(b, block, k, value, -2 * h, "− 2ε");
-            double centered = (plus.loss() - minus.loss()) / (plus.step() - minus.step());
-            double average = (plus.step() - minus.step()) / 2;
-            double numeric = (8 * (plus.loss() - minus.loss()) - (plus2.loss() - minus2.loss())) / (12 * average);
-            double error = 1.5 * noise * Math.sqrt(130) / (12 * h) + 0.1 * Math.abs(centered - numeric);
-            ElementVerdict verdict = classifier.compare(g, numeric, error);
-            Slopes slopes = slopes(plus, minus, plus2, minus2);
-            if (verdict == ElementVerdict.MISMATCH && classifier.atKink(slopes, slopeNoise)) {
-                verdict = classifier.kink(g, slopes, slopeNoise);
-            }
-            return new Result(numeric, error, verdict);
+        if (verdict == ElementVerdict.MISMATCH && classifier.atKink(slopes, slopeNoise)) {
+            verdict = classifier.kink(g, slopes, slopeNoise);
         }
+        return new Result(numeric, error, verdict);
+    }
+
+    /** The centered quotient at ε against its round-off σ/(√2 ε); a mismatch is looked at again. */
+    private Result firstLook(Element element, double g, Side plus, Side minus) {
+        double h = element.h();
         // The course's quotient, 2ε, for a fixed step, so its numbers are reproduced; the steps
         // actually taken (θ ± ε is rounded) for a relative one.
         double numeric = settings.step().relative() ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
@@ -73,28 +104,52 @@ final class ElementProbe {
         if (verdict != ElementVerdict.MISMATCH) {
             return new Result(numeric, roundOff, verdict);
         }
-        Side plus2 = workspace.side(b, block, k, value, 2 * h, "+ 2ε");
-        Side minus2 = workspace.side(b, block, k, value, -2 * h, "− 2ε");
+        return secondLook(element, g, plus, minus, numeric, roundOff);
+    }
+
+    /**
+     * The look at 2ε: Richardson's truncation estimate and the one-sided slopes, for the
+     * classifier's refined verdict; a mismatch or a kink is looked at closer still. The estimated
+     * error reported is Richardson's, whatever the closer look finds.
+     */
+    private Result secondLook(Element element, double g, Side plus, Side minus, double numeric, double roundOff) {
+        double h = element.h();
+        Side plus2 = element.side(Richardson.STEP_RATIO * h, "+ 2ε");
+        Side minus2 = element.side(-Richardson.STEP_RATIO * h, "− 2ε");
         double wide = (plus2.loss() - minus2.loss()) / (plus2.step() - minus2.step());
-        double error = 1.5 * roundOff + Math.abs(wide - numeric) / 3;
         Slopes slopes = slopes(plus, minus, plus2, minus2);
-        verdict = classifier.refine(g, numeric, wide, roundOff, slopes, slopeNoise);
+        ElementVerdict verdict = classifier.refine(g, numeric, wide, roundOff, slopes, noise / h);
         if (verdict == ElementVerdict.MISMATCH || verdict == ElementVerdict.KINK) {
-            double small = h / CLOSER_LOOK;
-            Side plusClose = workspace.side(b, block, k, value, small, "+ ε/1000");
-            Side minusClose = workspace.side(b, block, k, value, -small, "− ε/1000");
-            double close = (plusClose.loss() - minusClose.loss()) / (plusClose.step() - minusClose.step());
-            double forwardClose = (plusClose.loss() - loss) / plusClose.step();
-            double backwardClose = (minusClose.loss() - loss) / minusClose.step();
-            verdict = verdict == ElementVerdict.KINK
-                    ? classifier.kinkCloserLook(g, close, forwardClose, backwardClose, noise / small)
-                    : classifier.closerLook(g, numeric, close, slopes, forwardClose, backwardClose, slopeNoise, noise / small);
+            verdict = closerLook(element, g, numeric, slopes, verdict);
         }
-        return new Result(numeric, error, verdict);
+        return new Result(numeric, Richardson.error(roundOff, numeric, wide), verdict);
+    }
+
+    /** The look at ε/1000 at a mismatch or a kink the second look found: the classifier's final word. */
+    private ElementVerdict closerLook(Element element, double g, double numeric, Slopes slopes, ElementVerdict verdict) {
+        double h = element.h();
+        double small = h / CLOSER_LOOK;
+        Side plusClose = element.side(small, "+ ε/1000");
+        Side minusClose = element.side(-small, "− ε/1000");
+        double close = (plusClose.loss() - minusClose.loss()) / (plusClose.step() - minusClose.step());
+        double forwardClose = (plusClose.loss() - loss) / plusClose.step();
+        double backwardClose = (minusClose.loss() - loss) / minusClose.step();
+        return verdict == ElementVerdict.KINK
+                ? classifier.kinkCloserLook(g, close, forwardClose, backwardClose, noise / small)
+                : classifier.closerLook(g, numeric, close, slopes, forwardClose, backwardClose, noise / h, noise / small);
     }
 
     private Slopes slopes(Side plus, Side minus, Side plus2, Side minus2) {
         return new Slopes((plus.loss() - loss) / plus.step(), (minus.loss() - loss) / minus.step(),
                 (plus2.loss() - loss) / plus2.step(), (minus2.loss() - loss) / minus2.step());
+    }
+
+    /** Element {@code k} of block {@code b}, at {@code value}, with step {@code h}, in one workspace. */
+    private record Element(Workspace workspace, int b, ParameterBlock block, int k, double value, double h) {
+
+        /** The loss with the element moved by {@code by}, labelled for messages, e.g. "+ 2ε". */
+        Side side(double by, String label) {
+            return workspace.side(b, block, k, value, by, label);
+        }
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 
 /**
  * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
@@ -211,11 +210,8 @@ public final class NumericCheck {
     /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
     private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
-        SplittableRandom random = new SplittableRandom(settings.seed());
         double[] direction = new double[original.length];
-        for (int i = 0; i < direction.length; i++) {
-            direction[i] = (random.nextBoolean() ? 1 : -1) * scale[i] * delta;
-        }
+        Directions.signs(Directions.noise(settings.seed()), scale, delta, direction, 0, direction.length);
         double[] values = new double[NoiseEstimate.POINTS];
         values[0] = loss;
         try {

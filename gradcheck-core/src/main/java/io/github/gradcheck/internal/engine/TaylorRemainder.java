@@ -5,7 +5,6 @@ import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.TaylorTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The ε-free second opinion on one block: along a seeded random signed direction d within the
@@ -24,13 +23,9 @@ final class TaylorRemainder {
                          double noise, double[] gradient, ParameterBlock block) {
         int from = block.offset();
         int to = from + block.size();
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ (0x9E3779B97F4A7C15L * (from + 1)));
         double[] direction = new double[theta.length];
-        double slope = 0;
-        for (int i = from; i < to; i++) {
-            direction[i] = (random.nextBoolean() ? 1 : -1) * scale[i];
-            slope += gradient[i] * direction[i];
-        }
+        Directions.signs(Directions.taylor(settings.seed(), from), scale, 1, direction, from, to);
+        double slope = Directions.along(gradient, direction, from, to);
         List<Double> steps = new ArrayList<>();
         List<Double> remainders = new ArrayList<>();
         try {

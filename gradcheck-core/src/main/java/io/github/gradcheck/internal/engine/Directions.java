@@ -1,0 +1,63 @@
+package io.github.gradcheck.internal.engine;
+
+import java.util.SplittableRandom;
+
+/**
+ * Every seeded random draw of a check, in one place: the random signed directions of the noise
+ * estimate, the Taylor test and random-direction mode, and the sample of sampled mode. Each use
+ * draws from its own stream, derived from the check's seed, so that a run is the same every time
+ * and one use does not shift another's draws. The streams are kept exactly as they were when each
+ * use had its own code, so that reports stay the same bit for bit.
+ */
+final class Directions {
+
+    /** Odd multiplier (SplitMix64's golden-ratio increment) that gives each block its Taylor direction. */
+    private static final long TAYLOR = 0x9E3779B97F4A7C15L;
+    /** Odd multiplier (SplitMix64's first mixing constant) that gives each direction of the search its own stream. */
+    private static final long SEARCH = 0xBF58476D1CE4E5B9L;
+    /** Odd multiplier (SplitMix64's second mixing constant) that gives each block its own sample. */
+    private static final long SAMPLE = 0x94D049BB133111EBL;
+
+    private Directions() {
+    }
+
+    /** The stream of the noise estimate's direction over all of θ: the seed itself. */
+    static SplittableRandom noise(long seed) {
+        return new SplittableRandom(seed);
+    }
+
+    /** The stream of the Taylor test's direction within the block that starts at flat index {@code offset}. */
+    static SplittableRandom taylor(long seed, int offset) {
+        return new SplittableRandom(seed ^ (TAYLOR * (offset + 1)));
+    }
+
+    /** The stream of the {@code count}-th direction (from 1) of random-direction mode. */
+    static SplittableRandom search(long seed, long count) {
+        return new SplittableRandom(seed ^ (SEARCH * count));
+    }
+
+    /** The stream of sampled mode's random picks within the block that starts at flat index {@code offset}. */
+    static SplittableRandom sample(long seed, int offset) {
+        return new SplittableRandom(seed ^ (SAMPLE * (offset + 1)));
+    }
+
+    /**
+     * Fills {@code direction} over flat indices {@code [from, to)} with random signs ±1 from
+     * {@code random}, each times {@code scale[i]} (1 where {@code scale} is null) times
+     * {@code factor}; one draw per index, in order.
+     */
+    static void signs(SplittableRandom random, double[] scale, double factor, double[] direction, int from, int to) {
+        for (int i = from; i < to; i++) {
+            direction[i] = (random.nextBoolean() ? 1 : -1) * (scale == null ? 1 : scale[i]) * factor;
+        }
+    }
+
+    /** ⟨g, d⟩ over flat indices {@code [from, to)}, summed in index order. */
+    static double along(double[] gradient, double[] direction, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += gradient[i] * direction[i];
+        }
+        return sum;
+    }
+}
