@@ -8,8 +8,9 @@
  *   <li>{@code io.github.gradcheck.report}: the immutable report a check returns;</li>
  *   <li>{@code io.github.gradcheck.report.summary}: a run's reports as console text, HTML and JSON.</li>
  * </ul>
- * The numeric engine ({@code internal.engine}) is not exported; the message texts
- * ({@code internal.text}) only to the JUnit front end.
+ * The numeric engine ({@code internal.engine}) and the factory that builds reports
+ * ({@code internal.report}) are not exported; the message texts ({@code internal.text}) only to
+ * the JUnit front end.
  */
 module io.github.gradcheck {
     exports io.github.gradcheck;

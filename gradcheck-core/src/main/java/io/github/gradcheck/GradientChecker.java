@@ -5,6 +5,7 @@ import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
 import io.github.gradcheck.internal.engine.NumericCheck;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
@@ -75,10 +76,11 @@ public final class GradientChecker {
     /** Elements per block in sampled mode. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(new CheckSettings(
-            StepSize.relative(Precision.DOUBLE.defaultRelativeStep()), Stencil.CENTERED, Precision.DOUBLE,
-            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
-            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO));
+    private static final GradientChecker DEFAULTS = new GradientChecker(ReportFactory.settings()
+            .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED).precision(Precision.DOUBLE)
+            .margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD).relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR)
+            .offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED).mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
+            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO).build());
 
     private final CheckSettings settings;
 
@@ -114,7 +116,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(settings.withStep(StepSize.fixed(epsilon)));
+        return new GradientChecker(ReportFactory.settings(settings).step(StepSize.fixed(epsilon)).build());
     }
 
     /**
@@ -125,7 +127,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(settings.withStep(StepSize.relative(factor)));
+        return new GradientChecker(ReportFactory.settings(settings).step(StepSize.relative(factor)).build());
     }
 
     /**
@@ -135,7 +137,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(settings.withStencil(stencil));
+        return new GradientChecker(ReportFactory.settings(settings).stencil(stencil).build());
     }
 
     /**
@@ -147,7 +149,7 @@ public final class GradientChecker {
      */
     public GradientChecker withPrecision(Precision precision) {
         StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
-        return new GradientChecker(settings.withPrecision(precision).withStep(step));
+        return new GradientChecker(ReportFactory.settings(settings).precision(precision).step(step).build());
     }
 
     /**
@@ -158,7 +160,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(settings.withMargin(margin));
+        return new GradientChecker(ReportFactory.settings(settings).margin(margin).build());
     }
 
     /**
@@ -169,7 +171,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(settings.withThreshold(threshold));
+        return new GradientChecker(ReportFactory.settings(settings).threshold(threshold).build());
     }
 
     /**
@@ -181,7 +183,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(settings.withRelativeErrorFloor(floor));
+        return new GradientChecker(ReportFactory.settings(settings).relativeErrorFloor(floor).build());
     }
 
     /**
@@ -192,7 +194,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(settings.withOffenders(offenders));
+        return new GradientChecker(ReportFactory.settings(settings).offenders(offenders).build());
     }
 
     /**
@@ -202,7 +204,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(settings.withSeed(seed));
+        return new GradientChecker(ReportFactory.settings(settings).seed(seed).build());
     }
 
     /**
@@ -212,7 +214,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withMode(CheckMode mode) {
-        return new GradientChecker(settings.withMode(mode));
+        return new GradientChecker(ReportFactory.settings(settings).mode(mode).build());
     }
 
     /**
@@ -223,7 +225,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
-        return new GradientChecker(settings.withSamplesPerBlock(samples));
+        return new GradientChecker(ReportFactory.settings(settings).samplesPerBlock(samples).build());
     }
 
     /**
@@ -236,7 +238,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
-        return new GradientChecker(settings.withThreads(threads));
+        return new GradientChecker(ReportFactory.settings(settings).threads(threads).build());
     }
 
     /**
@@ -247,7 +249,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
-        return new GradientChecker(settings.withEvaluationBudget(evaluations));
+        return new GradientChecker(ReportFactory.settings(settings).evaluationBudget(evaluations).build());
     }
 
     /**
@@ -259,7 +261,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
-        return new GradientChecker(settings.withTimeBudget(budget));
+        return new GradientChecker(ReportFactory.settings(settings).timeBudget(budget).build());
     }
 
     /**

@@ -60,7 +60,7 @@ class ModularProjectTest {
                 .extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("io.github.gradcheck", "io.github.gradcheck.report",
                         "io.github.gradcheck.report.summary");
-        assertThat(descriptor.packages()).contains("io.github.gradcheck.internal.engine");
+        assertThat(descriptor.packages()).contains("io.github.gradcheck.internal.engine", "io.github.gradcheck.internal.report");
         assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
     }
 

@@ -6,43 +6,136 @@ import java.util.Objects;
 /**
  * How one parameter block fared: the course's "if it fails, look at the components".
  *
- * @param name the block's name as the model gave it, e.g. {@code W2}
- * @param shape its dimensions, empty for a scalar
- * @param offset the flat index of its first element in θ
- * @param size its number of elements
- * @param difference the seed's difference formula over this block alone; 0 when both gradients
- *     are zero throughout
- * @param worstRelativeError the largest per-element relative error in the block
- * @param mismatches how many elements are {@link ElementVerdict#MISMATCH}es
- * @param kinks how many elements sit at a kink of the loss
- * @param unreliable how many elements the numeric derivative could not resolve
- * @param diagnosis what kind of wrong the block is, if it has mismatches
- * @param taylor the ε-free second opinion along a random direction in the block
+ * <p>Made by the checker, read by users: the constructor is not public. Two summaries are equal
+ * when every field is.
  */
-public record BlockSummary(String name, List<Integer> shape, int offset, int size, double difference,
-                           double worstRelativeError, int mismatches, int kinks, int unreliable,
-                           Diagnosis diagnosis, TaylorTest taylor) {
+public final class BlockSummary {
+
+    private final String name;
+    private final List<Integer> shape;
+    private final int offset;
+    private final int size;
+    private final double difference;
+    private final double worstRelativeError;
+    private final int mismatches;
+    private final int kinks;
+    private final int unreliable;
+    private final Diagnosis diagnosis;
+    private final TaylorTest taylor;
+
+    /** A block's summary from the builder; rejects a field not set or null, and copies the shape. */
+    BlockSummary(ReportAssembly.Block values) {
+        String type = "BlockSummary";
+        name = Objects.requireNonNull(values.name, "name");
+        shape = List.copyOf(Objects.requireNonNull(values.shape, "shape"));
+        offset = ReportAssembly.required(values.offset, type, "offset");
+        size = ReportAssembly.required(values.size, type, "size");
+        difference = ReportAssembly.required(values.difference, type, "difference");
+        worstRelativeError = ReportAssembly.required(values.worstRelativeError, type, "worstRelativeError");
+        mismatches = ReportAssembly.required(values.mismatches, type, "mismatches");
+        kinks = ReportAssembly.required(values.kinks, type, "kinks");
+        unreliable = ReportAssembly.required(values.unreliable, type, "unreliable");
+        diagnosis = Objects.requireNonNull(values.diagnosis, "diagnosis");
+        taylor = Objects.requireNonNull(values.taylor, "taylor");
+    }
 
     /**
-     * A block's summary; rejects a null name, shape, diagnosis or Taylor test, and copies the shape.
+     * The block's name as the model gave it.
      *
-     * @param name the block's name
-     * @param shape its dimensions
-     * @param offset the flat index of its first element
-     * @param size its number of elements
-     * @param difference the seed's difference over the block
-     * @param worstRelativeError the largest relative error in the block
-     * @param mismatches how many elements mismatch
-     * @param kinks how many elements sit at a kink
-     * @param unreliable how many elements could not be resolved
-     * @param diagnosis what kind of wrong the block is
-     * @param taylor the Taylor test's result
+     * @return the name, e.g. {@code W2}
      */
-    public BlockSummary {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(diagnosis, "diagnosis");
-        Objects.requireNonNull(taylor, "taylor");
-        shape = List.copyOf(shape);
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Its dimensions.
+     *
+     * @return the dimensions, empty for a scalar
+     */
+    public List<Integer> shape() {
+        return shape;
+    }
+
+    /**
+     * The flat index of its first element in θ.
+     *
+     * @return the offset
+     */
+    public int offset() {
+        return offset;
+    }
+
+    /**
+     * Its number of elements.
+     *
+     * @return the size
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The seed's difference formula over this block alone.
+     *
+     * @return the difference; 0 when both gradients are zero throughout
+     */
+    public double difference() {
+        return difference;
+    }
+
+    /**
+     * The largest per-element relative error in the block.
+     *
+     * @return the largest relative error
+     */
+    public double worstRelativeError() {
+        return worstRelativeError;
+    }
+
+    /**
+     * How many elements are {@link ElementVerdict#MISMATCH}es.
+     *
+     * @return the count
+     */
+    public int mismatches() {
+        return mismatches;
+    }
+
+    /**
+     * How many elements sit at a kink of the loss.
+     *
+     * @return the count
+     */
+    public int kinks() {
+        return kinks;
+    }
+
+    /**
+     * How many elements the numeric derivative could not resolve.
+     *
+     * @return the count
+     */
+    public int unreliable() {
+        return unreliable;
+    }
+
+    /**
+     * What kind of wrong the block is, if it has mismatches.
+     *
+     * @return the diagnosis
+     */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /**
+     * The ε-free second opinion along a random direction in the block.
+     *
+     * @return the Taylor test's result
+     */
+    public TaylorTest taylor() {
+        return taylor;
     }
 
     /**
@@ -77,5 +170,35 @@ public record BlockSummary(String name, List<Integer> shape, int offset, int siz
      */
     public DifferenceScale scale() {
         return DifferenceScale.of(difference);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BlockSummary that
+                && name.equals(that.name)
+                && shape.equals(that.shape)
+                && offset == that.offset
+                && size == that.size
+                && Double.compare(difference, that.difference) == 0
+                && Double.compare(worstRelativeError, that.worstRelativeError) == 0
+                && mismatches == that.mismatches
+                && kinks == that.kinks
+                && unreliable == that.unreliable
+                && diagnosis.equals(that.diagnosis)
+                && taylor.equals(that.taylor);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, shape, offset, size, difference, worstRelativeError, mismatches, kinks, unreliable,
+                diagnosis, taylor);
+    }
+
+    /** Every field by name, e.g. {@code BlockSummary[name=W, shape=[2, 2], …]}. */
+    @Override
+    public String toString() {
+        return "BlockSummary[name=" + name + ", shape=" + shape + ", offset=" + offset + ", size=" + size
+                + ", difference=" + difference + ", worstRelativeError=" + worstRelativeError + ", mismatches=" + mismatches
+                + ", kinks=" + kinks + ", unreliable=" + unreliable + ", diagnosis=" + diagnosis + ", taylor=" + taylor + "]";
     }
 }

@@ -8,57 +8,40 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The settings a check ran with, kept in the report so that a failure can be read and replayed.
- *
- * @param step how far each parameter is moved
- * @param stencil the difference quotient
- * @param precision the arithmetic the loss is computed in
- * @param margin how many times its estimated numerical error an element's disagreement must
- *     exceed to count as a mismatch
- * @param threshold the least relative error |g − n| / (|g| + |n|) that can count as a mismatch,
- *     however small the estimated error; also the line for the per-block difference verdict
- * @param relativeErrorFloor below this value of |analytic| + |numeric|, an element's relative
- *     error is measured against the floor instead, so that round-off on a zero gradient does not
- *     read as a 100% error
- * @param offenders how many of the worst elements the report keeps
- * @param seed the seed of everything random: directions (noise estimate, Taylor test, random
- *     directions) and samples
- * @param mode how much of θ to check element by element
- * @param samplesPerBlock in {@link CheckMode#SAMPLED} mode, the elements checked per block
- * @param threads how many threads check elements at once, for models that can be copied
- * @param evaluationBudget the most loss evaluations a full check may take before it falls back to
- *     random directions; 0 for no limit
- * @param timeBudget the longest a full check may take (estimated from the time of one loss
- *     evaluation) before it falls back to random directions; {@link Duration#ZERO} for no limit
+ * The settings a check ran with, kept in the report so that a failure can be read and replayed
+ * with {@code GradientChecker.with(report.settings())}. Read-only: a {@code GradientChecker}
+ * makes these (its {@code with…} methods change a setting), users do not construct them. Two
+ * settings are equal when every setting is.
  */
-public record CheckSettings(StepSize step, Stencil stencil, Precision precision, double margin, double threshold,
-                            double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
-                            int threads, long evaluationBudget, Duration timeBudget) {
+public final class CheckSettings {
+
+    private final StepSize step;
+    private final Stencil stencil;
+    private final Precision precision;
+    private final double margin;
+    private final double threshold;
+    private final double relativeErrorFloor;
+    private final int offenders;
+    private final long seed;
+    private final CheckMode mode;
+    private final int samplesPerBlock;
+    private final int threads;
+    private final long evaluationBudget;
+    private final Duration timeBudget;
 
     /**
-     * Settings; rejects a null setting, a margin, threshold or floor that is not positive and
-     * finite, fewer than one sample per block or thread, and negative offenders or budgets.
-     *
-     * @param step how far each parameter is moved
-     * @param stencil the difference quotient
-     * @param precision the arithmetic the loss is computed in
-     * @param margin how many times its estimated error a disagreement must exceed
-     * @param threshold the least relative error that can count as a mismatch
-     * @param relativeErrorFloor the least denominator of a relative error
-     * @param offenders how many of the worst elements the report keeps
-     * @param seed the seed of everything random
-     * @param mode how much of θ to check element by element
-     * @param samplesPerBlock the elements checked per block in sampled mode
-     * @param threads how many threads check elements at once
-     * @param evaluationBudget the most loss evaluations of a full check, or 0 for no limit
-     * @param timeBudget the longest a full check may take, or {@link Duration#ZERO} for no limit
-     * @throws NullPointerException if step, stencil, precision, mode or timeBudget is null
-     * @throws IllegalArgumentException if a number is out of its range
+     * Settings from the builder; rejects a null setting, a margin, threshold or floor that is not
+     * positive and finite, fewer than one sample per block or thread, and negative offenders or
+     * budgets.
      */
-    public CheckSettings {
-        Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(timeBudget, "timeBudget");
+    CheckSettings(ReportAssembly.Settings values) {
+        String type = "CheckSettings";
+        step = Objects.requireNonNull(values.step, "step");
+        mode = Objects.requireNonNull(values.mode, "mode");
+        timeBudget = Objects.requireNonNull(values.timeBudget, "timeBudget");
+        samplesPerBlock = ReportAssembly.required(values.samplesPerBlock, type, "samplesPerBlock");
+        threads = ReportAssembly.required(values.threads, type, "threads");
+        evaluationBudget = ReportAssembly.required(values.evaluationBudget, type, "evaluationBudget");
         if (samplesPerBlock < 1) {
             throw new IllegalArgumentException("samplesPerBlock must be at least 1, was " + samplesPerBlock);
         }
@@ -71,149 +54,178 @@ public record CheckSettings(StepSize step, Stencil stencil, Precision precision,
         if (timeBudget.isNegative()) {
             throw new IllegalArgumentException("timeBudget must be zero (no limit) or more, was " + timeBudget);
         }
-        Objects.requireNonNull(stencil, "stencil");
-        Objects.requireNonNull(precision, "precision");
-        requirePositive("margin", margin);
-        requirePositive("threshold", threshold);
-        requirePositive("relativeErrorFloor", relativeErrorFloor);
+        stencil = Objects.requireNonNull(values.stencil, "stencil");
+        precision = Objects.requireNonNull(values.precision, "precision");
+        margin = requirePositive("margin", ReportAssembly.required(values.margin, type, "margin"));
+        threshold = requirePositive("threshold", ReportAssembly.required(values.threshold, type, "threshold"));
+        relativeErrorFloor = requirePositive("relativeErrorFloor",
+                ReportAssembly.required(values.relativeErrorFloor, type, "relativeErrorFloor"));
+        offenders = ReportAssembly.required(values.offenders, type, "offenders");
         if (offenders < 0) {
             throw new IllegalArgumentException("offenders must be 0 or more, was " + offenders);
         }
+        seed = ReportAssembly.required(values.seed, type, "seed");
     }
 
     /**
-     * These settings with another step.
+     * How far each parameter is moved.
      *
-     * @param step how far each parameter is moved
-     * @return the new settings
+     * @return the step
      */
-    public CheckSettings withStep(StepSize step) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public StepSize step() {
+        return step;
     }
 
     /**
-     * These settings with another stencil.
+     * The difference quotient.
      *
-     * @param stencil the difference quotient
-     * @return the new settings
+     * @return the stencil
      */
-    public CheckSettings withStencil(Stencil stencil) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public Stencil stencil() {
+        return stencil;
     }
 
     /**
-     * These settings with another precision.
+     * The arithmetic the loss is computed in.
      *
-     * @param precision the arithmetic the loss is computed in
-     * @return the new settings
+     * @return the precision
      */
-    public CheckSettings withPrecision(Precision precision) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public Precision precision() {
+        return precision;
     }
 
     /**
-     * These settings with another margin.
+     * How many times its estimated numerical error an element's disagreement must exceed to count
+     * as a mismatch.
      *
-     * @param margin how many times its estimated error a disagreement must exceed
-     * @return the new settings
+     * @return the margin
      */
-    public CheckSettings withMargin(double margin) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public double margin() {
+        return margin;
     }
 
     /**
-     * These settings with another threshold.
+     * The least relative error |g − n| / (|g| + |n|) that can count as a mismatch, however small
+     * the estimated error; also the line for the per-block difference verdict.
      *
-     * @param threshold the least relative error that can count as a mismatch
-     * @return the new settings
+     * @return the threshold
      */
-    public CheckSettings withThreshold(double threshold) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public double threshold() {
+        return threshold;
     }
 
     /**
-     * These settings with another relativeErrorFloor.
+     * Below this value of |analytic| + |numeric|, an element's relative error is measured against
+     * the floor instead, so that round-off on a zero gradient does not read as a 100% error.
      *
-     * @param relativeErrorFloor the least denominator of a relative error
-     * @return the new settings
+     * @return the floor
      */
-    public CheckSettings withRelativeErrorFloor(double relativeErrorFloor) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public double relativeErrorFloor() {
+        return relativeErrorFloor;
     }
 
     /**
-     * These settings with another offenders.
+     * How many of the worst elements the report keeps.
      *
-     * @param offenders how many of the worst elements the report keeps
-     * @return the new settings
+     * @return the count
      */
-    public CheckSettings withOffenders(int offenders) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public int offenders() {
+        return offenders;
     }
 
     /**
-     * These settings with another seed.
+     * The seed of everything random: directions (noise estimate, Taylor test, random directions)
+     * and samples.
      *
-     * @param seed the seed of everything random
-     * @return the new settings
+     * @return the seed
      */
-    public CheckSettings withSeed(long seed) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public long seed() {
+        return seed;
     }
 
     /**
-     * These settings with another mode.
+     * How much of θ to check element by element.
      *
-     * @param mode how much of θ to check element by element
-     * @return the new settings
+     * @return the mode
      */
-    public CheckSettings withMode(CheckMode mode) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public CheckMode mode() {
+        return mode;
     }
 
     /**
-     * These settings with another samplesPerBlock.
+     * In {@link CheckMode#SAMPLED} mode, the elements checked per block.
      *
-     * @param samplesPerBlock the elements checked per block in sampled mode
-     * @return the new settings
+     * @return the count
      */
-    public CheckSettings withSamplesPerBlock(int samplesPerBlock) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public int samplesPerBlock() {
+        return samplesPerBlock;
     }
 
     /**
-     * These settings with another threads.
+     * How many threads check elements at once, for models that can be copied.
      *
-     * @param threads how many threads check elements at once
-     * @return the new settings
+     * @return the count
      */
-    public CheckSettings withThreads(int threads) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public int threads() {
+        return threads;
     }
 
     /**
-     * These settings with another evaluationBudget.
+     * The most loss evaluations a full check may take before it falls back to random directions.
      *
-     * @param evaluationBudget the most loss evaluations of a full check, or 0 for no limit
-     * @return the new settings
+     * @return the budget, 0 for no limit
      */
-    public CheckSettings withEvaluationBudget(long evaluationBudget) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public long evaluationBudget() {
+        return evaluationBudget;
     }
 
     /**
-     * These settings with another timeBudget.
+     * The longest a full check may take (estimated from the time of one loss evaluation) before it
+     * falls back to random directions.
      *
-     * @param timeBudget the longest a full check may take, or {@link Duration#ZERO} for no limit
-     * @return the new settings
+     * @return the budget, {@link Duration#ZERO} for no limit
      */
-    public CheckSettings withTimeBudget(Duration timeBudget) {
-        return new CheckSettings(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    public Duration timeBudget() {
+        return timeBudget;
     }
 
-    private static void requirePositive(String name, double value) {
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CheckSettings that
+                && step.equals(that.step)
+                && stencil == that.stencil
+                && precision == that.precision
+                && Double.compare(margin, that.margin) == 0
+                && Double.compare(threshold, that.threshold) == 0
+                && Double.compare(relativeErrorFloor, that.relativeErrorFloor) == 0
+                && offenders == that.offenders
+                && seed == that.seed
+                && mode == that.mode
+                && samplesPerBlock == that.samplesPerBlock
+                && threads == that.threads
+                && evaluationBudget == that.evaluationBudget
+                && timeBudget.equals(that.timeBudget);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode,
+                samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** Every setting by name, e.g. {@code CheckSettings[step=…, stencil=CENTERED, …]}. */
+    @Override
+    public String toString() {
+        return "CheckSettings[step=" + step + ", stencil=" + stencil + ", precision=" + precision + ", margin=" + margin
+                + ", threshold=" + threshold + ", relativeErrorFloor=" + relativeErrorFloor + ", offenders=" + offenders
+                + ", seed=" + seed + ", mode=" + mode + ", samplesPerBlock=" + samplesPerBlock + ", threads=" + threads
+                + ", evaluationBudget=" + evaluationBudget + ", timeBudget=" + timeBudget + "]";
+    }
+
+    private static double requirePositive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be a positive finite number, was " + value);
         }
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.gradcheck.report;
 
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.internal.text.ReportText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,15 @@ import java.util.Objects;
  *
  * <p>Front ends read only this: the AssertJ assertions, the JUnit extension and the text writer
  * ({@link ReportText}). {@link #toString()} is the readable summary.
+ *
+ * <p>The checker makes reports; users read them and cannot construct one, so that the report can
+ * gain fields without breaking their code.
  */
 public final class GradientCheckReport {
+
+    static {
+        ReportFactory.install(new ReportAssembly());
+    }
 
     private final String modelName;
     private final CheckSettings settings;
@@ -34,54 +42,31 @@ public final class GradientCheckReport {
     private final Duration duration;
 
     /**
-     * A report. The numeric engine makes these; the constructor is public so that tools and
-     * tests can make one from stored results.
-     *
-     * @param modelName the model's name
-     * @param settings the settings the check ran with
-     * @param mode the mode that ran: the one asked for, or random directions where a full check
-     *     would have exceeded a budget
-     * @param loss J(θ) at the checked point
-     * @param noise the estimated standard deviation of the loss's round-off, σ
-     * @param difference the seed's difference over all of θ
-     * @param checkedElements how many elements were checked one by one
-     * @param blocks one summary per block, in θ's order (copied)
-     * @param worstOffenders the worst elements, ranked (copied)
-     * @param warnings findings that do not decide the verdict but deserve a look
-     * @param gradient the analytic gradient, in θ's order (copied)
-     * @param numericGradient the difference-quotient gradient, in θ's order, NaN where an element
-     *     was not checked (copied)
-     * @param lossEvaluations how many times the check evaluated the loss
-     * @param gradientEvaluations how many times the check evaluated the analytic gradient
-     * @param fullCheckEvaluations how many loss evaluations a full check costs (at least)
-     * @param duration wall-clock time of the check
-     * @throws IllegalArgumentException if the two gradients differ in length
+     * A report from the builder; rejects a field not set or null, copies the lists and arrays, and
+     * rejects gradients of different lengths.
      */
-    public GradientCheckReport(String modelName, CheckSettings settings, CheckMode mode, double loss, double noise,
-                               double difference, int checkedElements, List<BlockSummary> blocks,
-                               List<Offender> worstOffenders, List<String> warnings, double[] gradient,
-                               double[] numericGradient, long lossEvaluations, long gradientEvaluations,
-                               long fullCheckEvaluations, Duration duration) {
-        this.modelName = Objects.requireNonNull(modelName, "modelName");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.checkedElements = checkedElements;
-        this.fullCheckEvaluations = fullCheckEvaluations;
-        this.loss = loss;
-        this.noise = noise;
-        this.difference = difference;
-        this.blocks = List.copyOf(blocks);
-        this.worstOffenders = List.copyOf(worstOffenders);
-        this.warnings = List.copyOf(warnings);
-        this.gradient = gradient.clone();
-        this.numericGradient = numericGradient.clone();
+    GradientCheckReport(ReportAssembly.Report values) {
+        String type = "GradientCheckReport";
+        this.modelName = Objects.requireNonNull(values.modelName, "modelName");
+        this.settings = Objects.requireNonNull(values.settings, "settings");
+        this.mode = Objects.requireNonNull(values.mode, "mode");
+        this.checkedElements = ReportAssembly.required(values.checkedElements, type, "checkedElements");
+        this.fullCheckEvaluations = ReportAssembly.required(values.fullCheckEvaluations, type, "fullCheckEvaluations");
+        this.loss = ReportAssembly.required(values.loss, type, "loss");
+        this.noise = ReportAssembly.required(values.noise, type, "noise");
+        this.difference = ReportAssembly.required(values.difference, type, "difference");
+        this.blocks = List.copyOf(Objects.requireNonNull(values.blocks, "blocks"));
+        this.worstOffenders = List.copyOf(Objects.requireNonNull(values.worstOffenders, "worstOffenders"));
+        this.warnings = List.copyOf(values.warnings);
+        this.gradient = Objects.requireNonNull(values.gradient, "gradient").clone();
+        this.numericGradient = Objects.requireNonNull(values.numericGradient, "numericGradient").clone();
         if (this.gradient.length != this.numericGradient.length) {
             throw new IllegalArgumentException("gradient has " + this.gradient.length
                     + " elements but numericGradient has " + this.numericGradient.length);
         }
-        this.lossEvaluations = lossEvaluations;
-        this.gradientEvaluations = gradientEvaluations;
-        this.duration = Objects.requireNonNull(duration, "duration");
+        this.lossEvaluations = ReportAssembly.required(values.lossEvaluations, type, "lossEvaluations");
+        this.gradientEvaluations = ReportAssembly.required(values.gradientEvaluations, type, "gradientEvaluations");
+        this.duration = Objects.requireNonNull(values.duration, "duration");
     }
 
     /**

@@ -2,29 +2,56 @@ package io.github.gradcheck.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A second opinion on one block that needs no ε: along a seeded random direction d within the
  * block, the remainder r(h) = |J(θ + hd) − J(θ) − h⟨g, d⟩| falls as h² when the gradient g is
  * right and as h when it is wrong, whatever the step.
  *
- * @param steps the steps h, largest first
- * @param remainders r(h) for each step
- * @param order the observed order, the slope of log r against log h over the remainders above
- *     the loss's noise; NaN when fewer than two are (the loss is flat along d: consistent)
+ * <p>Made by the checker, read by users: the constructor is not public. Two results are equal when
+ * their steps, remainders and orders are.
  */
-public record TaylorTest(List<Double> steps, List<Double> remainders, double order) {
+public final class TaylorTest {
+
+    private final List<Double> steps;
+    private final List<Double> remainders;
+    private final double order;
+
+    /** A Taylor test's result; copies the lists. */
+    TaylorTest(List<Double> steps, List<Double> remainders, double order) {
+        this.steps = List.copyOf(steps);
+        this.remainders = List.copyOf(remainders);
+        this.order = order;
+    }
 
     /**
-     * A Taylor test's result; copies the lists.
+     * The steps h, largest first.
      *
-     * @param steps the steps h, largest first
-     * @param remainders r(h) for each step
-     * @param order the observed order, or NaN
+     * @return the steps
      */
-    public TaylorTest {
-        steps = List.copyOf(steps);
-        remainders = List.copyOf(remainders);
+    public List<Double> steps() {
+        return steps;
+    }
+
+    /**
+     * r(h) for each step.
+     *
+     * @return the remainders
+     */
+    public List<Double> remainders() {
+        return remainders;
+    }
+
+    /**
+     * The observed order, the slope of log r against log h over the remainders above the loss's
+     * noise.
+     *
+     * @return the order; NaN when fewer than two remainders are above the noise (the loss is flat
+     *     along d: consistent)
+     */
+    public double order() {
+        return order;
     }
 
     /**
@@ -52,5 +79,22 @@ public record TaylorTest(List<Double> steps, List<Double> remainders, double ord
      */
     public String describe() {
         return Double.isNaN(order) ? "flat" : String.format(Locale.ROOT, "%.1f", order);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TaylorTest that && steps.equals(that.steps) && remainders.equals(that.remainders)
+                && Double.compare(order, that.order) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(steps, remainders, order);
+    }
+
+    /** The fields by name, e.g. {@code TaylorTest[steps=[0.01], remainders=[1.0E-6], order=2.0]}. */
+    @Override
+    public String toString() {
+        return "TaylorTest[steps=" + steps + ", remainders=" + remainders + ", order=" + order + "]";
     }
 }

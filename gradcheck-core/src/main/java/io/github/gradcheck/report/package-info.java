@@ -5,6 +5,7 @@
  * users.
  *
  * <p>Nothing here runs a model or knows of JUnit: this package is what the numeric engine hands
- * down, and what front ends read.
+ * down, and what front ends read. The checker builds these values; their constructors are not
+ * public, so users read a report but do not make one.
  */
 package io.github.gradcheck.report;

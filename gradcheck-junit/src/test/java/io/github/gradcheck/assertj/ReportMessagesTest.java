@@ -1,19 +1,21 @@
 package io.github.gradcheck.assertj;
 
 import static io.github.gradcheck.assertj.GradCheckAssertions.assertThat;
+import static io.github.gradcheck.internal.report.ReportFactory.block;
+import static io.github.gradcheck.internal.report.ReportFactory.offender;
+import static io.github.gradcheck.internal.report.ReportFactory.report;
+import static io.github.gradcheck.internal.report.ReportFactory.taylorTest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Precision;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.Precision;
-import io.github.gradcheck.StepSize;
-import io.github.gradcheck.Stencil;
-import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -23,34 +25,55 @@ import org.opentest4j.AssertionFailedError;
 /** Golden strings: the failure messages exactly as a user reads them. */
 class ReportMessagesTest {
 
-    private static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
-            Precision.DOUBLE, 10, 1e-6, 1e-8, 10, 1, CheckMode.FULL, 16, 1, 0, Duration.ZERO);
+    private static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
+            .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).offenders(10).seed(1)
+            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 0.2, 6,
-                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
-                        new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
-                                new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0))),
-                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.1, 0.3, 0.6, 2e-9, ElementVerdict.MISMATCH),
-                        new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, 3e-9, ElementVerdict.MISMATCH),
-                        new Offender(1, "W", List.of(0, 1), "W[0,1]", -0.25, -0.25000001, 1e-8, 2e-8, 5e-9, ElementVerdict.MATCH)),
-                List.of(), new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25000001, 0, 0, 0.5, 0.1},
-                22, 2, 24, Duration.ofMillis(3));
+        return tinyNet().difference(0.2)
+                .blocks(List.of(
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
+                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
+                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
+                                .mismatches(2).kinks(0).unreliable(0)
+                                .diagnosis(new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9))
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
+                .worstOffenders(List.of(
+                        offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4).numericGradient(0.1)
+                                .absoluteError(0.3).relativeError(0.6).estimatedError(2e-9).verdict(ElementVerdict.MISMATCH).build(),
+                        offender().index(4).block("b").position(List.of(0)).parameter("b[0]").gradient(2.0).numericGradient(0.5)
+                                .absoluteError(1.5).relativeError(0.6).estimatedError(3e-9).verdict(ElementVerdict.MISMATCH).build(),
+                        offender().index(1).block("W").position(List.of(0, 1)).parameter("W[0,1]").gradient(-0.25)
+                                .numericGradient(-0.25000001).absoluteError(1e-8).relativeError(2e-8).estimatedError(5e-9)
+                                .verdict(ElementVerdict.MATCH).build()))
+                .numericGradient(new double[] {1, -0.25000001, 0, 0, 0.5, 0.1}).build();
     }
 
     /** A made-up passed check, with one element at a kink. */
     static GradientCheckReport passed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 3.0e-9, 6,
-                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-9, 2.5e-9, 0, 1, 0, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
-                        new BlockSummary("b", List.of(2), 4, 2, 4.0e-9, 5e-9, 0, 0, 0, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(0.0, 0.0), Double.NaN))),
-                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.400000004, 4e-9, 5e-9, 2e-9, ElementVerdict.MATCH)),
-                List.of("the Taylor test questions nothing here"), new double[] {1, -0.25, 0, 0, 2.0, 0.4},
-                new double[] {1, -0.25, 0, 0, 2.0, 0.400000004}, 22, 2, 24, Duration.ofMillis(3));
+        return tinyNet().difference(3.0e-9)
+                .blocks(List.of(
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-9).worstRelativeError(2.5e-9)
+                                .mismatches(0).kinks(1).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
+                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(4.0e-9).worstRelativeError(5e-9)
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(0.0, 0.0), Double.NaN)).build()))
+                .worstOffenders(List.of(
+                        offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4)
+                                .numericGradient(0.400000004).absoluteError(4e-9).relativeError(5e-9).estimatedError(2e-9)
+                                .verdict(ElementVerdict.MATCH).build()))
+                .warnings(List.of("the Taylor test questions nothing here"))
+                .numericGradient(new double[] {1, -0.25, 0, 0, 2.0, 0.400000004}).build();
+    }
+
+    /** What both made-up checks of TinyNet share: 6 elements, all checked, and what the check cost. */
+    private static ReportFactory.ReportBuilder tinyNet() {
+        return report().modelName("TinyNet").settings(SETTINGS).mode(CheckMode.FULL).loss(0.5).noise(2.0e-14)
+                .checkedElements(6).gradient(new double[] {1, -0.25, 0, 0, 2.0, 0.4})
+                .lossEvaluations(22).gradientEvaluations(2).fullCheckEvaluations(24).duration(Duration.ofMillis(3));
     }
 
     private static final String FAILED_BODY = """
@@ -92,9 +115,9 @@ class ReportMessagesTest {
 
     @Test
     void aPercentSignInTheReportIsPrintedAsItIs() {
-        GradientCheckReport named = new GradientCheckReport("Net 100%", failed().settings(), CheckMode.FULL, failed().loss(),
-                failed().noise(), failed().difference(), 6, failed().blocks(), failed().worstOffenders(), List.of(),
-                failed().gradient(), failed().numericGradient(), 22, 2, 24, Duration.ofMillis(3));
+        GradientCheckReport named = tinyNet().modelName("Net 100%").difference(failed().difference())
+                .blocks(failed().blocks()).worstOffenders(failed().worstOffenders())
+                .numericGradient(failed().numericGradient()).build();
 
         assertThatThrownBy(() -> assertThat(named).as("50% off").passes())
                 .hasMessageStartingWith("[50% off] \nExpecting the analytic gradient of Net 100% to match");

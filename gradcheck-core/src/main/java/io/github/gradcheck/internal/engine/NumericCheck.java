@@ -7,6 +7,7 @@ import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
@@ -263,11 +264,14 @@ public final class NumericCheck {
             }
             int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
             passed &= mismatches == 0;
-            blocks.add(new BlockSummary(block.name(), boxed(block.shape()), from, block.size(),
-                    RelativeDifference.of(checkedGradient, checkedNumeric, from, to), worst, mismatches,
-                    counts[ElementVerdict.KINK.ordinal()], counts[ElementVerdict.UNRELIABLE.ordinal()],
-                    diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements, theta),
-                    TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block)));
+            blocks.add(ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
+                    .difference(RelativeDifference.of(checkedGradient, checkedNumeric, from, to))
+                    .worstRelativeError(worst).mismatches(mismatches)
+                    .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
+                    .diagnosis(diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient,
+                            elements, theta))
+                    .taylor(TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block))
+                    .build());
         }
         for (BlockSummary block : blocks) {
             if (passed && block.taylor().contradicts()) {
@@ -281,19 +285,24 @@ public final class NumericCheck {
         List<Offender> offenders = new ArrayList<>();
         for (int i : worst(relativeError, elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
-            offenders.add(new Offender(i, block.name(), boxed(block.position(i - block.offset())),
-                    block.label(i - block.offset()), gradient[i], elements.numeric[i],
-                    Math.abs(gradient[i] - elements.numeric[i]), relativeError[i], elements.estimatedError[i],
-                    elements.verdicts[i]));
+            offenders.add(ReportFactory.offender().index(i).block(block.name())
+                    .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
+                    .gradient(gradient[i]).numericGradient(elements.numeric[i])
+                    .absoluteError(Math.abs(gradient[i] - elements.numeric[i])).relativeError(relativeError[i])
+                    .estimatedError(elements.estimatedError[i]).verdict(elements.verdicts[i])
+                    .build());
         }
         long lossEvaluations = calls.lossEvaluations();
         for (ModelCalls worker : parallel.workerCalls()) {
             lossEvaluations += worker.lossEvaluations();
         }
-        return new GradientCheckReport(calls.name(), settings, mode, loss, noise,
-                RelativeDifference.of(checkedGradient, checkedNumeric, 0, n), checkedElements, blocks, offenders, warnings,
-                gradient, elements.numeric, lossEvaluations, calls.gradientEvaluations(), fullCheckEvaluations(layout),
-                Duration.ofNanos(System.nanoTime() - start));
+        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
+                .difference(RelativeDifference.of(checkedGradient, checkedNumeric, 0, n)).checkedElements(checkedElements)
+                .blocks(blocks).worstOffenders(offenders).warnings(warnings)
+                .gradient(gradient).numericGradient(elements.numeric)
+                .lossEvaluations(lossEvaluations).gradientEvaluations(calls.gradientEvaluations())
+                .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
+                .build();
     }
 
     private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,

@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.TaylorTest;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class TaylorRemainder {
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
         }
-        return new TaylorTest(steps, remainders, order(steps, remainders, settings.margin() * 2 * noise));
+        return ReportFactory.taylorTest(steps, remainders, order(steps, remainders, settings.margin() * 2 * noise));
     }
 
     /** The least-squares slope of log r against log h over the remainders above {@code floor}; NaN if fewer than two are. */

@@ -6,12 +6,12 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.report.TaylorTest;
 import io.github.gradcheck.report.ElementVerdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /** The texts an IDE's diff viewer shows for a failed check: expected numeric, actual analytic. */
 class ValueComparisonTest {
 
-    private static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
-            Precision.DOUBLE, 10, 1e-8, 1e-8, 10, 1, CheckMode.FULL, 16, 1, 0, Duration.ZERO);
+    private static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
+            .precision(Precision.DOUBLE).margin(10).threshold(1e-8).relativeErrorFloor(1e-8).offenders(10).seed(1)
+            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
 
     @Test
     void theWorstFailingBlockOneAlignedLinePerElement() {
@@ -104,19 +105,23 @@ class ValueComparisonTest {
 
     private static BlockSummary block(String name, List<Integer> shape, int offset, double difference, int mismatches) {
         int size = shape.stream().reduce(1, (a, b) -> a * b);
-        return new BlockSummary(name, shape, offset, size, difference, difference, mismatches, 0, 0, Diagnosis.none(),
-                new TaylorTest(List.of(), List.of(), Double.NaN));
+        return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference)
+                .worstRelativeError(difference).mismatches(mismatches).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                .taylor(ReportFactory.taylorTest(List.of(), List.of(), Double.NaN)).build();
     }
 
     private static Offender offender(int index, String block, String label, double analytic, double numeric) {
         double abs = Math.abs(analytic - numeric);
-        return new Offender(index, block, List.of(), label, analytic, numeric, abs, abs / (Math.abs(analytic) + Math.abs(numeric)),
-                1e-10, ElementVerdict.MISMATCH);
+        return ReportFactory.offender().index(index).block(block).position(List.of()).parameter(label).gradient(analytic)
+                .numericGradient(numeric).absoluteError(abs).relativeError(abs / (Math.abs(analytic) + Math.abs(numeric)))
+                .estimatedError(1e-10).verdict(ElementVerdict.MISMATCH).build();
     }
 
     private static GradientCheckReport report(List<BlockSummary> blocks, double[] analytic, double[] numeric,
                                               List<Offender> offenders) {
-        return new GradientCheckReport("M", SETTINGS, CheckMode.FULL, 1, 1e-16, 0.1, analytic.length, blocks,
-                new ArrayList<>(offenders), List.of(), analytic, numeric, 1, 2, 2L * analytic.length, Duration.ZERO);
+        return ReportFactory.report().modelName("M").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-16)
+                .difference(0.1).checkedElements(analytic.length).blocks(blocks).worstOffenders(new ArrayList<>(offenders))
+                .gradient(analytic).numericGradient(numeric).lossEvaluations(1).gradientEvaluations(2)
+                .fullCheckEvaluations(2L * analytic.length).duration(Duration.ZERO).build();
     }
 }

@@ -1,41 +1,54 @@
 package io.github.gradcheck.report.summary;
 
-import io.github.gradcheck.report.BlockSummary;
+import static io.github.gradcheck.internal.report.ReportFactory.block;
+import static io.github.gradcheck.internal.report.ReportFactory.offender;
+import static io.github.gradcheck.internal.report.ReportFactory.report;
+import static io.github.gradcheck.internal.report.ReportFactory.taylorTest;
+
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Precision;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
-import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.Precision;
-import io.github.gradcheck.StepSize;
-import io.github.gradcheck.Stencil;
-import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.List;
 
 /** Made-up reports with known numbers, so that the writers' output can be compared exactly. */
 final class SampleReports {
 
-    static final CheckSettings SETTINGS = new CheckSettings(StepSize.fixed(1e-7), Stencil.CENTERED,
-            Precision.DOUBLE, 10, 1e-6, 1e-8, 10, 1, CheckMode.FULL, 16, 1, 0, Duration.ZERO);
+    static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
+            .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).offenders(10).seed(1)
+            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
 
     private SampleReports() {
     }
 
     /** b's gradient is 4× too large, W (2×2) is fine. */
     static GradientCheckReport failed() {
-        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 0.2, 6,
-                List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
-                        new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
-                                new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9),
-                                new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0))),
-                List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.1, 0.3, 0.6, 2e-9, ElementVerdict.MISMATCH),
-                        new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, 3e-9, ElementVerdict.MISMATCH),
-                        new Offender(1, "W", List.of(0, 1), "W[0,1]", -0.25, -0.25000001, 1e-8, 2e-8, 5e-9, ElementVerdict.MATCH)),
-                List.of(), new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, -0.25000001, 0, 0, 0.5, 0.1},
-                22, 2, 24, Duration.ofMillis(3));
+        return report().modelName("TinyNet").settings(SETTINGS).mode(CheckMode.FULL).loss(0.5).noise(2.0e-14)
+                .difference(0.2).checkedElements(6)
+                .blocks(List.of(
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
+                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
+                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
+                                .mismatches(2).kinks(0).unreliable(0)
+                                .diagnosis(new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9))
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
+                .worstOffenders(List.of(
+                        offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4).numericGradient(0.1)
+                                .absoluteError(0.3).relativeError(0.6).estimatedError(2e-9).verdict(ElementVerdict.MISMATCH).build(),
+                        offender().index(4).block("b").position(List.of(0)).parameter("b[0]").gradient(2.0).numericGradient(0.5)
+                                .absoluteError(1.5).relativeError(0.6).estimatedError(3e-9).verdict(ElementVerdict.MISMATCH).build(),
+                        offender().index(1).block("W").position(List.of(0, 1)).parameter("W[0,1]").gradient(-0.25)
+                                .numericGradient(-0.25000001).absoluteError(1e-8).relativeError(2e-8).estimatedError(5e-9)
+                                .verdict(ElementVerdict.MATCH).build()))
+                .gradient(new double[] {1, -0.25, 0, 0, 2.0, 0.4}).numericGradient(new double[] {1, -0.25000001, 0, 0, 0.5, 0.1})
+                .lossEvaluations(22).gradientEvaluations(2).fullCheckEvaluations(24).duration(Duration.ofMillis(3)).build();
     }
 
     /** Passes; one block of rank 3 (2×3×4) and one scalar, whose Taylor test was flat. */
@@ -47,26 +60,40 @@ final class SampleReports {
             g[k] = k + 1;
             n[k] = (k + 1) * (1 + 1e-9 * k);
         }
-        return new GradientCheckReport("Conv", SETTINGS, CheckMode.FULL, 1.5, 1e-15, 3e-9, size + 1,
-                List.of(new BlockSummary("K", List.of(2, 3, 4), 0, size, 3e-9, 2.3e-8, 0, 0, 0, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2), List.of(1e-6), 2.0)),
-                        new BlockSummary("bias", List.of(), size, 1, 1e-8, 1.2e-8, 0, 0, 0, Diagnosis.none(),
-                                new TaylorTest(List.of(1e-2), List.of(0.0), Double.NaN))),
-                List.of(new Offender(23, "K", List.of(1, 2, 3), "K[1,2,3]", 24, 24.0000005, 5e-7, 1.1e-8, 1e-7, ElementVerdict.MATCH)),
-                List.of("a warning <with> markup & quotes \""), g, n, 52, 2, 52, Duration.ofMillis(1));
+        return report().modelName("Conv").settings(SETTINGS).mode(CheckMode.FULL).loss(1.5).noise(1e-15)
+                .difference(3e-9).checkedElements(size + 1)
+                .blocks(List.of(
+                        block().name("K").shape(List.of(2, 3, 4)).offset(0).size(size).difference(3e-9).worstRelativeError(2.3e-8)
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(1e-6), 2.0)).build(),
+                        block().name("bias").shape(List.of()).offset(size).size(1).difference(1e-8).worstRelativeError(1.2e-8)
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build()))
+                .worstOffenders(List.of(
+                        offender().index(23).block("K").position(List.of(1, 2, 3)).parameter("K[1,2,3]").gradient(24)
+                                .numericGradient(24.0000005).absoluteError(5e-7).relativeError(1.1e-8).estimatedError(1e-7)
+                                .verdict(ElementVerdict.MATCH).build()))
+                .warnings(List.of("a warning <with> markup & quotes \""))
+                .gradient(g).numericGradient(n)
+                .lossEvaluations(52).gradientEvaluations(2).fullCheckEvaluations(52).duration(Duration.ofMillis(1)).build();
     }
 
     /** Sampled: 3 of 8 elements of w checked, w[5] off by a factor 2; the numeric values of the rest are NaN. */
     static GradientCheckReport sampled() {
         double nan = Double.NaN;
-        CheckSettings settings = new CheckSettings(StepSize.relative(4.8e-6), Stencil.CENTERED, Precision.DOUBLE, 10, 1e-8,
-                1e-8, 10, 7, CheckMode.SAMPLED, 3, 1, 0, Duration.ZERO);
-        return new GradientCheckReport("Wide", settings, CheckMode.SAMPLED, 2, 1e-15, 0.2, 3,
-                List.of(new BlockSummary("w", List.of(8), 0, 8, 0.2, 1.0 / 3, 1, 0, 0, Diagnosis.none(),
-                        new TaylorTest(List.of(1e-2), List.of(1e-2), 1.0))),
-                List.of(new Offender(5, "w", List.of(5), "w[5]", 2, 1, 1, 1.0 / 3, 1e-9, ElementVerdict.MISMATCH)),
-                List.of(), new double[] {1, 1, 1, 1, 1, 2, 1, 1}, new double[] {1, nan, nan, 1, nan, 1, nan, nan},
-                10, 2, 16, Duration.ofMillis(1));
+        CheckSettings settings = ReportFactory.settings(SETTINGS).step(StepSize.relative(4.8e-6)).threshold(1e-8).seed(7)
+                .mode(CheckMode.SAMPLED).samplesPerBlock(3).build();
+        return report().modelName("Wide").settings(settings).mode(CheckMode.SAMPLED).loss(2).noise(1e-15)
+                .difference(0.2).checkedElements(3)
+                .blocks(List.of(
+                        block().name("w").shape(List.of(8)).offset(0).size(8).difference(0.2).worstRelativeError(1.0 / 3)
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(1e-2), 1.0)).build()))
+                .worstOffenders(List.of(
+                        offender().index(5).block("w").position(List.of(5)).parameter("w[5]").gradient(2).numericGradient(1)
+                                .absoluteError(1).relativeError(1.0 / 3).estimatedError(1e-9).verdict(ElementVerdict.MISMATCH).build()))
+                .gradient(new double[] {1, 1, 1, 1, 1, 2, 1, 1}).numericGradient(new double[] {1, nan, nan, 1, nan, 1, nan, nan})
+                .lossEvaluations(10).gradientEvaluations(2).fullCheckEvaluations(16).duration(Duration.ofMillis(1)).build();
     }
 
     /** A 300×2 block, drawn in tiles. */
@@ -78,10 +105,17 @@ final class SampleReports {
             g[k] = 1;
             n[k] = k == 599 ? 0.5 : 1;
         }
-        return new GradientCheckReport("Tall", SETTINGS, CheckMode.FULL, 1, 1e-15, 0.01, size,
-                List.of(new BlockSummary("T", List.of(300, 2), 0, size, 0.01, 1.0 / 3, 1, 0, 0, Diagnosis.none(),
-                        new TaylorTest(List.of(), List.of(), Double.NaN))),
-                List.of(new Offender(599, "T", List.of(299, 1), "T[299,1]", 1, 0.5, 0.5, 1.0 / 3, 1e-9, ElementVerdict.MISMATCH)),
-                List.of(), g, n, 1200, 2, 1200, Duration.ofMillis(1));
+        return report().modelName("Tall").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-15)
+                .difference(0.01).checkedElements(size)
+                .blocks(List.of(
+                        block().name("T").shape(List.of(300, 2)).offset(0).size(size).difference(0.01).worstRelativeError(1.0 / 3)
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(taylorTest(List.of(), List.of(), Double.NaN)).build()))
+                .worstOffenders(List.of(
+                        offender().index(599).block("T").position(List.of(299, 1)).parameter("T[299,1]").gradient(1)
+                                .numericGradient(0.5).absoluteError(0.5).relativeError(1.0 / 3).estimatedError(1e-9)
+                                .verdict(ElementVerdict.MISMATCH).build()))
+                .gradient(g).numericGradient(n)
+                .lossEvaluations(1200).gradientEvaluations(2).fullCheckEvaluations(1200).duration(Duration.ofMillis(1)).build();
     }
 }

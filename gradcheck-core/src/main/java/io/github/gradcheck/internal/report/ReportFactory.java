@@ -1,0 +1,514 @@
+package io.github.gradcheck.internal.report;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Precision;
+import io.github.gradcheck.Stencil;
+import io.github.gradcheck.StepSize;
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.ElementVerdict;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.TaylorTest;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The only way to make the report's values: {@link GradientCheckReport}, {@link BlockSummary},
+ * {@link Offender}, {@link TaylorTest} and {@link CheckSettings}. Their constructors are not public,
+ * so that users read a report but cannot build one, and its shape can grow without breaking them;
+ * the engine and {@code GradientChecker} live in other packages, so the {@code report} package
+ * installs an implementation from {@code GradientCheckReport}'s static initialiser, as
+ * {@code ParameterArrays} does for the engine's {@code ParameterAccess}. This package is not
+ * exported, and sits beside {@code report} rather than in the engine so that the report does not
+ * depend on the engine.
+ *
+ * <p>Values with many fields are made by builders with one named setter per field; {@code build()}
+ * refuses a builder on which a field was not set, naming it (an {@link IllegalStateException} for
+ * a number, a {@link NullPointerException} for any other value, as for a null one), so that a
+ * field added later cannot be forgotten silently.
+ */
+public abstract class ReportFactory {
+
+    private static volatile ReportFactory instance;
+
+    /** For the {@code report} package only. */
+    protected ReportFactory() {
+    }
+
+    /**
+     * Installs the implementation; called once, by {@code GradientCheckReport}.
+     *
+     * @param factory the implementation
+     */
+    public static void install(ReportFactory factory) {
+        if (instance != null) {
+            throw new IllegalStateException("ReportFactory is installed by GradientCheckReport, once");
+        }
+        instance = factory;
+    }
+
+    private static ReportFactory get() {
+        ReportFactory factory = instance;
+        if (factory == null) {
+            try {
+                Class.forName(GradientCheckReport.class.getName(), true, GradientCheckReport.class.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new AssertionError(impossible);
+            }
+            factory = instance;
+        }
+        return factory;
+    }
+
+    /**
+     * A builder of a report, every field unset (the warnings empty).
+     *
+     * @return a new builder
+     */
+    public static ReportBuilder report() {
+        return get().newReport();
+    }
+
+    /**
+     * A builder of one block's summary, every field unset.
+     *
+     * @return a new builder
+     */
+    public static BlockBuilder block() {
+        return get().newBlock();
+    }
+
+    /**
+     * A builder of one ranked element, every field unset.
+     *
+     * @return a new builder
+     */
+    public static OffenderBuilder offender() {
+        return get().newOffender();
+    }
+
+    /**
+     * A builder of settings, every field unset.
+     *
+     * @return a new builder
+     */
+    public static SettingsBuilder settings() {
+        return get().newSettings();
+    }
+
+    /**
+     * A builder of settings that starts from {@code base}: how a checker derives changed settings.
+     *
+     * @param base the settings to start from
+     * @return a new builder with every field set as in {@code base}
+     */
+    public static SettingsBuilder settings(CheckSettings base) {
+        return get().newSettings()
+                .step(base.step()).stencil(base.stencil()).precision(base.precision()).margin(base.margin())
+                .threshold(base.threshold()).relativeErrorFloor(base.relativeErrorFloor()).offenders(base.offenders())
+                .seed(base.seed()).mode(base.mode()).samplesPerBlock(base.samplesPerBlock()).threads(base.threads())
+                .evaluationBudget(base.evaluationBudget()).timeBudget(base.timeBudget());
+    }
+
+    /**
+     * A Taylor test's result; copies the lists.
+     *
+     * @param steps the steps h, largest first
+     * @param remainders r(h) for each step
+     * @param order the observed order, or NaN
+     * @return the result
+     */
+    public static TaylorTest taylorTest(List<Double> steps, List<Double> remainders, double order) {
+        return get().newTaylorTest(steps, remainders, order);
+    }
+
+    /**
+     * A new report builder.
+     *
+     * @return the builder
+     */
+    protected abstract ReportBuilder newReport();
+
+    /**
+     * A new block builder.
+     *
+     * @return the builder
+     */
+    protected abstract BlockBuilder newBlock();
+
+    /**
+     * A new offender builder.
+     *
+     * @return the builder
+     */
+    protected abstract OffenderBuilder newOffender();
+
+    /**
+     * A new settings builder.
+     *
+     * @return the builder
+     */
+    protected abstract SettingsBuilder newSettings();
+
+    /**
+     * A Taylor test's result.
+     *
+     * @param steps the steps
+     * @param remainders the remainders
+     * @param order the observed order
+     * @return the result
+     */
+    protected abstract TaylorTest newTaylorTest(List<Double> steps, List<Double> remainders, double order);
+
+    /** Builds a {@link GradientCheckReport}; each setter is documented at the report's accessor of that name. */
+    public interface ReportBuilder {
+        /**
+         * @param modelName see {@link GradientCheckReport#modelName()}
+         * @return this builder
+         */
+        ReportBuilder modelName(String modelName);
+
+        /**
+         * @param settings see {@link GradientCheckReport#settings()}
+         * @return this builder
+         */
+        ReportBuilder settings(CheckSettings settings);
+
+        /**
+         * @param mode see {@link GradientCheckReport#mode()}
+         * @return this builder
+         */
+        ReportBuilder mode(CheckMode mode);
+
+        /**
+         * @param loss see {@link GradientCheckReport#loss()}
+         * @return this builder
+         */
+        ReportBuilder loss(double loss);
+
+        /**
+         * @param noise see {@link GradientCheckReport#noise()}
+         * @return this builder
+         */
+        ReportBuilder noise(double noise);
+
+        /**
+         * @param difference see {@link GradientCheckReport#difference()}
+         * @return this builder
+         */
+        ReportBuilder difference(double difference);
+
+        /**
+         * @param checkedElements see {@link GradientCheckReport#checkedElements()}
+         * @return this builder
+         */
+        ReportBuilder checkedElements(int checkedElements);
+
+        /**
+         * @param blocks see {@link GradientCheckReport#blocks()}, copied
+         * @return this builder
+         */
+        ReportBuilder blocks(List<BlockSummary> blocks);
+
+        /**
+         * @param worstOffenders see {@link GradientCheckReport#worstOffenders()}, copied
+         * @return this builder
+         */
+        ReportBuilder worstOffenders(List<Offender> worstOffenders);
+
+        /**
+         * @param warnings see {@link GradientCheckReport#warnings()}, copied; empty if not set
+         * @return this builder
+         */
+        ReportBuilder warnings(List<String> warnings);
+
+        /**
+         * @param gradient see {@link GradientCheckReport#gradient()}, copied
+         * @return this builder
+         */
+        ReportBuilder gradient(double[] gradient);
+
+        /**
+         * @param numericGradient see {@link GradientCheckReport#numericGradient()}, copied
+         * @return this builder
+         */
+        ReportBuilder numericGradient(double[] numericGradient);
+
+        /**
+         * @param lossEvaluations see {@link GradientCheckReport#lossEvaluations()}
+         * @return this builder
+         */
+        ReportBuilder lossEvaluations(long lossEvaluations);
+
+        /**
+         * @param gradientEvaluations see {@link GradientCheckReport#gradientEvaluations()}
+         * @return this builder
+         */
+        ReportBuilder gradientEvaluations(long gradientEvaluations);
+
+        /**
+         * @param fullCheckEvaluations see {@link GradientCheckReport#fullCheckEvaluations()}
+         * @return this builder
+         */
+        ReportBuilder fullCheckEvaluations(long fullCheckEvaluations);
+
+        /**
+         * @param duration see {@link GradientCheckReport#duration()}
+         * @return this builder
+         */
+        ReportBuilder duration(Duration duration);
+
+        /**
+         * The report.
+         *
+         * @return the report
+         * @throws IllegalStateException naming a number that was not set
+         * @throws NullPointerException naming a value that is null or was not set
+         * @throws IllegalArgumentException if the two gradients differ in length
+         */
+        GradientCheckReport build();
+    }
+
+    /** Builds a {@link BlockSummary}; each setter is documented at the summary's accessor of that name. */
+    public interface BlockBuilder {
+        /**
+         * @param name see {@link BlockSummary#name()}
+         * @return this builder
+         */
+        BlockBuilder name(String name);
+
+        /**
+         * @param shape see {@link BlockSummary#shape()}, copied
+         * @return this builder
+         */
+        BlockBuilder shape(List<Integer> shape);
+
+        /**
+         * @param offset see {@link BlockSummary#offset()}
+         * @return this builder
+         */
+        BlockBuilder offset(int offset);
+
+        /**
+         * @param size see {@link BlockSummary#size()}
+         * @return this builder
+         */
+        BlockBuilder size(int size);
+
+        /**
+         * @param difference see {@link BlockSummary#difference()}
+         * @return this builder
+         */
+        BlockBuilder difference(double difference);
+
+        /**
+         * @param worstRelativeError see {@link BlockSummary#worstRelativeError()}
+         * @return this builder
+         */
+        BlockBuilder worstRelativeError(double worstRelativeError);
+
+        /**
+         * @param mismatches see {@link BlockSummary#mismatches()}
+         * @return this builder
+         */
+        BlockBuilder mismatches(int mismatches);
+
+        /**
+         * @param kinks see {@link BlockSummary#kinks()}
+         * @return this builder
+         */
+        BlockBuilder kinks(int kinks);
+
+        /**
+         * @param unreliable see {@link BlockSummary#unreliable()}
+         * @return this builder
+         */
+        BlockBuilder unreliable(int unreliable);
+
+        /**
+         * @param diagnosis see {@link BlockSummary#diagnosis()}
+         * @return this builder
+         */
+        BlockBuilder diagnosis(Diagnosis diagnosis);
+
+        /**
+         * @param taylor see {@link BlockSummary#taylor()}
+         * @return this builder
+         */
+        BlockBuilder taylor(TaylorTest taylor);
+
+        /**
+         * The block's summary.
+         *
+         * @return the summary
+         * @throws IllegalStateException naming a number that was not set
+         * @throws NullPointerException naming a value that is null or was not set
+         */
+        BlockSummary build();
+    }
+
+    /** Builds an {@link Offender}; each setter is documented at the offender's accessor of that name. */
+    public interface OffenderBuilder {
+        /**
+         * @param index see {@link Offender#index()}
+         * @return this builder
+         */
+        OffenderBuilder index(int index);
+
+        /**
+         * @param block see {@link Offender#block()}
+         * @return this builder
+         */
+        OffenderBuilder block(String block);
+
+        /**
+         * @param position see {@link Offender#position()}, copied
+         * @return this builder
+         */
+        OffenderBuilder position(List<Integer> position);
+
+        /**
+         * @param parameter see {@link Offender#parameter()}
+         * @return this builder
+         */
+        OffenderBuilder parameter(String parameter);
+
+        /**
+         * @param gradient see {@link Offender#gradient()}
+         * @return this builder
+         */
+        OffenderBuilder gradient(double gradient);
+
+        /**
+         * @param numericGradient see {@link Offender#numericGradient()}
+         * @return this builder
+         */
+        OffenderBuilder numericGradient(double numericGradient);
+
+        /**
+         * @param absoluteError see {@link Offender#absoluteError()}
+         * @return this builder
+         */
+        OffenderBuilder absoluteError(double absoluteError);
+
+        /**
+         * @param relativeError see {@link Offender#relativeError()}
+         * @return this builder
+         */
+        OffenderBuilder relativeError(double relativeError);
+
+        /**
+         * @param estimatedError see {@link Offender#estimatedError()}
+         * @return this builder
+         */
+        OffenderBuilder estimatedError(double estimatedError);
+
+        /**
+         * @param verdict see {@link Offender#verdict()}
+         * @return this builder
+         */
+        OffenderBuilder verdict(ElementVerdict verdict);
+
+        /**
+         * The offender.
+         *
+         * @return the offender
+         * @throws IllegalStateException naming a number that was not set
+         * @throws NullPointerException naming a value that is null or was not set
+         */
+        Offender build();
+    }
+
+    /** Builds {@link CheckSettings}; each setter is documented at the settings' accessor of that name. */
+    public interface SettingsBuilder {
+        /**
+         * @param step see {@link CheckSettings#step()}
+         * @return this builder
+         */
+        SettingsBuilder step(StepSize step);
+
+        /**
+         * @param stencil see {@link CheckSettings#stencil()}
+         * @return this builder
+         */
+        SettingsBuilder stencil(Stencil stencil);
+
+        /**
+         * @param precision see {@link CheckSettings#precision()}
+         * @return this builder
+         */
+        SettingsBuilder precision(Precision precision);
+
+        /**
+         * @param margin see {@link CheckSettings#margin()}
+         * @return this builder
+         */
+        SettingsBuilder margin(double margin);
+
+        /**
+         * @param threshold see {@link CheckSettings#threshold()}
+         * @return this builder
+         */
+        SettingsBuilder threshold(double threshold);
+
+        /**
+         * @param relativeErrorFloor see {@link CheckSettings#relativeErrorFloor()}
+         * @return this builder
+         */
+        SettingsBuilder relativeErrorFloor(double relativeErrorFloor);
+
+        /**
+         * @param offenders see {@link CheckSettings#offenders()}
+         * @return this builder
+         */
+        SettingsBuilder offenders(int offenders);
+
+        /**
+         * @param seed see {@link CheckSettings#seed()}
+         * @return this builder
+         */
+        SettingsBuilder seed(long seed);
+
+        /**
+         * @param mode see {@link CheckSettings#mode()}
+         * @return this builder
+         */
+        SettingsBuilder mode(CheckMode mode);
+
+        /**
+         * @param samplesPerBlock see {@link CheckSettings#samplesPerBlock()}
+         * @return this builder
+         */
+        SettingsBuilder samplesPerBlock(int samplesPerBlock);
+
+        /**
+         * @param threads see {@link CheckSettings#threads()}
+         * @return this builder
+         */
+        SettingsBuilder threads(int threads);
+
+        /**
+         * @param evaluationBudget see {@link CheckSettings#evaluationBudget()}
+         * @return this builder
+         */
+        SettingsBuilder evaluationBudget(long evaluationBudget);
+
+        /**
+         * @param timeBudget see {@link CheckSettings#timeBudget()}
+         * @return this builder
+         */
+        SettingsBuilder timeBudget(Duration timeBudget);
+
+        /**
+         * The settings.
+         *
+         * @return the settings
+         * @throws IllegalStateException naming a number that was not set
+         * @throws NullPointerException naming a value that is null or was not set
+         * @throws IllegalArgumentException if a number is out of its range, as {@link CheckSettings} says
+         */
+        CheckSettings build();
+    }
+}
