@@ -270,7 +270,7 @@ public final class NumericCheck {
             blocks.add(new BlockSummary(block.name(), boxed(block.shape()), from, block.size(),
                     RelativeDifference.of(checkedGradient, checkedNumeric, from, to), worst, mismatches,
                     counts[ElementVerdict.KINK.ordinal()], counts[ElementVerdict.UNRELIABLE.ordinal()],
-                    diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements, theta),
+                    diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements, theta),
                     TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block)));
         }
         for (BlockSummary block : blocks) {
@@ -300,15 +300,13 @@ public final class NumericCheck {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,
+    private Diagnosis diagnosis(ParameterBlock block, int mismatches, int unchecked, double[] gradient,
                                 ElementResults elements, double[] theta) {
         if (mismatches == 0) {
             return Diagnosis.none();
         }
         if (unchecked > 0) {
-            return new Diagnosis(Diagnosis.Kind.NOT_DIAGNOSED, (block.size() - unchecked) + " of " + block.size()
-                    + " elements of " + block.name() + " were checked (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " mode); a full check of the block would diagnose it", Double.NaN, Double.NaN);
+            return Diagnosis.notDiagnosed(block.size() - unchecked);
         }
         int from = block.offset();
         int to = from + block.size();

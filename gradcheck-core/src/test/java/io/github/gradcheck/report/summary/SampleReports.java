@@ -29,7 +29,7 @@ final class SampleReports {
                 List.of(new BlockSummary("W", List.of(2, 2), 0, 4, 1.0e-8, 2.5e-8, 0, 0, 1, Diagnosis.none(),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)),
                         new BlockSummary("b", List.of(2), 4, 2, 0.6, 0.6, 2, 0, 0,
-                                new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9),
+                                Diagnosis.scaled(4, 0, 1e-9),
                                 new TaylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0))),
                 List.of(new Offender(5, "b", List.of(1), "b[1]", 0.4, 0.1, 0.3, 0.6, 2e-9, ElementVerdict.MISMATCH),
                         new Offender(4, "b", List.of(0), "b[0]", 2.0, 0.5, 1.5, 0.6, 3e-9, ElementVerdict.MISMATCH),
