@@ -47,7 +47,7 @@ public final class Diagnosis {
         this.fitResidual = fitResidual;
     }
 
-    /** The patterns, tried in this order; the first two and the last are not fits. */
+    /** The patterns, tried in this order. */
     public enum Kind {
         /** The block matches: nothing to diagnose. */
         NONE,
