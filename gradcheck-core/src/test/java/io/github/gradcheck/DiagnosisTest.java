@@ -3,6 +3,7 @@ package io.github.gradcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.Diagnosis.Kind;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -32,6 +33,11 @@ class DiagnosisTest {
 
     /** The check of a model whose loss has an L2 term λ on W and whose gradient is {@code mutate}d from the true one. */
     private static GradientCheckReport check(double lambda, int batchSize, UnaryOperator<double[]> mutate) {
+        return check(GradientChecker.defaults(), lambda, batchSize, mutate);
+    }
+
+    private static GradientCheckReport check(GradientChecker checker, double lambda, int batchSize,
+                                             UnaryOperator<double[]> mutate) {
         DifferentiableFunction function = new DifferentiableFunction() {
             @Override
             public ParameterLayout layout() {
@@ -61,7 +67,12 @@ class DiagnosisTest {
                 return batchSize;
             }
         };
-        return GradientChecker.defaults().check(function, THETA);
+        return checker.check(function, THETA);
+    }
+
+    /** The diagnosis of {@code block} in the words every front end shows. */
+    private static String sentence(GradientCheckReport report, String block) {
+        return DiagnosisText.sentence(report.block(block), report.mode());
     }
 
     private static UnaryOperator<double[]> onBlock(int from, int to, java.util.function.IntUnaryOperator source,
@@ -85,59 +96,67 @@ class DiagnosisTest {
 
     @Test
     void aBlockLeftAtZero() {
-        Diagnosis d = check(0, 0, onBlock(B, V, k -> k, 0)).block("b").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(B, V, k -> k, 0));
+        Diagnosis d = report.block("b").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.ZERO);
-        assertThat(d.description()).startsWith("gradient never reaches b: analytic is all zeros, numeric is not");
+        assertThat(d.numericNorm()).isPositive();
+        assertThat(sentence(report, "b")).startsWith("gradient never reaches b: analytic is all zeros, numeric is not");
     }
 
     @Test
     void aFlippedSign() {
-        Diagnosis d = check(0, 0, onBlock(V, N, k -> k, -1)).block("v").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(V, N, k -> k, -1));
+        Diagnosis d = report.block("v").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SIGN_FLIPPED);
-        assertThat(d.parameter()).isCloseTo(-1, within(1e-6));
+        assertThat(d.factor()).isCloseTo(-1, within(1e-6));
         assertThat(d.fitResidual()).isLessThan(1e-6);
     }
 
     @Test
     void aConstantFactorThatIsTheBatchSizeReadsAsAForgottenOneOverM() {
-        Diagnosis d = check(0, 32, onBlock(W, B, k -> k, 32)).block("W").diagnosis();
+        GradientCheckReport report = check(0, 32, onBlock(W, B, k -> k, 32));
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SCALED);
-        assertThat(d.description()).startsWith("analytic W ≈ 32.0 × numeric (the batch size m = 32: a forgotten 1/m)");
+        assertThat(d.batchSize()).isEqualTo(32);
+        assertThat(sentence(report, "W")).startsWith("analytic W ≈ 32.0 × numeric (the batch size m = 32: a forgotten 1/m)");
     }
 
     @Test
     void anIntegerFactorWithoutAKnownBatchSize() {
-        Diagnosis d = check(0, 0, onBlock(W, B, k -> k, 4)).block("W").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(W, B, k -> k, 4));
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SCALED);
-        assertThat(d.parameter()).isCloseTo(4, within(1e-6));
-        assertThat(d.description()).startsWith("analytic W ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten");
+        assertThat(d.factor()).isCloseTo(4, within(1e-6));
+        assertThat(sentence(report, "W")).startsWith("analytic W ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten");
     }
 
     @Test
     void aTransposedSquareBlock() {
-        Diagnosis d = check(0, 0, onBlock(W, B, k -> (k % 3) * 3 + k / 3, 1)).block("W").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(W, B, k -> (k % 3) * 3 + k / 3, 1));
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.TRANSPOSED);
-        assertThat(d.description()).startsWith("analytic W ≈ numeric transposed");
+        assertThat(sentence(report, "W")).startsWith("analytic W ≈ numeric transposed");
     }
 
     @Test
     void anIndexOffByOne() {
-        Diagnosis d = check(0, 0, onBlock(V, N, k -> Math.min(k + 1, N - 1), 1)).block("v").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(V, N, k -> Math.min(k + 1, N - 1), 1));
+        Diagnosis d = report.block("v").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SHIFTED);
-        assertThat(d.parameter()).isEqualTo(1);
-        assertThat(d.description()).startsWith("analytic v[k] ≈ numeric v[k + 1]");
+        assertThat(d.shift()).isEqualTo(1);
+        assertThat(sentence(report, "v")).startsWith("analytic v[k] ≈ numeric v[k + 1]");
     }
 
     @Test
     void aColumnIndexOffByOneShiftsWithinRows() {
         // analytic W[r][c] = numeric W[r][c + 1]; the last column has no neighbour and is left as it was.
-        Diagnosis d = check(0, 0, g -> {
+        GradientCheckReport report = check(0, 0, g -> {
             double[] copy = g.clone();
             for (int k = W; k < B; k++) {
                 if (k % 3 != 2) {
@@ -145,16 +164,18 @@ class DiagnosisTest {
                 }
             }
             return copy;
-        }).block("W").diagnosis();
+        });
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SHIFTED);
-        assertThat(d.parameter()).isEqualTo(1);
+        assertThat(d.shift()).isEqualTo(1);
     }
 
     @Test
     void aColumnVectorIsNotMistakenForShiftedRows() {
         // b is a vector: scaled by 4, it must read as a factor, not as a shift between its one-element rows.
-        Diagnosis d = check(0, 0, onBlock(B, V, k -> k, 4)).block("b").diagnosis();
+        GradientCheckReport report = check(0, 0, onBlock(B, V, k -> k, 4));
+        Diagnosis d = report.block("b").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.SCALED);
     }
@@ -162,58 +183,76 @@ class DiagnosisTest {
     @Test
     void aMissingL2Term() {
         // The loss has λ/2‖W‖² with λ = 0.3, the gradient forgets λ·W.
-        Diagnosis d = check(0.3, 0, g -> {
+        GradientCheckReport report = check(0.3, 0, g -> {
             double[] copy = g.clone();
             for (int k = W; k < B; k++) {
                 copy[k] -= 0.3 * THETA[k];
             }
             return copy;
-        }).block("W").diagnosis();
+        });
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.REGULARIZATION);
-        assertThat(d.parameter()).isCloseTo(-0.3, within(1e-6));
-        assertThat(d.description()).startsWith("analytic W lacks an L2 term: numeric − analytic ≈ 0.300·W");
+        assertThat(d.lambda()).isCloseTo(-0.3, within(1e-6));
+        assertThat(sentence(report, "W")).startsWith("analytic W lacks an L2 term: numeric − analytic ≈ 0.300·W");
     }
 
     @Test
     void anExtraL2Term() {
-        Diagnosis d = check(0, 0, g -> {
+        GradientCheckReport report = check(0, 0, g -> {
             double[] copy = g.clone();
             for (int k = W; k < B; k++) {
                 copy[k] += 0.05 * THETA[k];
             }
             return copy;
-        }).block("W").diagnosis();
+        });
+        Diagnosis d = report.block("W").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.REGULARIZATION);
-        assertThat(d.parameter()).isCloseTo(0.05, within(1e-6));
-        assertThat(d.description()).startsWith("analytic W has an extra L2 term: analytic − numeric ≈ 0.0500·W");
+        assertThat(d.lambda()).isCloseTo(0.05, within(1e-6));
+        assertThat(sentence(report, "W")).startsWith("analytic W has an extra L2 term: analytic − numeric ≈ 0.0500·W");
     }
 
     @Test
     void aFewWrongElements() {
-        Diagnosis d = check(0, 0, g -> {
+        GradientCheckReport report = check(0, 0, g -> {
             double[] copy = g.clone();
             copy[V + 2] *= 1.5;
             return copy;
-        }).block("v").diagnosis();
+        });
+        Diagnosis d = report.block("v").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.FEW_ELEMENTS);
-        assertThat(d.description()).isEqualTo("1 of 6 elements of v is wrong, the rest match: v[2]");
+        assertThat(d.wrongElements()).containsExactly(2);
+        assertThat(sentence(report, "v")).isEqualTo("1 of 6 elements of v is wrong, the rest match: v[2]");
     }
 
     @Test
     void noPatternIsClaimedWithoutAGoodFit() {
-        Diagnosis d = check(0, 0, g -> {
+        GradientCheckReport report = check(0, 0, g -> {
             double[] copy = g.clone();
             for (int k = V; k < N; k++) {
                 copy[k] = Math.sin(7 * k);
             }
             return copy;
-        }).block("v").diagnosis();
+        });
+        Diagnosis d = report.block("v").diagnosis();
 
         assertThat(d.kind()).isEqualTo(Kind.UNEXPLAINED);
         assertThat(d.fitResidual()).isGreaterThan(Diagnosis.GOOD_FIT);
-        assertThat(d.description()).startsWith("no simple pattern (factor, sign, transpose, shift, L2 term, a few elements) explains v");
+        assertThat(sentence(report, "v")).startsWith("no simple pattern (factor, sign, transpose, shift, L2 term, a few elements) explains v");
+        assertThat(DiagnosisText.brief(report.block("v"), report.mode())).isEqualTo("no simple pattern");
+    }
+
+    @Test
+    void aBlockCheckedOnlyInPartIsNotDiagnosed() {
+        GradientChecker sampled = GradientChecker.defaults().withMode(CheckMode.SAMPLED).withSamplesPerBlock(3);
+        GradientCheckReport report = check(sampled, 0, 0, onBlock(W, B, k -> k, 4));
+        Diagnosis d = report.block("W").diagnosis();
+
+        assertThat(d.kind()).isEqualTo(Kind.NOT_DIAGNOSED);
+        assertThat(d.checkedElements()).isEqualTo(3);
+        assertThat(sentence(report, "W"))
+                .isEqualTo("3 of 9 elements of W were checked (sampled mode); a full check of the block would diagnose it");
     }
 }

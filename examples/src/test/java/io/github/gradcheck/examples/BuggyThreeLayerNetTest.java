@@ -49,9 +49,9 @@ class BuggyThreeLayerNetTest {
     @GradientCheck
     void diagnosisReadsTheBugsAsFactorsFourAndTwo(GradientCheckReport report) {
         assertThat(report.block("b1").diagnosis().kind()).isEqualTo(Diagnosis.Kind.SCALED);
-        assertThat(report.block("b1").diagnosis().parameter()).isCloseTo(4, within(1e-6));
+        assertThat(report.block("b1").diagnosis().factor()).isCloseTo(4, within(1e-6));
         assertThat(report.block("W2").diagnosis().kind()).isEqualTo(Diagnosis.Kind.SCALED);
-        assertThat(report.block("W2").diagnosis().parameter()).isCloseTo(2, within(1e-6));
+        assertThat(report.block("W2").diagnosis().factor()).isCloseTo(2, within(1e-6));
         assertThat(report.block("W1").diagnosis().kind()).isEqualTo(Diagnosis.Kind.NONE);
         assertThat(report.block("b1").taylor().contradicts()).isTrue();
         assertThat(report.block("W1").taylor().consistent()).isTrue();

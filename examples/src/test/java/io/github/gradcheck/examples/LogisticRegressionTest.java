@@ -41,8 +41,8 @@ class LogisticRegressionTest {
         // The missing term is (λ/m)·w with λ = 5 and m = 200: numeric − analytic = 0.025·w.
         Diagnosis diagnosis = report.block("w").diagnosis();
         assertThat(diagnosis.kind()).isEqualTo(Diagnosis.Kind.REGULARIZATION);
-        assertThat(diagnosis.parameter()).isCloseTo(-5.0 / 200, within(1e-6));
-        assertThat(diagnosis.description()).startsWith("analytic w lacks an L2 term: numeric − analytic ≈ 0.0250·w");
+        assertThat(diagnosis.lambda()).isCloseTo(-5.0 / 200, within(1e-6));
+        assertThat(report.toString()).contains("w: analytic w lacks an L2 term: numeric − analytic ≈ 0.0250·w");
     }
 
     /** The same check without the extension, over several random problems and starting points. */

@@ -1,34 +1,50 @@
 package io.github.gradcheck.report;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What kind of wrong one block's gradient is, when a simple pattern explains it: the course's
- * "look at the components", turned into words a person acts on.
+ * "look at the components", as data. The pattern is the {@link #kind()}; the fitted numbers have
+ * an accessor each, which holds a number only for the kinds that have one (NaN, 0 or empty for
+ * the others, as each accessor says). The words a person reads are written from these numbers
+ * by the report's text, HTML and JSON writers, so that every front end says the same thing.
  *
- * @param kind the pattern
- * @param description the finding in words, e.g. {@code analytic b1 ≈ 4.00 × numeric}
- * @param parameter the fitted number: the factor, λ, or the shift; NaN where there is none
- * @param fitResidual how well the pattern explains the block: ‖analytic − fitted‖ / ‖analytic‖
- *     (0 is exact); NaN where no fit was made. A pattern is only claimed when this is small
- *     (see {@link #GOOD_FIT})
+ * <p>The engine makes diagnoses; the static factories, one per kind, are public for tools and
+ * tests that build a report by hand.
  */
-public record Diagnosis(Kind kind, String description, double parameter, double fitResidual) {
-
-    /** The largest fit residual for which a pattern is claimed: it explains 99% of the block. */
-    public static final double GOOD_FIT = 1e-2;
+public final class Diagnosis {
 
     /**
-     * A diagnosis; the engine makes these, the constructor is public for tools and tests.
-     *
-     * @param kind the pattern
-     * @param description the finding in words
-     * @param parameter the fitted number, or NaN
-     * @param fitResidual how well the pattern explains the block, or NaN
+     * The largest fit residual for which a pattern is claimed: it explains 99% of the block. Also
+     * the bound under which the L2 term's residual, relative to ‖analytic − numeric‖, must stay.
      */
-    public Diagnosis {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(description, "description");
+    public static final double GOOD_FIT = 1e-2;
+
+    private static final Diagnosis NONE = new Diagnosis(Kind.NONE, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0,
+            Double.NaN);
+
+    private final Kind kind;
+    private final double factor;
+    private final int batchSize;
+    private final double lambda;
+    private final int shift;
+    private final double numericNorm;
+    private final List<Integer> wrongElements;
+    private final int checkedElements;
+    private final double fitResidual;
+
+    private Diagnosis(Kind kind, double factor, int batchSize, double lambda, int shift, double numericNorm,
+                      List<Integer> wrongElements, int checkedElements, double fitResidual) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.factor = factor;
+        this.batchSize = batchSize;
+        this.lambda = lambda;
+        this.shift = shift;
+        this.numericNorm = numericNorm;
+        this.wrongElements = List.copyOf(wrongElements);
+        this.checkedElements = checkedElements;
+        this.fitResidual = fitResidual;
     }
 
     /** The patterns, tried in this order. */
@@ -62,6 +78,228 @@ public record Diagnosis(Kind kind, String description, double parameter, double 
      * @return the diagnosis of kind {@link Kind#NONE}
      */
     public static Diagnosis none() {
-        return new Diagnosis(Kind.NONE, "matches", Double.NaN, Double.NaN);
+        return NONE;
+    }
+
+    /**
+     * The analytic gradient is all zeros over the block, the numeric one is not.
+     *
+     * @param numericNorm ‖numeric‖ over the block, how much gradient is missing
+     * @return a diagnosis of kind {@link Kind#ZERO}, fit residual 1 (nothing of the numeric gradient is explained)
+     */
+    public static Diagnosis zero(double numericNorm) {
+        return new Diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, 1);
+    }
+
+    /**
+     * analytic ≈ −1 × numeric.
+     *
+     * @param factor the fitted factor, within 1% of −1
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SIGN_FLIPPED}
+     */
+    public static Diagnosis signFlipped(double factor, double fitResidual) {
+        return new Diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic ≈ factor × numeric.
+     *
+     * @param factor the fitted factor
+     * @param batchSize the model's batch size m, which the factor is read against (a factor of m is a
+     *     forgotten 1/m); 0 where the model does not say
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SCALED}
+     */
+    public static Diagnosis scaled(double factor, int batchSize, double fitResidual) {
+        return new Diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic ≈ numeric transposed, for a square block.
+     *
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#TRANSPOSED}
+     */
+    public static Diagnosis transposed(double fitResidual) {
+        return new Diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic[k] ≈ numeric[k + shift], flat and row-major.
+     *
+     * @param shift ±1 for one element, ± the row length for one row
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SHIFTED}
+     */
+    public static Diagnosis shifted(int shift, double fitResidual) {
+        return new Diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic − numeric ≈ λ·θ over the block.
+     *
+     * @param lambda the fitted λ: negative where the gradient lacks the L2 term, positive where it has an extra one
+     * @param fitResidual how well it explains analytic − numeric
+     * @return a diagnosis of kind {@link Kind#REGULARIZATION}
+     */
+    public static Diagnosis regularization(double lambda, double fitResidual) {
+        return new Diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * A few elements are wrong, the rest match.
+     *
+     * @param wrongElements the row-major positions in the block of every mismatching element, ascending
+     * @return a diagnosis of kind {@link Kind#FEW_ELEMENTS}, no fit residual
+     */
+    public static Diagnosis fewElements(List<Integer> wrongElements) {
+        return new Diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, Double.NaN);
+    }
+
+    /**
+     * No pattern fits; the best constant factor says how far off the block is.
+     *
+     * @param factor the least-squares factor c of analytic ≈ c × numeric; NaN where the numeric gradient is zero
+     * @param fitResidual how poorly that factor explains the block; NaN where no fit was made
+     * @return a diagnosis of kind {@link Kind#UNEXPLAINED}
+     */
+    public static Diagnosis unexplained(double factor, double fitResidual) {
+        return new Diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * Only some elements were checked, too few to fit a pattern.
+     *
+     * @param checkedElements how many of the block's elements were checked one by one
+     * @return a diagnosis of kind {@link Kind#NOT_DIAGNOSED}
+     */
+    public static Diagnosis notDiagnosed(int checkedElements) {
+        return new Diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements,
+                Double.NaN);
+    }
+
+    /**
+     * The pattern.
+     *
+     * @return the kind of wrong
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * The factor c of analytic ≈ c × numeric: fitted for {@link Kind#SCALED} and
+     * {@link Kind#SIGN_FLIPPED}; for {@link Kind#UNEXPLAINED} the best one, which does not fit.
+     *
+     * @return c; NaN for other kinds, and where the numeric gradient is zero
+     */
+    public double factor() {
+        return factor;
+    }
+
+    /**
+     * The model's batch size m that a {@link Kind#SCALED} factor was read against.
+     *
+     * @return m; 0 for other kinds and where the model does not say
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * The λ of analytic − numeric ≈ λ·θ, for {@link Kind#REGULARIZATION}: negative where the
+     * gradient lacks the L2 term the loss has, positive where it has one the loss has not.
+     *
+     * @return λ; NaN for other kinds
+     */
+    public double lambda() {
+        return lambda;
+    }
+
+    /**
+     * The shift s of analytic[k] ≈ numeric[k + s] over the block's flat, row-major elements, for
+     * {@link Kind#SHIFTED}: ±1 for one element (within a row, for a matrix), ± the row length for
+     * one row.
+     *
+     * @return s; 0 for other kinds
+     */
+    public int shift() {
+        return shift;
+    }
+
+    /**
+     * ‖numeric‖ over the block, for {@link Kind#ZERO}: the gradient that never arrives.
+     *
+     * @return the norm; NaN for other kinds
+     */
+    public double numericNorm() {
+        return numericNorm;
+    }
+
+    /**
+     * The row-major positions in the block of every mismatching element, ascending, for
+     * {@link Kind#FEW_ELEMENTS}.
+     *
+     * @return the positions; empty for other kinds
+     */
+    public List<Integer> wrongElements() {
+        return wrongElements;
+    }
+
+    /**
+     * How many of the block's elements were checked one by one, for {@link Kind#NOT_DIAGNOSED}.
+     *
+     * @return the count; 0 for other kinds
+     */
+    public int checkedElements() {
+        return checkedElements;
+    }
+
+    /**
+     * How well the pattern explains the block: ‖analytic − fitted‖ / ‖analytic‖, 0 is exact (for
+     * {@link Kind#REGULARIZATION}, relative to ‖analytic − numeric‖). A pattern is only claimed
+     * when this is at most {@link #GOOD_FIT}; for {@link Kind#UNEXPLAINED} it is the best constant
+     * factor's residual, above it.
+     *
+     * @return the residual; 1 for {@link Kind#ZERO}; NaN where no fit was made
+     */
+    public double fitResidual() {
+        return fitResidual;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Diagnosis that && kind == that.kind
+                && Double.compare(factor, that.factor) == 0 && batchSize == that.batchSize
+                && Double.compare(lambda, that.lambda) == 0 && shift == that.shift
+                && Double.compare(numericNorm, that.numericNorm) == 0 && wrongElements.equals(that.wrongElements)
+                && checkedElements == that.checkedElements && Double.compare(fitResidual, that.fitResidual) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements, fitResidual);
+    }
+
+    /**
+     * The kind and its numbers, for a debugger; the words a person reads are the report's.
+     *
+     * @return e.g. {@code Diagnosis[SCALED, factor=4.0, batchSize=0, fitResidual=1.0E-9]}
+     */
+    @Override
+    public String toString() {
+        String numbers = switch (kind) {
+            case NONE, TRANSPOSED -> "";
+            case ZERO -> ", numericNorm=" + numericNorm;
+            case SIGN_FLIPPED -> ", factor=" + factor;
+            case SCALED -> ", factor=" + factor + ", batchSize=" + batchSize;
+            case SHIFTED -> ", shift=" + shift;
+            case REGULARIZATION -> ", lambda=" + lambda;
+            case FEW_ELEMENTS -> ", wrongElements=" + wrongElements;
+            case UNEXPLAINED -> ", factor=" + factor;
+            case NOT_DIAGNOSED -> ", checkedElements=" + checkedElements;
+        };
+        return "Diagnosis[" + kind + numbers + (Double.isNaN(fitResidual) ? "" : ", fitResidual=" + fitResidual) + "]";
     }
 }

@@ -1,12 +1,10 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterBlock;
-import io.github.gradcheck.report.Diagnosis.Kind;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Names the kind of wrong in one block with mismatches, trying simple patterns in turn: zero, a
@@ -33,86 +31,87 @@ final class BlockDiagnosis {
         this.batchSize = batchSize;
     }
 
+    /**
+     * The diagnosis of the block: zero, then a single value (which no pattern can be claimed for),
+     * then every pattern that fits to within {@link Diagnosis#GOOD_FIT} (a constant factor, a
+     * transpose, a shift, an L2 term) competes and the closest to the analytic values wins, so that
+     * a small L2 term is not read as a factor of 1.03; on a tie the one tried first wins. Failing
+     * all, a few wrong elements, else unexplained.
+     */
     Diagnosis diagnose() {
-        String name = block.name();
         double gNorm = norm(g);
         double nNorm = norm(n);
         if (gNorm == 0 && nNorm > 0) {
-            return new Diagnosis(Kind.ZERO, "gradient never reaches " + name + ": analytic is all zeros, numeric is not"
-                    + " (‖numeric‖ = " + format("%.3g", nNorm) + ")", 0, 1);
+            return Diagnosis.zero(nNorm);
         }
         if (g.length == 1) {
             // One number is fitted by any one-parameter pattern; claiming one would be a guess.
-            double factor = nNorm > 0 ? dot(g, n) / dot(n, n) : Double.NaN;
-            return new Diagnosis(Kind.UNEXPLAINED, (nNorm > 0 ? "analytic " + name + " ≈ " + format("%.3g", factor)
-                    + " × numeric; " : "") + "one value cannot tell a factor from an L2 term or another pattern",
-                    factor, Double.NaN);
+            return Diagnosis.unexplained(nNorm > 0 ? leastSquaresFactor() : Double.NaN, Double.NaN);
         }
-        // Every pattern that fits well is a candidate; the one closest to the analytic values wins,
-        // so that a small L2 term is not read as a factor of 1.03.
-        Fit best = null;
-        if (nonZero(n) >= 2) {
-            double factor = dot(g, n) / dot(n, n);
-            double distance = distance(g, scaled(n, factor));
-            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
-                best = better(best, Math.abs(factor + 1) < 0.01
-                        ? new Fit(new Diagnosis(Kind.SIGN_FLIPPED, "analytic " + name + " ≈ −1 × numeric: the sign is flipped"
-                                + fit(distance / gNorm), factor, distance / gNorm), distance)
-                        : new Fit(new Diagnosis(Kind.SCALED, "analytic " + name + " ≈ " + format("%.3g", factor) + " × numeric"
-                                + factorHint(factor) + fit(distance / gNorm), factor, distance / gNorm), distance));
-            }
-        }
-        int[] shape = block.shape();
-        if (shape.length == 2 && shape[0] == shape[1] && shape[0] > 1) {
-            double distance = distance(g, transposed(n, shape[0]));
-            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
-                best = better(best, new Fit(new Diagnosis(Kind.TRANSPOSED, "analytic " + name + " ≈ numeric transposed:"
-                        + " rows and columns are swapped in the gradient" + fit(distance / gNorm), Double.NaN,
-                        distance / gNorm), distance));
-            }
-        }
-        for (int shift : shifts(shape)) {
-            double distance = shiftDistance(shift, shape);
-            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
-                String by = Math.abs(shift) == 1 ? "1" : Math.abs(shift) + ", one row";
-                best = better(best, new Fit(new Diagnosis(Kind.SHIFTED, "analytic " + name + "[k] ≈ numeric " + name
-                        + "[k " + (shift > 0 ? "+" : "−") + " " + by + "] (flat, row-major): an index off by one"
-                        + fit(distance / gNorm), shift, distance / gNorm), distance));
-            }
-        }
-        best = better(best, regularization(name));
+        Fit best = constantFactor(gNorm);
+        best = better(best, transpose(gNorm));
+        best = better(best, shift(gNorm));
+        best = better(best, regularization());
         if (best != null) {
             return best.diagnosis();
         }
-        List<String> wrong = new ArrayList<>();
-        for (int k = 0; k < verdicts.length; k++) {
-            if (verdicts[k] == ElementVerdict.MISMATCH) {
-                wrong.add(block.label(k));
-            }
+        Diagnosis few = fewElements();
+        if (few != null) {
+            return few;
         }
-        if (wrong.size() <= Math.max(3, verdicts.length / 5) && wrong.size() < verdicts.length) {
-            List<String> shown = wrong.subList(0, Math.min(5, wrong.size()));
-            return new Diagnosis(Kind.FEW_ELEMENTS, wrong.size() + " of " + verdicts.length + " elements of " + name
-                    + (wrong.size() == 1 ? " is" : " are") + " wrong, the rest match: " + String.join(", ", shown)
-                    + (wrong.size() > shown.size() ? ", …" : ""), wrong.size(), Double.NaN);
-        }
-        double factor = nNorm > 0 ? dot(g, n) / dot(n, n) : Double.NaN;
-        double residual = nNorm > 0 ? distance(g, scaled(n, factor)) / gNorm : Double.NaN;
-        return new Diagnosis(Kind.UNEXPLAINED, "no simple pattern (factor, sign, transpose, shift, L2 term, a few"
-                + " elements) explains " + name + "; the best constant factor, " + format("%.3g", factor)
-                + ", leaves a residual of " + format("%.2g", residual), factor, residual);
+        double factor = nNorm > 0 ? leastSquaresFactor() : Double.NaN;
+        return Diagnosis.unexplained(factor, nNorm > 0 ? distance(g, scaled(n, factor)) / gNorm : Double.NaN);
     }
 
     /** A pattern that fits, and how far the analytic values are from it. */
     private record Fit(Diagnosis diagnosis, double distance) {
     }
 
+    /** The closer fit of two, either of which may be absent; on a tie, {@code best}, the one tried first. */
     private static Fit better(Fit best, Fit candidate) {
         return candidate == null || (best != null && best.distance() <= candidate.distance()) ? best : candidate;
     }
 
+    /** analytic ≈ c × numeric: a flipped sign where c ≈ −1, else scaled; needs two non-zero numeric values. */
+    private Fit constantFactor(double gNorm) {
+        if (nonZero(n) < 2) {
+            return null;
+        }
+        double factor = leastSquaresFactor();
+        double distance = distance(g, scaled(n, factor));
+        double residual = distance / gNorm;
+        if (!(residual <= Diagnosis.GOOD_FIT)) {
+            return null;
+        }
+        return new Fit(Math.abs(factor + 1) < 0.01 ? Diagnosis.signFlipped(factor, residual)
+                : Diagnosis.scaled(factor, batchSize, residual), distance);
+    }
+
+    /** analytic ≈ numeric transposed, for a square matrix. */
+    private Fit transpose(double gNorm) {
+        int[] shape = block.shape();
+        if (shape.length != 2 || shape[0] != shape[1] || shape[0] <= 1) {
+            return null;
+        }
+        double distance = distance(g, transposed(n, shape[0]));
+        return distance / gNorm <= Diagnosis.GOOD_FIT ? new Fit(Diagnosis.transposed(distance / gNorm), distance) : null;
+    }
+
+    /** analytic[k] ≈ numeric[k + s]: the closest of the shifts worth trying, in {@link #shifts}' order. */
+    private Fit shift(double gNorm) {
+        int[] shape = block.shape();
+        Fit best = null;
+        for (int shift : shifts(shape)) {
+            double distance = shiftDistance(shift, shape);
+            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
+                best = better(best, new Fit(Diagnosis.shifted(shift, distance / gNorm), distance));
+            }
+        }
+        return best;
+    }
+
     /** analytic − numeric ≈ λ·θ over the block. */
-    private Fit regularization(String name) {
+    private Fit regularization() {
         double[] delta = new double[g.length];
         for (int k = 0; k < g.length; k++) {
             delta[k] = g[k] - n[k];
@@ -125,34 +124,24 @@ final class BlockDiagnosis {
         double lambda = dot(delta, theta) / thetaSquared;
         double distance = distance(delta, scaled(theta, lambda));
         double residual = distance / deltaNorm;
-        if (residual > Diagnosis.GOOD_FIT) {
-            return null;
-        }
-        String term = format("%.3g", Math.abs(lambda)) + "·" + name;
-        String description = lambda < 0
-                ? "analytic " + name + " lacks an L2 term: numeric − analytic ≈ " + term + " (remember regularization:"
-                        + " the loss has λ/2·‖" + name + "‖², its gradient needs λ·" + name + ")"
-                : "analytic " + name + " has an extra L2 term: analytic − numeric ≈ " + term + " (the gradient adds λ·"
-                        + name + " that the loss does not have)";
-        return new Fit(new Diagnosis(Kind.REGULARIZATION, description + fit(residual), lambda, residual), distance);
+        return residual > Diagnosis.GOOD_FIT ? null : new Fit(Diagnosis.regularization(lambda, residual), distance);
     }
 
-    private String factorHint(double factor) {
-        double rounded = Math.rint(factor);
-        double inverse = Math.rint(1 / factor);
-        if (batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize) {
-            return " (the batch size m = " + batchSize + ": a forgotten 1/m)";
+    /** At most max(3, a fifth) of the elements mismatch, and not all: those are the bug. */
+    private Diagnosis fewElements() {
+        List<Integer> wrong = new ArrayList<>();
+        for (int k = 0; k < verdicts.length; k++) {
+            if (verdicts[k] == ElementVerdict.MISMATCH) {
+                wrong.add(k);
+            }
         }
-        if (batchSize > 1 && Math.abs(1 / factor - batchSize) < 0.01 * batchSize) {
-            return " (1/m with m = " + batchSize + ": divided by the batch size twice)";
-        }
-        if (rounded >= 2 && Math.abs(factor - rounded) < 0.01) {
-            return " (an integer factor: a 1/" + (long) rounded + " forgotten, or a term counted " + (long) rounded + " times?)";
-        }
-        if (inverse >= 2 && Math.abs(1 / factor - inverse) < 0.01 * inverse) {
-            return " (1/" + (long) inverse + ": an extra division?)";
-        }
-        return "";
+        return wrong.size() <= Math.max(3, verdicts.length / 5) && wrong.size() < verdicts.length
+                ? Diagnosis.fewElements(wrong) : null;
+    }
+
+    /** The c that minimises ‖analytic − c × numeric‖; needs a non-zero numeric gradient. */
+    private double leastSquaresFactor() {
+        return dot(g, n) / dot(n, n);
     }
 
     /** Off-by-one shifts worth trying: one element, and for a matrix or more one row, either way. */
@@ -235,13 +224,5 @@ final class BlockDiagnosis {
 
     private static double norm(double[] a) {
         return RelativeDifference.norm(a, null, 0, a.length);
-    }
-
-    private static String fit(double residual) {
-        return " (fit residual " + format("%.1e", residual) + ")";
-    }
-
-    private static String format(String pattern, double value) {
-        return String.format(Locale.ROOT, pattern, value);
     }
 }

@@ -268,7 +268,7 @@ public final class NumericCheck {
                     .difference(RelativeDifference.of(checkedGradient, checkedNumeric, from, to))
                     .worstRelativeError(worst).mismatches(mismatches)
                     .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
-                    .diagnosis(diagnosis(mode, block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient,
+                    .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient,
                             elements, theta))
                     .taylor(TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block))
                     .build());
@@ -305,15 +305,13 @@ public final class NumericCheck {
                 .build();
     }
 
-    private Diagnosis diagnosis(CheckMode mode, ParameterBlock block, int mismatches, int unchecked, double[] gradient,
+    private Diagnosis diagnosis(ParameterBlock block, int mismatches, int unchecked, double[] gradient,
                                 ElementResults elements, double[] theta) {
         if (mismatches == 0) {
             return Diagnosis.none();
         }
         if (unchecked > 0) {
-            return new Diagnosis(Diagnosis.Kind.NOT_DIAGNOSED, (block.size() - unchecked) + " of " + block.size()
-                    + " elements of " + block.name() + " were checked (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " mode); a full check of the block would diagnose it", Double.NaN, Double.NaN);
+            return Diagnosis.notDiagnosed(block.size() - unchecked);
         }
         int from = block.offset();
         int to = from + block.size();

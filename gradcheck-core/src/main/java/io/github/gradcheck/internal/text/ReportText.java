@@ -81,7 +81,7 @@ public final class ReportText {
         if (!diagnosed.isEmpty()) {
             out.append('\n').append("  diagnosis:\n");
             for (BlockSummary block : diagnosed) {
-                out.append("    ").append(block.name()).append(": ").append(block.diagnosis().description()).append('\n');
+                out.append("    ").append(block.name()).append(": ").append(DiagnosisText.sentence(block, report.mode())).append('\n');
             }
         }
 

@@ -1,12 +1,16 @@
 package io.github.gradcheck.report.summary;
 
+import static java.util.stream.Collectors.joining;
+
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.internal.text.DiagnosisText;
+import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One gradient check of a test run, as the end-of-run summary lists it: which test ran it, what
@@ -24,7 +28,8 @@ import java.util.Optional;
  * @param parameters the number of parameters checked (the length of θ); 0 for an error
  * @param mismatches how many elements mismatch; 0 for an error
  * @param difference the course's overall difference; NaN for an error
- * @param diagnoses one line per diagnosed block, e.g. {@code b1: analytic b1 ≈ 4.00 × numeric …}
+ * @param diagnoses one line per diagnosed block, e.g. {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
+ *     {@link #diagnoses(GradientCheckReport)} writes them
  * @param worstOffender the label of the worst element, e.g. {@code b1[1,0]}; empty if there is none
  * @param error why the model could not be checked; empty unless {@code verdict} is {@link Verdict#ERROR}
  * @param outcome how the test invocation itself ended
@@ -104,16 +109,18 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     }
 
     /**
-     * The diagnosed blocks of {@code report}, one line each, {@code block: description}, in θ's order.
+     * The diagnosed blocks of {@code report}, one line each, {@code block: sentence}, in θ's order,
+     * written from each block's {@link Diagnosis} as the failure message writes it.
      *
      * @param report a report
      * @return one line per block whose diagnosis is not {@link Diagnosis.Kind#NONE}
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return report.blocks().stream()
-                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE)
-                .map(block -> block.name() + ": " + block.diagnosis().description())
-                .toList();
+        return diagnosed(report).map(block -> block.name() + ": " + DiagnosisText.sentence(block, report.mode())).toList();
+    }
+
+    private static Stream<BlockSummary> diagnosed(GradientCheckReport report) {
+        return report.blocks().stream().filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE);
     }
 
     /**
@@ -138,20 +145,16 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     }
 
     /**
-     * The diagnoses in a few words for a table cell: each up to its first parenthesis, without the
-     * block prefix, e.g. {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}.
+     * The diagnoses in a few words for a table cell: each block's brief finding, e.g.
+     * {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}. Where only the report
+     * entries reached the summary (no {@link #report()}), the published lines as they are: they are
+     * words, and words are not read back into findings.
      *
      * @return the short form, empty if no block was diagnosed
      */
     public String shortDiagnosis() {
-        List<String> shortened = new ArrayList<>();
-        for (String diagnosis : diagnoses) {
-            int colon = diagnosis.indexOf(": ");
-            String text = colon < 0 ? diagnosis : diagnosis.substring(colon + 2);
-            int parenthesis = text.indexOf(" (");
-            shortened.add(parenthesis < 0 ? text : text.substring(0, parenthesis));
-        }
-        return String.join("; ", shortened);
+        return report.map(r -> diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode())).collect(joining("; ")))
+                .orElse(String.join("; ", diagnoses));
     }
 
     /**

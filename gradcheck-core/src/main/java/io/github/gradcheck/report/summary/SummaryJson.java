@@ -1,7 +1,10 @@
 package io.github.gradcheck.report.summary;
 
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import java.util.List;
@@ -22,8 +25,12 @@ public final class SummaryJson {
     /** The value of the top-level {@code "format"} member. */
     public static final String FORMAT = "gradcheck-junit summary";
 
-    /** The version of the shape, the top-level {@code "version"} member. */
-    public static final int VERSION = 1;
+    /**
+     * The version of the shape, the top-level {@code "version"} member. Version 2 gave a block's
+     * {@code "diagnosis"} the numbers of its kind by name ({@code "factor"}, {@code "lambda"},
+     * {@code "shift"}, …) in place of version 1's single {@code "parameter"}.
+     */
+    public static final int VERSION = 2;
 
     private SummaryJson() {
     }
@@ -89,7 +96,7 @@ public final class SummaryJson {
         double[] gradient = report.gradient();
         double[] numeric = report.numericGradient();
         for (BlockSummary block : report.blocks()) {
-            block(json, block, gradient, numeric);
+            block(json, block, report.mode(), gradient, numeric);
         }
         json.endArray().name("worstOffenders").beginArray();
         for (Offender offender : report.worstOffenders()) {
@@ -125,7 +132,7 @@ public final class SummaryJson {
                 .endObject();
     }
 
-    private static void block(JsonWriter json, BlockSummary block, double[] gradient, double[] numeric) {
+    private static void block(JsonWriter json, BlockSummary block, CheckMode mode, double[] gradient, double[] numeric) {
         json.beginObject()
                 .name("name").value(block.name())
                 .name("shape").integers(block.shape())
@@ -137,13 +144,9 @@ public final class SummaryJson {
                 .name("mismatches").value(block.mismatches())
                 .name("kinks").value(block.kinks())
                 .name("unreliable").value(block.unreliable())
-                .name("diagnosis").beginObject()
-                .name("kind").value(lower(block.diagnosis().kind()))
-                .name("description").value(block.diagnosis().description())
-                .name("parameter").value(block.diagnosis().parameter())
-                .name("fitResidual").value(block.diagnosis().fitResidual())
-                .endObject()
-                .name("taylor").beginObject()
+                .name("diagnosis");
+        diagnosis(json, block, mode);
+        json.name("taylor").beginObject()
                 .name("order").value(block.taylor().order())
                 .name("steps").numbers(toArray(block.taylor().steps()), 0, block.taylor().steps().size())
                 .name("remainders").numbers(toArray(block.taylor().remainders()), 0, block.taylor().remainders().size())
@@ -151,6 +154,27 @@ public final class SummaryJson {
                 .name("analytic").numbers(gradient, block.offset(), block.offset() + block.size())
                 .name("numeric").numbers(numeric, block.offset(), block.offset() + block.size())
                 .endObject();
+    }
+
+    /** The kind, the sentence every front end shows, then the numbers of that kind only, then the fit residual. */
+    private static void diagnosis(JsonWriter json, BlockSummary block, CheckMode mode) {
+        Diagnosis diagnosis = block.diagnosis();
+        json.beginObject()
+                .name("kind").value(lower(diagnosis.kind()))
+                .name("description").value(DiagnosisText.sentence(block, mode));
+        switch (diagnosis.kind()) {
+            case ZERO -> json.name("numericNorm").value(diagnosis.numericNorm());
+            case SIGN_FLIPPED, UNEXPLAINED -> json.name("factor").value(diagnosis.factor());
+            case SCALED -> json.name("factor").value(diagnosis.factor()).name("batchSize").value(diagnosis.batchSize());
+            case SHIFTED -> json.name("shift").value(diagnosis.shift());
+            case REGULARIZATION -> json.name("lambda").value(diagnosis.lambda());
+            case FEW_ELEMENTS -> json.name("wrongElements").integers(diagnosis.wrongElements());
+            case NOT_DIAGNOSED -> json.name("checkedElements").value(diagnosis.checkedElements());
+            case NONE, TRANSPOSED -> {
+                // nothing fitted but the residual
+            }
+        }
+        json.name("fitResidual").value(diagnosis.fitResidual()).endObject();
     }
 
     private static void offender(JsonWriter json, Offender offender) {

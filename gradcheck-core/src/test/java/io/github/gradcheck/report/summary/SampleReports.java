@@ -37,7 +37,7 @@ final class SampleReports {
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
                         block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
                                 .mismatches(2).kinks(0).unreliable(0)
-                                .diagnosis(new Diagnosis(Diagnosis.Kind.SCALED, "analytic b ≈ 4.00 × numeric (fit residual 1.0e-09)", 4, 1e-9))
+                                .diagnosis(Diagnosis.scaled(4, 0, 1e-9))
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
                 .worstOffenders(List.of(
                         offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4).numericGradient(0.1)

@@ -1,0 +1,126 @@
+package io.github.gradcheck.internal.text;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.Diagnosis;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A block's {@link Diagnosis} in words, the one place they are written: the failure messages, the
+ * console and HTML summaries and the JSON all read the same sentence. Each sentence begins with a
+ * brief finding ({@code analytic b ≈ 4.00 × numeric}), the words a table cell has room for; the
+ * rest says why it matters and how good the fit is.
+ */
+public final class DiagnosisText {
+
+    /** Wrong elements named by a few-elements diagnosis; more are an ellipsis. */
+    private static final int NAMED_ELEMENTS = 5;
+
+    private DiagnosisText() {
+    }
+
+    /**
+     * The diagnosis of {@code block} as one sentence, e.g.
+     * {@code analytic b ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten, or a term counted 4 times?) (fit residual 1.0e-09)}.
+     *
+     * @param block a block of a report
+     * @param mode the check's mode, which a block that was not diagnosed names as the reason
+     * @return the sentence; {@code matches} for {@link Diagnosis.Kind#NONE}
+     */
+    public static String sentence(BlockSummary block, CheckMode mode) {
+        Words words = words(block, mode);
+        return words.brief() + words.rest();
+    }
+
+    /**
+     * The first clause of {@link #sentence}, for a table cell, e.g. {@code analytic b ≈ 4.00 × numeric}.
+     *
+     * @param block a block of a report
+     * @param mode the check's mode
+     * @return the brief finding
+     */
+    public static String brief(BlockSummary block, CheckMode mode) {
+        return words(block, mode).brief();
+    }
+
+    /** A sentence cut where a table cell stops reading: {@code brief + rest} is the whole. */
+    private record Words(String brief, String rest) {
+    }
+
+    private static Words words(BlockSummary block, CheckMode mode) {
+        Diagnosis d = block.diagnosis();
+        String name = block.name();
+        return switch (d.kind()) {
+            case NONE -> new Words("matches", "");
+            case ZERO -> new Words("gradient never reaches " + name + ": analytic is all zeros, numeric is not",
+                    " (‖numeric‖ = " + format("%.3g", d.numericNorm()) + ")");
+            case SIGN_FLIPPED -> new Words("analytic " + name + " ≈ −1 × numeric: the sign is flipped", fit(d));
+            case SCALED -> new Words("analytic " + name + " ≈ " + format("%.3g", d.factor()) + " × numeric",
+                    factorHint(d.factor(), d.batchSize()) + fit(d));
+            case TRANSPOSED -> new Words("analytic " + name + " ≈ numeric transposed: rows and columns are swapped in the"
+                    + " gradient", fit(d));
+            case SHIFTED -> new Words("analytic " + name + "[k] ≈ numeric " + name + "[k " + (d.shift() > 0 ? "+" : "−")
+                    + " " + (Math.abs(d.shift()) == 1 ? "1" : Math.abs(d.shift()) + ", one row") + "]",
+                    " (flat, row-major): an index off by one" + fit(d));
+            case REGULARIZATION -> regularization(name, d);
+            case FEW_ELEMENTS -> new Words(fewElements(block, d.wrongElements()), "");
+            case UNEXPLAINED -> block.size() == 1
+                    // One number is fitted by any one-parameter pattern; the engine claims none.
+                    ? new Words((Double.isNaN(d.factor()) ? "" : "analytic " + name + " ≈ " + format("%.3g", d.factor())
+                            + " × numeric; ") + "one value cannot tell a factor from an L2 term or another pattern", "")
+                    : new Words("no simple pattern", " (factor, sign, transpose, shift, L2 term, a few elements) explains "
+                            + name + "; the best constant factor, " + format("%.3g", d.factor()) + ", leaves a residual of "
+                            + format("%.2g", d.fitResidual()));
+            case NOT_DIAGNOSED -> new Words(d.checkedElements() + " of " + block.size() + " elements of " + name
+                    + " were checked", " (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " mode); a full check of the block would diagnose it");
+        };
+    }
+
+    private static Words regularization(String name, Diagnosis d) {
+        String term = format("%.3g", Math.abs(d.lambda())) + "·" + name;
+        return d.lambda() < 0
+                ? new Words("analytic " + name + " lacks an L2 term: numeric − analytic ≈ " + term,
+                        " (remember regularization: the loss has λ/2·‖" + name + "‖², its gradient needs λ·" + name + ")" + fit(d))
+                : new Words("analytic " + name + " has an extra L2 term: analytic − numeric ≈ " + term,
+                        " (the gradient adds λ·" + name + " that the loss does not have)" + fit(d));
+    }
+
+    private static String fewElements(BlockSummary block, List<Integer> wrong) {
+        StringBuilder text = new StringBuilder().append(wrong.size()).append(" of ").append(block.size())
+                .append(" elements of ").append(block.name()).append(wrong.size() == 1 ? " is" : " are")
+                .append(" wrong, the rest match: ");
+        for (int i = 0; i < Math.min(NAMED_ELEMENTS, wrong.size()); i++) {
+            text.append(i == 0 ? "" : ", ").append(ElementLabel.of(block, wrong.get(i)));
+        }
+        return text.append(wrong.size() > NAMED_ELEMENTS ? ", …" : "").toString();
+    }
+
+    /** What a factor suggests: the batch size m or 1/m, an integer, or the inverse of one. */
+    private static String factorHint(double factor, int batchSize) {
+        double rounded = Math.rint(factor);
+        double inverse = Math.rint(1 / factor);
+        if (batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize) {
+            return " (the batch size m = " + batchSize + ": a forgotten 1/m)";
+        }
+        if (batchSize > 1 && Math.abs(1 / factor - batchSize) < 0.01 * batchSize) {
+            return " (1/m with m = " + batchSize + ": divided by the batch size twice)";
+        }
+        if (rounded >= 2 && Math.abs(factor - rounded) < 0.01) {
+            return " (an integer factor: a 1/" + (long) rounded + " forgotten, or a term counted " + (long) rounded + " times?)";
+        }
+        if (inverse >= 2 && Math.abs(1 / factor - inverse) < 0.01 * inverse) {
+            return " (1/" + (long) inverse + ": an extra division?)";
+        }
+        return "";
+    }
+
+    private static String fit(Diagnosis d) {
+        return " (fit residual " + format("%.1e", d.fitResidual()) + ")";
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+}
