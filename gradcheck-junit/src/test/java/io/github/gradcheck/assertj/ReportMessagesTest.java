@@ -163,6 +163,33 @@ class ReportMessagesTest {
     }
 
     @Test
+    void hasFailingBlocksNeedsExactlyTheNamedBlocksToFailWhateverTheRepeats() {
+        // W and b both fail: naming b twice must not stand in for W.
+        assertThatThrownBy(() -> assertThat(failedInWAndB()).hasFailingBlocks("b", "b"))
+                .hasMessageStartingWith("\nExpecting exactly the blocks [b] of TinyNet to fail, but the failing blocks are"
+                        + " [W, b]:\nTinyNet: FAILED\n  3 of 6 elements mismatch beyond 10× their estimated numerical error:"
+                        + " b (2), W (1)\n");
+        assertThat(failedInWAndB()).hasFailingBlocks("b", "W", "b");
+        assertThatThrownBy(() -> assertThat(failedInWAndB()).hasFailingBlocks("W", "c"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TinyNet has no parameter block named 'c'; its blocks are [W, b]");
+    }
+
+    /** {@link #failed()}, but with W[0,1] a mismatch too. */
+    private static GradientCheckReport failedInWAndB() {
+        GradientCheckReport failed = failed();
+        BlockSummary w = failed.blocks().get(0);
+        Offender w01 = failed.worstOffenders().get(2);
+        return new GradientCheckReport("TinyNet", SETTINGS, CheckMode.FULL, 0.5, 2.0e-14, 0.2, 6,
+                List.of(new BlockSummary("W", w.shape(), 0, 4, 0.3, 0.6, 1, 0, 0, Diagnosis.none(), w.taylor()),
+                        failed.blocks().get(1)),
+                List.of(failed.worstOffenders().get(0), failed.worstOffenders().get(1),
+                        new Offender(1, "W", w01.position(), "W[0,1]", -0.25, 0.25, 0.5, 1.0, 5e-9, ElementVerdict.MISMATCH)),
+                List.of(), new double[] {1, -0.25, 0, 0, 2.0, 0.4}, new double[] {1, 0.25, 0, 0, 0.5, 0.1},
+                22, 2, 24, Duration.ofMillis(3));
+    }
+
+    @Test
     void hasWorstOffenderInNamesTheWorstElement() {
         assertThat(failed()).hasWorstOffenderIn("b");
         assertThatThrownBy(() -> assertThat(failed()).hasWorstOffenderIn("W"))
