@@ -1,15 +1,13 @@
 package io.github.gradcheck;
 
-import io.github.gradcheck.CheckMode;
-import io.github.gradcheck.Precision;
-import io.github.gradcheck.Stencil;
-import io.github.gradcheck.StepSize;
 import io.github.gradcheck.internal.engine.NumericCheck;
+import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -75,15 +73,58 @@ public final class GradientChecker {
     /** Elements per block in sampled mode. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(new CheckSettings(
-            StepSize.relative(Precision.DOUBLE.defaultRelativeStep()), Stencil.CENTERED, Precision.DOUBLE,
+    private static final GradientChecker DEFAULTS = new GradientChecker(null, Stencil.CENTERED, Precision.DOUBLE,
             DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
-            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO));
+            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO);
 
+    /**
+     * The step set by {@link #withEpsilon} or {@link #withRelativeStep}, or null for the default,
+     * the precision's ∛u: the default follows {@link #withPrecision}, a step someone chose does not.
+     */
+    private final StepSize chosenStep;
+    private final Stencil stencil;
+    private final Precision precision;
+    private final double margin;
+    private final double threshold;
+    private final double relativeErrorFloor;
+    private final int offenders;
+    private final long seed;
+    private final CheckMode mode;
+    private final int samplesPerBlock;
+    private final int threads;
+    private final long evaluationBudget;
+    private final Duration timeBudget;
+    /** The same settings as the engine reads and reports record them. */
     private final CheckSettings settings;
 
-    private GradientChecker(CheckSettings settings) {
-        this.settings = settings;
+    private GradientChecker(StepSize chosenStep, Stencil stencil, Precision precision, double margin, double threshold,
+                            double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
+                            int threads, long evaluationBudget, Duration timeBudget) {
+        this.chosenStep = chosenStep;
+        this.stencil = Objects.requireNonNull(stencil, "stencil");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.margin = margin;
+        this.threshold = threshold;
+        this.relativeErrorFloor = relativeErrorFloor;
+        this.offenders = offenders;
+        this.seed = seed;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.samplesPerBlock = samplesPerBlock;
+        this.threads = threads;
+        this.evaluationBudget = evaluationBudget;
+        this.timeBudget = Objects.requireNonNull(timeBudget, "timeBudget");
+        this.settings = checkSettings();
+    }
+
+    /** The one place the settings of reports are made from this checker's. */
+    private CheckSettings checkSettings() {
+        return new CheckSettings(step(), stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed,
+                mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+    }
+
+    /** The step the check takes: the one chosen, else the precision's ∛u, relative. */
+    private StepSize step() {
+        return chosenStep != null ? chosenStep : StepSize.relative(precision.defaultRelativeStep());
     }
 
     /**
@@ -103,7 +144,14 @@ public final class GradientChecker {
      * @return a new checker
      */
     public static GradientChecker with(CheckSettings settings) {
-        return new GradientChecker(Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(settings, "settings");
+        // A step equal to the precision's default is taken as the default, so that it follows a later withPrecision.
+        StepSize step = settings.step().equals(StepSize.relative(settings.precision().defaultRelativeStep()))
+                ? null : settings.step();
+        return new GradientChecker(step, settings.stencil(), settings.precision(), settings.margin(),
+                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed(),
+                settings.mode(), settings.samplesPerBlock(), settings.threads(), settings.evaluationBudget(),
+                settings.timeBudget());
     }
 
     /**
@@ -114,18 +162,19 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(settings.withStep(StepSize.fixed(epsilon)));
+        return new GradientChecker(StepSize.fixed(epsilon), stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
      * With steps εᵢ = factor · max(|θᵢ|, 1).
      *
-     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double
+     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double, and follows
+     *     {@link #withPrecision} unless set here
      * @return a new checker
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(settings.withStep(StepSize.relative(factor)));
+        return new GradientChecker(StepSize.relative(factor), stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -135,19 +184,19 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(settings.withStencil(stencil));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
-     * For a loss computed in {@code precision}. A relative step becomes that precision's ∛u, so
-     * {@code withPrecision(FLOAT)} is all a float model needs; a fixed ε stays as it is.
+     * For a loss computed in {@code precision}. The default step becomes that precision's ∛u, so
+     * {@code withPrecision(FLOAT)} is all a float model needs, before or after the other
+     * {@code with…}; a step set by {@link #withEpsilon} or {@link #withRelativeStep} stays as it is.
      *
      * @param precision the arithmetic the loss is computed in
      * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
-        StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
-        return new GradientChecker(settings.withPrecision(precision).withStep(step));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -158,7 +207,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(settings.withMargin(margin));
+        return new GradientChecker(chosenStep, stencil, precision, requirePositive("margin", margin), threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -169,7 +218,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(settings.withThreshold(threshold));
+        return new GradientChecker(chosenStep, stencil, precision, margin, requirePositive("threshold", threshold), relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -181,7 +230,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(settings.withRelativeErrorFloor(floor));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, requirePositive("relativeErrorFloor", floor), offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -192,7 +241,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(settings.withOffenders(offenders));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, requireAtLeast("offenders", offenders, 0, "0 or more"), seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -202,7 +251,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(settings.withSeed(seed));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -212,7 +261,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withMode(CheckMode mode) {
-        return new GradientChecker(settings.withMode(mode));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -223,7 +272,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
-        return new GradientChecker(settings.withSamplesPerBlock(samples));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, requireAtLeast("samplesPerBlock", samples, 1, "at least 1"), threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -236,7 +285,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
-        return new GradientChecker(settings.withThreads(threads));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, requireAtLeast("threads", threads, 1, "at least 1"), evaluationBudget, timeBudget);
     }
 
     /**
@@ -247,7 +296,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
-        return new GradientChecker(settings.withEvaluationBudget(evaluations));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, requireAtLeast("evaluationBudget", evaluations, 0, "0 (no limit) or more"), timeBudget);
     }
 
     /**
@@ -259,7 +308,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
-        return new GradientChecker(settings.withTimeBudget(budget));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, requireNotNegative(budget));
     }
 
     /**
@@ -310,13 +359,61 @@ public final class GradientChecker {
         Objects.requireNonNull(states, "states");
         List<GradientCheckReport> reports = new ArrayList<>();
         for (int i = 0; i < states.names().size(); i++) {
-            reports.add(check(states.named(states.model(i), i)));
+            reports.add(check(states.get(i).named()));
         }
         return reports;
     }
 
+    /**
+     * The settings, as a person reads them.
+     *
+     * @return e.g. {@code GradientChecker[step=relative 4.81e-6, stencil=centered, precision=double, …]}
+     */
     @Override
     public String toString() {
-        return "GradientChecker" + settings;
+        return "GradientChecker[step=" + (step().relative() ? "relative " + ReportText.rounded(step().value())
+                : "fixed " + ReportText.setting(step().value()))
+                + ", stencil=" + word(stencil) + ", precision=" + word(precision)
+                + ", margin=" + ReportText.setting(margin) + ", threshold=" + ReportText.setting(threshold)
+                + ", relativeErrorFloor=" + ReportText.setting(relativeErrorFloor) + ", offenders=" + offenders
+                + ", seed=" + seed + ", mode=" + word(mode) + ", samplesPerBlock=" + samplesPerBlock
+                + ", threads=" + threads + ", evaluationBudget=" + (evaluationBudget == 0 ? "none" : evaluationBudget)
+                + ", timeBudget=" + (timeBudget.isZero() ? "none" : duration(timeBudget)) + "]";
+    }
+
+    /** An enum constant as the configuration parameters spell it: {@code five-point}. */
+    private static String word(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code 30s}, {@code 1500ms}, as the configuration parameters take it. */
+    private static String duration(Duration duration) {
+        return duration.toMillisPart() == 0 && duration.getNano() == 0 ? duration.toSeconds() + "s"
+                : duration.toMillis() + "ms";
+    }
+
+    private static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite number, was " + value);
+        }
+        return value;
+    }
+
+    private static int requireAtLeast(String name, int value, int least, String range) {
+        return (int) requireAtLeast(name, (long) value, least, range);
+    }
+
+    private static long requireAtLeast(String name, long value, long least, String range) {
+        if (value < least) {
+            throw new IllegalArgumentException(name + " must be " + range + ", was " + value);
+        }
+        return value;
+    }
+
+    private static Duration requireNotNegative(Duration timeBudget) {
+        if (Objects.requireNonNull(timeBudget, "timeBudget").isNegative()) {
+            throw new IllegalArgumentException("timeBudget must be zero (no limit) or more, was " + timeBudget);
+        }
+        return timeBudget;
     }
 }
