@@ -138,14 +138,14 @@ public final class GradientChecker {
 
     /**
      * A checker with exactly these settings, e.g. a report's {@link GradientCheckReport#settings()}
-     * to replay its check.
+     * to replay its check. A step that is the precision's default ∛u stays the default: a later
+     * {@link #withPrecision} changes it, as it would on the checker that made the report.
      *
      * @param settings the settings
      * @return a new checker
      */
     public static GradientChecker with(CheckSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        // A step equal to the precision's default is taken as the default, so that it follows a later withPrecision.
         StepSize step = settings.step().equals(StepSize.relative(settings.precision().defaultRelativeStep()))
                 ? null : settings.step();
         return new GradientChecker(step, settings.stencil(), settings.precision(), settings.margin(),
@@ -162,7 +162,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(StepSize.fixed(epsilon), stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(StepSize.fixed(epsilon), stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -174,7 +175,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(StepSize.relative(factor), stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(StepSize.relative(factor), stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -184,7 +186,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -196,7 +199,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -207,7 +211,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(chosenStep, stencil, precision, requirePositive("margin", margin), threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, requirePositive("margin", margin), threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -218,7 +223,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, requirePositive("threshold", threshold), relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, requirePositive("threshold", threshold),
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -230,7 +236,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, requirePositive("relativeErrorFloor", floor), offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
+                requirePositive("relativeErrorFloor", floor), offenders, seed, mode, samplesPerBlock, threads,
+                evaluationBudget, timeBudget);
     }
 
     /**
@@ -241,7 +249,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, requireAtLeast("offenders", offenders, 0, "0 or more"), seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor,
+                requireAtLeast("offenders", offenders, 0, "0 or more"), seed, mode, samplesPerBlock, threads,
+                evaluationBudget, timeBudget);
     }
 
     /**
@@ -251,7 +261,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -261,7 +272,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withMode(CheckMode mode) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -272,7 +284,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, requireAtLeast("samplesPerBlock", samples, 1, "at least 1"), threads, evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, requireAtLeast("samplesPerBlock", samples, 1, "at least 1"), threads, evaluationBudget,
+                timeBudget);
     }
 
     /**
@@ -285,7 +299,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, requireAtLeast("threads", threads, 1, "at least 1"), evaluationBudget, timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, requireAtLeast("threads", threads, 1, "at least 1"), evaluationBudget,
+                timeBudget);
     }
 
     /**
@@ -296,7 +312,9 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, requireAtLeast("evaluationBudget", evaluations, 0, "0 (no limit) or more"), timeBudget);
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, requireAtLeast("evaluationBudget", evaluations, 0,
+                "0 (no limit) or more"), timeBudget);
     }
 
     /**
@@ -308,7 +326,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, requireNotNegative(budget));
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, requireNotNegative(budget));
     }
 
     /**
