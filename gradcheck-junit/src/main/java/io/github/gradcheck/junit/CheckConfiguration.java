@@ -1,5 +1,18 @@
 package io.github.gradcheck.junit;
 
+import static io.github.gradcheck.junit.GradientCheck.EPSILON_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.EVALUATION_BUDGET_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.MARGIN_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.MODE_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.OFFENDERS_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.PRECISION_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.RELATIVE_ERROR_FLOOR_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.SAMPLES_PER_BLOCK_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.STENCIL_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.THREADS_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.THRESHOLD_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.TIME_BUDGET_PROPERTY_NAME;
+
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
@@ -43,32 +56,39 @@ final class CheckConfiguration {
         CheckConfiguration configuration = new CheckConfiguration(annotation, context);
         GradientChecker checker = GradientChecker.defaults();
         CheckSettings base = checker.settings();
-        Precision precision = configuration.choice("precision", GradientCheck.PRECISION_PROPERTY_NAME, annotation.precision(), Precision.class);
+        Precision precision = configuration.choice("precision", PRECISION_PROPERTY_NAME, annotation.precision(),
+                Precision.class);
         if (precision != null) {
             checker = checker.withPrecision(precision);
         }
-        Stencil stencil = configuration.choice("stencil", GradientCheck.STENCIL_PROPERTY_NAME, annotation.stencil(), Stencil.class);
+        Stencil stencil = configuration.choice("stencil", STENCIL_PROPERTY_NAME, annotation.stencil(), Stencil.class);
         if (stencil != null) {
             checker = checker.withStencil(stencil);
         }
-        double epsilon = configuration.positive("epsilon", GradientCheck.EPSILON_PROPERTY_NAME, annotation.epsilon(), Double.NaN);
+        double epsilon = configuration.positive("epsilon", EPSILON_PROPERTY_NAME, annotation.epsilon(), Double.NaN);
         if (!Double.isNaN(epsilon)) {
             checker = checker.withEpsilon(epsilon);
         }
-        CheckMode mode = configuration.choice("mode", GradientCheck.MODE_PROPERTY_NAME, annotation.mode(), CheckMode.class);
+        CheckMode mode = configuration.choice("mode", MODE_PROPERTY_NAME, annotation.mode(), CheckMode.class);
         if (mode != null) {
             checker = checker.withMode(mode);
         }
         return checker
-                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", GradientCheck.SAMPLES_PER_BLOCK_PROPERTY_NAME, annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
-                .withThreads((int) configuration.whole("threads", GradientCheck.THREADS_PROPERTY_NAME, annotation.threads(), 1, base.threads()))
-                .withEvaluationBudget(configuration.whole("evaluationBudget", GradientCheck.EVALUATION_BUDGET_PROPERTY_NAME, annotation.evaluationBudget(), 0, base.evaluationBudget()))
-                .withTimeBudget(configuration.duration("timeBudget", GradientCheck.TIME_BUDGET_PROPERTY_NAME, annotation.timeBudget(), base.timeBudget()))
-                .withMargin(configuration.positive("margin", GradientCheck.MARGIN_PROPERTY_NAME, annotation.margin(), base.margin()))
-                .withThreshold(configuration.positive("threshold", GradientCheck.THRESHOLD_PROPERTY_NAME, annotation.threshold(), base.threshold()))
-                .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", GradientCheck.RELATIVE_ERROR_FLOOR_PROPERTY_NAME, annotation.relativeErrorFloor(),
-                        base.relativeErrorFloor()))
-                .withOffenders((int) configuration.whole("offenders", GradientCheck.OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0, base.offenders()));
+                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", SAMPLES_PER_BLOCK_PROPERTY_NAME,
+                        annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
+                .withThreads((int) configuration.whole("threads", THREADS_PROPERTY_NAME, annotation.threads(), 1,
+                        base.threads()))
+                .withEvaluationBudget(configuration.whole("evaluationBudget", EVALUATION_BUDGET_PROPERTY_NAME,
+                        annotation.evaluationBudget(), 0, base.evaluationBudget()))
+                .withTimeBudget(configuration.duration("timeBudget", TIME_BUDGET_PROPERTY_NAME, annotation.timeBudget(),
+                        base.timeBudget()))
+                .withMargin(configuration.positive("margin", MARGIN_PROPERTY_NAME, annotation.margin(), base.margin()))
+                .withThreshold(configuration.positive("threshold", THRESHOLD_PROPERTY_NAME, annotation.threshold(),
+                        base.threshold()))
+                .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", RELATIVE_ERROR_FLOOR_PROPERTY_NAME,
+                        annotation.relativeErrorFloor(), base.relativeErrorFloor()))
+                .withOffenders((int) configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0,
+                        base.offenders()));
     }
 
     /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */
@@ -111,10 +131,12 @@ final class CheckConfiguration {
         try {
             value = Double.parseDouble(text.get().trim());
         } catch (NumberFormatException e) {
-            throw invalidParameter(attribute, property, text.get(), "a positive finite number" + example(attribute, fallback));
+            throw invalidParameter(attribute, property, text.get(),
+                    "a positive finite number" + example(attribute, fallback));
         }
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw invalidParameter(attribute, property, text.get(), "a positive finite number" + example(attribute, fallback));
+            throw invalidParameter(attribute, property, text.get(),
+                    "a positive finite number" + example(attribute, fallback));
         }
         return value;
     }
@@ -145,7 +167,8 @@ final class CheckConfiguration {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalidParameter(attribute, property, text.get(), "a whole number, " + least + " or more, such as " + fallback);
+        throw invalidParameter(attribute, property, text.get(),
+                "a whole number, " + least + " or more, such as " + fallback);
     }
 
     /** A duration such as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 {@code PT30S}; empty means not set. */
