@@ -98,6 +98,7 @@ class CheckModesTest {
         GradientCheckReport renamed = GradientChecker.defaults().withThreads(3).check(big.named("big net"));
         assertThat(big.copies).isEqualTo(2);
         assertThat(renamed.modelName()).isEqualTo("big net");
+        assertThat(big.named("big net").copy().name()).isEqualTo("big net");
 
         BigCopyable[] made = new BigCopyable[1];
         GradientCheckReport state = GradientChecker.defaults().withThreads(3)
