@@ -14,4 +14,17 @@ public interface CopyableModel extends DifferentiableModel {
      * @return the copy, which the check perturbs on another thread while it perturbs this model
      */
     DifferentiableModel copy();
+
+    /**
+     * This model under another name in reports, as {@link DifferentiableModel#named}, and still
+     * copyable, so that it is checked on as many threads as before; its copies carry the name too.
+     *
+     * @param name the name reports use instead of {@link #name()}
+     * @return this model under that name
+     * @throws IllegalArgumentException if the name is blank
+     */
+    @Override
+    default CopyableModel named(String name) {
+        return new NamedCopyableModel(this, name);
+    }
 }

@@ -84,9 +84,6 @@ public interface DifferentiableModel {
      * @throws IllegalArgumentException if the name is blank
      */
     default DifferentiableModel named(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a model's name must not be blank, got " + (name == null ? "null" : "'" + name + "'"));
-        }
         return new NamedModel(this, name);
     }
 }

@@ -1,16 +1,14 @@
 package io.github.gradcheck;
 
-import io.github.gradcheck.CheckMode;
-import io.github.gradcheck.Precision;
-import io.github.gradcheck.Stencil;
-import io.github.gradcheck.StepSize;
 import io.github.gradcheck.internal.engine.NumericCheck;
 import io.github.gradcheck.internal.report.ReportFactory;
+import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,16 +74,63 @@ public final class GradientChecker {
     /** Elements per block in sampled mode. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(ReportFactory.settings()
-            .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED).precision(Precision.DOUBLE)
-            .margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD).relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR)
-            .offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED).mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
-            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO).build());
+    private static final GradientChecker DEFAULTS = new GradientChecker(null, Stencil.CENTERED, Precision.DOUBLE,
+            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
+            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO);
 
+    /**
+     * The step set by {@link #withEpsilon} or {@link #withRelativeStep}, or null for the default,
+     * the precision's ∛u: the default follows {@link #withPrecision}, a step someone chose does not.
+     */
+    private final StepSize chosenStep;
+    private final Stencil stencil;
+    private final Precision precision;
+    private final double margin;
+    private final double threshold;
+    private final double relativeErrorFloor;
+    private final int offenders;
+    private final long seed;
+    private final CheckMode mode;
+    private final int samplesPerBlock;
+    private final int threads;
+    private final long evaluationBudget;
+    private final Duration timeBudget;
+    /** The same settings as the engine reads and reports record them. */
     private final CheckSettings settings;
 
-    private GradientChecker(CheckSettings settings) {
-        this.settings = settings;
+    private GradientChecker(StepSize chosenStep, Stencil stencil, Precision precision, double margin, double threshold,
+                            double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
+                            int threads, long evaluationBudget, Duration timeBudget) {
+        this.chosenStep = chosenStep;
+        this.stencil = Objects.requireNonNull(stencil, "stencil");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.margin = margin;
+        this.threshold = threshold;
+        this.relativeErrorFloor = relativeErrorFloor;
+        this.offenders = offenders;
+        this.seed = seed;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.samplesPerBlock = samplesPerBlock;
+        this.threads = threads;
+        this.evaluationBudget = evaluationBudget;
+        this.timeBudget = Objects.requireNonNull(timeBudget, "timeBudget");
+        this.settings = checkSettings();
+    }
+
+    /**
+     * The one place the settings of reports are made from this checker's; {@code CheckSettings}
+     * rejects an out-of-range setting by name, so each {@code with…} method fails at once.
+     */
+    private CheckSettings checkSettings() {
+        return ReportFactory.settings().step(step()).stencil(stencil).precision(precision).margin(margin)
+                .threshold(threshold).relativeErrorFloor(relativeErrorFloor).offenders(offenders).seed(seed).mode(mode)
+                .samplesPerBlock(samplesPerBlock).threads(threads).evaluationBudget(evaluationBudget)
+                .timeBudget(timeBudget).build();
+    }
+
+    /** The step the check takes: the one chosen, else the precision's ∛u, relative. */
+    private StepSize step() {
+        return chosenStep != null ? chosenStep : StepSize.relative(precision.defaultRelativeStep());
     }
 
     /**
@@ -99,13 +144,20 @@ public final class GradientChecker {
 
     /**
      * A checker with exactly these settings, e.g. a report's {@link GradientCheckReport#settings()}
-     * to replay its check.
+     * to replay its check. A step that is the precision's default ∛u stays the default: a later
+     * {@link #withPrecision} changes it, as it would on the checker that made the report.
      *
      * @param settings the settings
      * @return a new checker
      */
     public static GradientChecker with(CheckSettings settings) {
-        return new GradientChecker(Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(settings, "settings");
+        StepSize step = settings.step().equals(StepSize.relative(settings.precision().defaultRelativeStep()))
+                ? null : settings.step();
+        return new GradientChecker(step, settings.stencil(), settings.precision(), settings.margin(),
+                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed(),
+                settings.mode(), settings.samplesPerBlock(), settings.threads(), settings.evaluationBudget(),
+                settings.timeBudget());
     }
 
     /**
@@ -116,18 +168,21 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(ReportFactory.settings(settings).step(StepSize.fixed(epsilon)).build());
+        return new GradientChecker(StepSize.fixed(epsilon), stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
      * With steps εᵢ = factor · max(|θᵢ|, 1).
      *
-     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double
+     * @param factor the step where |θᵢ| ≤ 1; the default is ∛u ≈ 4.8e-6 for double, and follows
+     *     {@link #withPrecision} unless set here
      * @return a new checker
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(ReportFactory.settings(settings).step(StepSize.relative(factor)).build());
+        return new GradientChecker(StepSize.relative(factor), stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -137,19 +192,21 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(ReportFactory.settings(settings).stencil(stencil).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
-     * For a loss computed in {@code precision}. A relative step becomes that precision's ∛u, so
-     * {@code withPrecision(FLOAT)} is all a float model needs; a fixed ε stays as it is.
+     * For a loss computed in {@code precision}. The default step becomes that precision's ∛u, so
+     * {@code withPrecision(FLOAT)} is all a float model needs, before or after the other
+     * {@code with…}; a step set by {@link #withEpsilon} or {@link #withRelativeStep} stays as it is.
      *
      * @param precision the arithmetic the loss is computed in
      * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
-        StepSize step = settings.step().relative() ? StepSize.relative(precision.defaultRelativeStep()) : settings.step();
-        return new GradientChecker(ReportFactory.settings(settings).precision(precision).step(step).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -160,7 +217,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(ReportFactory.settings(settings).margin(margin).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -171,7 +229,8 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(ReportFactory.settings(settings).threshold(threshold).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
+                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -183,7 +242,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(ReportFactory.settings(settings).relativeErrorFloor(floor).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
+                floor, offenders, seed, mode, samplesPerBlock, threads,
+                evaluationBudget, timeBudget);
     }
 
     /**
@@ -194,7 +255,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(ReportFactory.settings(settings).offenders(offenders).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor,
+                offenders, seed, mode, samplesPerBlock, threads,
+                evaluationBudget, timeBudget);
     }
 
     /**
@@ -204,7 +267,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(ReportFactory.settings(settings).seed(seed).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -214,7 +278,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withMode(CheckMode mode) {
-        return new GradientChecker(ReportFactory.settings(settings).mode(mode).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /**
@@ -225,7 +290,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
-        return new GradientChecker(ReportFactory.settings(settings).samplesPerBlock(samples).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samples, threads, evaluationBudget,
+                timeBudget);
     }
 
     /**
@@ -238,7 +305,9 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
-        return new GradientChecker(ReportFactory.settings(settings).threads(threads).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget,
+                timeBudget);
     }
 
     /**
@@ -249,7 +318,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
-        return new GradientChecker(ReportFactory.settings(settings).evaluationBudget(evaluations).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluations, timeBudget);
     }
 
     /**
@@ -261,7 +331,8 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
-        return new GradientChecker(ReportFactory.settings(settings).timeBudget(budget).build());
+        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
+                seed, mode, samplesPerBlock, threads, evaluationBudget, budget);
     }
 
     /**
@@ -312,13 +383,36 @@ public final class GradientChecker {
         Objects.requireNonNull(states, "states");
         List<GradientCheckReport> reports = new ArrayList<>();
         for (int i = 0; i < states.names().size(); i++) {
-            reports.add(check(states.named(states.model(i), i)));
+            reports.add(check(states.get(i).named()));
         }
         return reports;
     }
 
+    /**
+     * The settings, as a person reads them.
+     *
+     * @return e.g. {@code GradientChecker[step=relative 4.81e-6, stencil=centered, precision=double, …]}
+     */
     @Override
     public String toString() {
-        return "GradientChecker" + settings;
+        return "GradientChecker[step=" + (step().relative() ? "relative " + ReportText.rounded(step().value())
+                : "fixed " + ReportText.setting(step().value()))
+                + ", stencil=" + word(stencil) + ", precision=" + word(precision)
+                + ", margin=" + ReportText.setting(margin) + ", threshold=" + ReportText.setting(threshold)
+                + ", relativeErrorFloor=" + ReportText.setting(relativeErrorFloor) + ", offenders=" + offenders
+                + ", seed=" + seed + ", mode=" + word(mode) + ", samplesPerBlock=" + samplesPerBlock
+                + ", threads=" + threads + ", evaluationBudget=" + (evaluationBudget == 0 ? "none" : evaluationBudget)
+                + ", timeBudget=" + (timeBudget.isZero() ? "none" : duration(timeBudget)) + "]";
+    }
+
+    /** An enum constant as the configuration parameters spell it: {@code five-point}. */
+    private static String word(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code 30s}, {@code 1500ms}, as the configuration parameters take it. */
+    private static String duration(Duration duration) {
+        return duration.toMillisPart() == 0 && duration.getNano() == 0 ? duration.toSeconds() + "s"
+                : duration.toMillis() + "ms";
     }
 }

@@ -78,14 +78,16 @@ public final class ModelStates<M extends DifferentiableModel> {
     }
 
     /**
-     * A fresh model in state {@code index} (0 is the first): made by the factory, then advanced
-     * by every step up to that state.
+     * State {@code index} (0 is the first), reached afresh: a new model from the factory, advanced by
+     * every step up to that state. The way to check one state outside {@code @GradientCheck}:
+     * {@code checker.check(states.get(1).named())}.
      *
      * @param index the state, from 0 to {@code names().size() - 1}
-     * @return the model in that state, from its own call of the factory
-     * @throws GradientCheckException naming the state, if the factory returns null
+     * @return the state, with a model of its own
+     * @throws IndexOutOfBoundsException if there is no state {@code index}
+     * @throws GradientCheckException naming the states, if the factory returns null
      */
-    public M model(int index) {
+    public State<M> get(int index) {
         Objects.checkIndex(index, names.size());
         M model = factory.get();
         if (model == null) {
@@ -94,18 +96,38 @@ public final class ModelStates<M extends DifferentiableModel> {
         for (int step = 1; step <= index; step++) {
             steps.get(step).accept(model);
         }
-        return model;
+        return new State<>(names.get(index), model);
     }
 
     /**
-     * The model in state {@code index}, named {@code "<model> @ <state>"} in reports.
+     * One state of the model: its name, and a model in it.
      *
-     * @param model a model in that state, from {@link #model}
-     * @param index the state
-     * @return {@code model}, renamed for reports
+     * @param <M> the model's type
+     * @param name the state's name, e.g. {@code after 10 steps}
+     * @param model a model in that state, its own: checking or changing it touches no other state
      */
-    public DifferentiableModel named(M model, int index) {
-        return model.named(Objects.requireNonNullElse(model.name(), "model") + " @ " + names.get(index));
+    public record State<M extends DifferentiableModel>(String name, M model) {
+
+        /**
+         * A state.
+         *
+         * @param name the state's name
+         * @param model a model in that state
+         */
+        public State {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(model, "model");
+        }
+
+        /**
+         * The model under the name reports give this state, {@code "<model> @ <state>"}, e.g.
+         * {@code TwoLayerNet @ after 10 steps}: what to check. It is {@link #model()} itself, renamed.
+         *
+         * @return the model, renamed for reports
+         */
+        public DifferentiableModel named() {
+            return model.named(Objects.requireNonNullElse(model.name(), "model") + " @ " + name);
+        }
     }
 
     private static String requireName(String name, List<String> taken) {

@@ -93,6 +93,21 @@ class CheckModesTest {
     }
 
     @Test
+    void aRenamedCopyableModelIsStillCheckedOnCopiesUnderItsName() {
+        BigCopyable big = new BigCopyable(200);
+        GradientCheckReport renamed = GradientChecker.defaults().withThreads(3).check(big.named("big net"));
+        assertThat(big.copies).isEqualTo(2);
+        assertThat(renamed.modelName()).isEqualTo("big net");
+        assertThat(big.named("big net").copy().name()).isEqualTo("big net");
+
+        BigCopyable[] made = new BigCopyable[1];
+        GradientCheckReport state = GradientChecker.defaults().withThreads(3)
+                .check(ModelStates.of("at init", () -> made[0] = new BigCopyable(200))).get(0);
+        assertThat(made[0].copies).isEqualTo(2);
+        assertThat(state.modelName()).isEqualTo("BigCopyable @ at init");
+    }
+
+    @Test
     void aCopyThatSharesItsArraysIsRefused() {
         BigCopyable sharing = new BigCopyable(200) {
             @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.StepSize;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,34 @@ class GradientCheckerTest {
             assertThat(report.settings().step()).isEqualTo(StepSize.fixed(1e-5));
             assertThat(report.settings().threshold()).isEqualTo(1e-4);
             assertThat(report.worstOffenders()).hasSize(2);
+        }
+
+        @Test
+        void theDefaultStepFollowsThePrecisionInAnyOrderAndAChosenStepStays() {
+            StepSize floatDefault = StepSize.relative(Precision.FLOAT.defaultRelativeStep());
+            assertThat(checker.withPrecision(Precision.FLOAT).settings().step()).isEqualTo(floatDefault);
+            assertThat(checker.withRelativeStep(1e-3).withPrecision(Precision.FLOAT).settings().step())
+                    .isEqualTo(StepSize.relative(1e-3));
+            assertThat(checker.withPrecision(Precision.FLOAT).withRelativeStep(1e-3).settings().step())
+                    .isEqualTo(StepSize.relative(1e-3));
+            assertThat(checker.withEpsilon(1e-7).withPrecision(Precision.FLOAT).settings().step())
+                    .isEqualTo(StepSize.fixed(1e-7));
+
+            GradientChecker replayed = GradientChecker.with(checker.withPrecision(Precision.FLOAT).settings());
+            assertThat(replayed.settings()).isEqualTo(checker.withPrecision(Precision.FLOAT).settings());
+            assertThat(replayed.withPrecision(Precision.DOUBLE).settings()).isEqualTo(checker.settings());
+        }
+
+        @Test
+        void toStringNamesEverySetting() {
+            assertThat(checker.withThreads(4)).hasToString("GradientChecker[step=relative 4.81e-6, stencil=centered,"
+                    + " precision=double, margin=10, threshold=1e-8, relativeErrorFloor=1e-8, offenders=10, seed=24301,"
+                    + " mode=full, samplesPerBlock=16, threads=4, evaluationBudget=none, timeBudget=none]");
+            assertThat(checker.withEpsilon(1e-7).withStencil(Stencil.FIVE_POINT).withMode(CheckMode.RANDOM_DIRECTIONS)
+                    .withThreads(1).withEvaluationBudget(5000).withTimeBudget(Duration.ofSeconds(30)))
+                    .hasToString("GradientChecker[step=fixed 1e-7, stencil=five-point, precision=double, margin=10,"
+                            + " threshold=1e-8, relativeErrorFloor=1e-8, offenders=10, seed=24301, mode=random-directions,"
+                            + " samplesPerBlock=16, threads=1, evaluationBudget=5000, timeBudget=30s]");
         }
 
         @Test

@@ -16,9 +16,21 @@ class ModelStatesTest {
     @Test
     void eachStateIsAFreshModelAdvancedByEveryStepUpToIt() {
         assertThat(states.names()).containsExactly("at init", "b shifted", "b shifted twice");
-        assertThat(states.model(0).b[0]).isEqualTo(0.3);
-        assertThat(states.model(2).b[0]).isEqualTo(2.3);
-        assertThat(states.model(2)).isNotSameAs(states.model(2));
+        assertThat(states.get(0).model().b[0]).isEqualTo(0.3);
+        assertThat(states.get(2).model().b[0]).isEqualTo(2.3);
+        assertThat(states.get(2).model()).isNotSameAs(states.get(2).model());
+    }
+
+    @Test
+    void oneStateIsCheckedOutsideJUnitUnderItsReportName() {
+        ModelStates.State<SineModel> shifted = states.get(1);
+
+        GradientCheckReport report = GradientChecker.defaults().check(shifted.named());
+
+        assertThat(shifted.name()).isEqualTo("b shifted");
+        assertThat(report.modelName()).isEqualTo("SineModel @ b shifted");
+        assertThat(report.numericGradient()).hasSize(shifted.model().parameters().layout().size());
+        assertThatThrownBy(() -> states.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -9,10 +9,9 @@ import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.internal.text.ValueComparison;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -85,22 +84,27 @@ public abstract class AbstractGradientCheckReportAssert<SELF extends AbstractGra
 
     /**
      * Verifies that exactly these blocks, in any order, have mismatching elements: where a planted
-     * bug is, and nowhere else.
+     * bug is, and nowhere else. A name given twice counts once.
      *
      * @param names the block names, e.g. {@code "b1", "W2"}; none means every block passes
      * @return this assertion, for chaining
+     * @throws IllegalArgumentException naming the blocks there are, if one of {@code names} is none of them
      */
     public SELF hasFailingBlocks(String... names) {
         isNotNull();
         Objects.requireNonNull(names, "names");
-        List<String> failing = new ArrayList<>();
+        Set<String> expected = new LinkedHashSet<>();
+        for (String name : names) {
+            actual.block(name);
+            expected.add(name);
+        }
+        Set<String> failing = new LinkedHashSet<>();
         for (BlockSummary block : actual.blocks()) {
             if (!block.passed()) {
                 failing.add(block.name());
             }
         }
-        List<String> expected = Arrays.asList(names);
-        if (!(failing.size() == expected.size() && failing.containsAll(expected))) {
+        if (!failing.equals(expected)) {
             throwAssertionError(shouldHaveFailingBlocks(actual, expected, failing));
         }
         return myself;

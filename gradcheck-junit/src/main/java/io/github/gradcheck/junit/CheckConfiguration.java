@@ -1,5 +1,18 @@
 package io.github.gradcheck.junit;
 
+import static io.github.gradcheck.junit.GradientCheck.EPSILON_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.EVALUATION_BUDGET_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.MARGIN_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.MODE_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.OFFENDERS_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.PRECISION_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.RELATIVE_ERROR_FLOOR_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.SAMPLES_PER_BLOCK_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.STENCIL_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.THREADS_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.THRESHOLD_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.TIME_BUDGET_PROPERTY_NAME;
+
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
@@ -17,11 +30,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The checker for one {@link GradientCheck} method: each setting from the annotation attribute if
- * set, else from the configuration parameter {@code gradcheck.<attribute>}, else the default.
+ * set, else from its configuration parameter ({@link GradientCheck#EPSILON_PROPERTY_NAME} and the
+ * like), else the default.
  */
 final class CheckConfiguration {
-
-    static final String PREFIX = "gradcheck.";
 
     private final GradientCheck annotation;
     private final ExtensionContext context;
@@ -44,40 +56,47 @@ final class CheckConfiguration {
         CheckConfiguration configuration = new CheckConfiguration(annotation, context);
         GradientChecker checker = GradientChecker.defaults();
         CheckSettings base = checker.settings();
-        Precision precision = configuration.choice("precision", annotation.precision(), Precision.class);
+        Precision precision = configuration.choice("precision", PRECISION_PROPERTY_NAME, annotation.precision(),
+                Precision.class);
         if (precision != null) {
             checker = checker.withPrecision(precision);
         }
-        Stencil stencil = configuration.choice("stencil", annotation.stencil(), Stencil.class);
+        Stencil stencil = configuration.choice("stencil", STENCIL_PROPERTY_NAME, annotation.stencil(), Stencil.class);
         if (stencil != null) {
             checker = checker.withStencil(stencil);
         }
-        double epsilon = configuration.positive("epsilon", annotation.epsilon(), Double.NaN);
+        double epsilon = configuration.positive("epsilon", EPSILON_PROPERTY_NAME, annotation.epsilon(), Double.NaN);
         if (!Double.isNaN(epsilon)) {
             checker = checker.withEpsilon(epsilon);
         }
-        CheckMode mode = configuration.choice("mode", annotation.mode(), CheckMode.class);
+        CheckMode mode = configuration.choice("mode", MODE_PROPERTY_NAME, annotation.mode(), CheckMode.class);
         if (mode != null) {
             checker = checker.withMode(mode);
         }
         return checker
-                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
-                .withThreads((int) configuration.whole("threads", annotation.threads(), 1, base.threads()))
-                .withEvaluationBudget(configuration.whole("evaluationBudget", annotation.evaluationBudget(), 0, base.evaluationBudget()))
-                .withTimeBudget(configuration.duration("timeBudget", annotation.timeBudget(), base.timeBudget()))
-                .withMargin(configuration.positive("margin", annotation.margin(), base.margin()))
-                .withThreshold(configuration.positive("threshold", annotation.threshold(), base.threshold()))
-                .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", annotation.relativeErrorFloor(),
-                        base.relativeErrorFloor()))
-                .withOffenders((int) configuration.whole("offenders", annotation.offenders(), 0, base.offenders()));
+                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", SAMPLES_PER_BLOCK_PROPERTY_NAME,
+                        annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
+                .withThreads((int) configuration.whole("threads", THREADS_PROPERTY_NAME, annotation.threads(), 1,
+                        base.threads()))
+                .withEvaluationBudget(configuration.whole("evaluationBudget", EVALUATION_BUDGET_PROPERTY_NAME,
+                        annotation.evaluationBudget(), 0, base.evaluationBudget()))
+                .withTimeBudget(configuration.duration("timeBudget", TIME_BUDGET_PROPERTY_NAME, annotation.timeBudget(),
+                        base.timeBudget()))
+                .withMargin(configuration.positive("margin", MARGIN_PROPERTY_NAME, annotation.margin(), base.margin()))
+                .withThreshold(configuration.positive("threshold", THRESHOLD_PROPERTY_NAME, annotation.threshold(),
+                        base.threshold()))
+                .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", RELATIVE_ERROR_FLOOR_PROPERTY_NAME,
+                        annotation.relativeErrorFloor(), base.relativeErrorFloor()))
+                .withOffenders((int) configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0,
+                        base.offenders()));
     }
 
     /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */
-    private <E extends Enum<E>> E choice(String attribute, String fromAnnotation, Class<E> type) {
+    private <E extends Enum<E>> E choice(String attribute, String property, String fromAnnotation, Class<E> type) {
         String text = fromAnnotation;
         boolean fromParameter = text.isEmpty();
         if (fromParameter) {
-            text = parameter(attribute).orElse("");
+            text = parameter(property).orElse("");
         }
         if (text.isBlank()) {
             return null;
@@ -91,12 +110,12 @@ final class CheckConfiguration {
             }
         }
         String expected = "one of " + names;
-        throw fromParameter ? invalidParameter(attribute, text, expected)
+        throw fromParameter ? invalidParameter(attribute, property, text, expected)
                 : new ExtensionConfigurationException("@GradientCheck(" + attribute + " = \"" + text + "\") on " + where
                         + ": expected " + expected);
     }
 
-    private double positive(String attribute, double fromAnnotation, double fallback) {
+    private double positive(String attribute, String property, double fromAnnotation, double fallback) {
         if (!Double.isNaN(fromAnnotation)) {
             if (!(fromAnnotation > 0) || Double.isInfinite(fromAnnotation)) {
                 throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + ReportText.setting(fromAnnotation)
@@ -104,7 +123,7 @@ final class CheckConfiguration {
             }
             return fromAnnotation;
         }
-        Optional<String> text = parameter(attribute);
+        Optional<String> text = parameter(property);
         if (text.isEmpty()) {
             return fallback;
         }
@@ -112,10 +131,12 @@ final class CheckConfiguration {
         try {
             value = Double.parseDouble(text.get().trim());
         } catch (NumberFormatException e) {
-            throw invalidParameter(attribute, text.get(), "a positive finite number" + example(attribute, fallback));
+            throw invalidParameter(attribute, property, text.get(),
+                    "a positive finite number" + example(attribute, fallback));
         }
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw invalidParameter(attribute, text.get(), "a positive finite number" + example(attribute, fallback));
+            throw invalidParameter(attribute, property, text.get(),
+                    "a positive finite number" + example(attribute, fallback));
         }
         return value;
     }
@@ -126,7 +147,7 @@ final class CheckConfiguration {
     }
 
     /** A whole-number setting of at least {@code least}; -1 in the annotation means not set. */
-    private long whole(String attribute, long fromAnnotation, long least, long fallback) {
+    private long whole(String attribute, String property, long fromAnnotation, long least, long fallback) {
         if (fromAnnotation != -1) {
             if (fromAnnotation < least) {
                 throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + fromAnnotation + ") on "
@@ -134,7 +155,7 @@ final class CheckConfiguration {
             }
             return fromAnnotation;
         }
-        Optional<String> text = parameter(attribute);
+        Optional<String> text = parameter(property);
         if (text.isEmpty()) {
             return fallback;
         }
@@ -146,13 +167,14 @@ final class CheckConfiguration {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalidParameter(attribute, text.get(), "a whole number, " + least + " or more, such as " + fallback);
+        throw invalidParameter(attribute, property, text.get(),
+                "a whole number, " + least + " or more, such as " + fallback);
     }
 
     /** A duration such as {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 {@code PT30S}; empty means not set. */
-    private Duration duration(String attribute, String fromAnnotation, Duration fallback) {
+    private Duration duration(String attribute, String property, String fromAnnotation, Duration fallback) {
         boolean fromParameter = fromAnnotation.isBlank();
-        String text = fromParameter ? parameter(attribute).orElse("") : fromAnnotation;
+        String text = fromParameter ? parameter(property).orElse("") : fromAnnotation;
         if (text.isBlank()) {
             return fallback;
         }
@@ -161,7 +183,7 @@ final class CheckConfiguration {
             return value;
         }
         String expected = "a duration such as 30s, 500ms, 2m or PT30S";
-        throw fromParameter ? invalidParameter(attribute, text, expected)
+        throw fromParameter ? invalidParameter(attribute, property, text, expected)
                 : new ExtensionConfigurationException("@GradientCheck(" + attribute + " = \"" + text + "\") on " + where
                         + ": expected " + expected);
     }
@@ -187,12 +209,13 @@ final class CheckConfiguration {
         return null;
     }
 
-    private Optional<String> parameter(String attribute) {
-        return context.getConfigurationParameter(PREFIX + attribute);
+    private Optional<String> parameter(String property) {
+        return context.getConfigurationParameter(property);
     }
 
-    private ExtensionConfigurationException invalidParameter(String attribute, String value, String expected) {
-        return new ExtensionConfigurationException("configuration parameter " + PREFIX + attribute + " = '" + value
+    private ExtensionConfigurationException invalidParameter(String attribute, String property, String value,
+                                                             String expected) {
+        return new ExtensionConfigurationException("configuration parameter " + property + " = '" + value
                 + "' (used by " + where + ", which does not set @GradientCheck(" + attribute + ")): expected "
                 + expected);
     }

@@ -40,18 +40,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>attribute</th><th>configuration parameter</th><th>default</th></tr>
- *   <tr><td>{@link #epsilon()}</td><td>{@code gradcheck.epsilon}</td><td>relative steps ∛u · max(|θᵢ|, 1)</td></tr>
- *   <tr><td>{@link #margin()}</td><td>{@code gradcheck.margin}</td><td>10</td></tr>
- *   <tr><td>{@link #threshold()}</td><td>{@code gradcheck.threshold}</td><td>1e-8</td></tr>
- *   <tr><td>{@link #stencil()}</td><td>{@code gradcheck.stencil}</td><td>centered</td></tr>
- *   <tr><td>{@link #precision()}</td><td>{@code gradcheck.precision}</td><td>double</td></tr>
- *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@code gradcheck.relativeErrorFloor}</td><td>1e-8</td></tr>
- *   <tr><td>{@link #offenders()}</td><td>{@code gradcheck.offenders}</td><td>10</td></tr>
- *   <tr><td>{@link #mode()}</td><td>{@code gradcheck.mode}</td><td>full</td></tr>
- *   <tr><td>{@link #samplesPerBlock()}</td><td>{@code gradcheck.samplesPerBlock}</td><td>16</td></tr>
- *   <tr><td>{@link #threads()}</td><td>{@code gradcheck.threads}</td><td>the number of processors</td></tr>
- *   <tr><td>{@link #evaluationBudget()}</td><td>{@code gradcheck.evaluationBudget}</td><td>no limit</td></tr>
- *   <tr><td>{@link #timeBudget()}</td><td>{@code gradcheck.timeBudget}</td><td>no limit</td></tr>
+ *   <tr><td>{@link #epsilon()}</td><td>{@value #EPSILON_PROPERTY_NAME}</td><td>relative steps ∛u · max(|θᵢ|, 1)</td></tr>
+ *   <tr><td>{@link #margin()}</td><td>{@value #MARGIN_PROPERTY_NAME}</td><td>10</td></tr>
+ *   <tr><td>{@link #threshold()}</td><td>{@value #THRESHOLD_PROPERTY_NAME}</td><td>1e-8</td></tr>
+ *   <tr><td>{@link #stencil()}</td><td>{@value #STENCIL_PROPERTY_NAME}</td><td>centered</td></tr>
+ *   <tr><td>{@link #precision()}</td><td>{@value #PRECISION_PROPERTY_NAME}</td><td>double</td></tr>
+ *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@value #RELATIVE_ERROR_FLOOR_PROPERTY_NAME}</td><td>1e-8</td></tr>
+ *   <tr><td>{@link #offenders()}</td><td>{@value #OFFENDERS_PROPERTY_NAME}</td><td>10</td></tr>
+ *   <tr><td>{@link #mode()}</td><td>{@value #MODE_PROPERTY_NAME}</td><td>full</td></tr>
+ *   <tr><td>{@link #samplesPerBlock()}</td><td>{@value #SAMPLES_PER_BLOCK_PROPERTY_NAME}</td><td>16</td></tr>
+ *   <tr><td>{@link #threads()}</td><td>{@value #THREADS_PROPERTY_NAME}</td><td>the number of processors</td></tr>
+ *   <tr><td>{@link #evaluationBudget()}</td><td>{@value #EVALUATION_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
+ *   <tr><td>{@link #timeBudget()}</td><td>{@value #TIME_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
  * </table>
  * The defaults and their reasons are documented on {@link io.github.gradcheck.GradientChecker}.
  */
@@ -64,6 +64,78 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface GradientCheck {
 
     /**
+     * The configuration parameter {@value}: one step ε for every element, for a check that does not set
+     * {@link #epsilon()}. Default: unset, relative steps εᵢ = ∛u · max(|θᵢ|, 1).
+     */
+    String EPSILON_PROPERTY_NAME = "gradcheck.epsilon";
+
+    /**
+     * The configuration parameter {@value}: the margin, for a check that does not set
+     * {@link #margin()}. Default: 10.
+     */
+    String MARGIN_PROPERTY_NAME = "gradcheck.margin";
+
+    /**
+     * The configuration parameter {@value}: the threshold, for a check that does not set
+     * {@link #threshold()}. Default: 1e-8.
+     */
+    String THRESHOLD_PROPERTY_NAME = "gradcheck.threshold";
+
+    /**
+     * The configuration parameter {@value}: the stencil ({@code centered} or {@code five-point}) of a
+     * check that does not set {@link #stencil()}. Default: centered.
+     */
+    String STENCIL_PROPERTY_NAME = "gradcheck.stencil";
+
+    /**
+     * The configuration parameter {@value}: the precision ({@code double} or {@code float}) of a check
+     * that does not set {@link #precision()}. Default: double.
+     */
+    String PRECISION_PROPERTY_NAME = "gradcheck.precision";
+
+    /**
+     * The configuration parameter {@value}: the relative error floor, for a check that does not set
+     * {@link #relativeErrorFloor()}. Default: 1e-8.
+     */
+    String RELATIVE_ERROR_FLOOR_PROPERTY_NAME = "gradcheck.relativeErrorFloor";
+
+    /**
+     * The configuration parameter {@value}: how many worst elements a report keeps, for a check that does not set
+     * {@link #offenders()}. Default: 10.
+     */
+    String OFFENDERS_PROPERTY_NAME = "gradcheck.offenders";
+
+    /**
+     * The configuration parameter {@value}: the mode ({@code full}, {@code sampled} or
+     * {@code random-directions}) of a check that does not set {@link #mode()}. Default: full.
+     */
+    String MODE_PROPERTY_NAME = "gradcheck.mode";
+
+    /**
+     * The configuration parameter {@value}: elements per block in sampled mode, for a check that does not set
+     * {@link #samplesPerBlock()}. Default: 16.
+     */
+    String SAMPLES_PER_BLOCK_PROPERTY_NAME = "gradcheck.samplesPerBlock";
+
+    /**
+     * The configuration parameter {@value}: threads that check elements at once, for a check that does not set
+     * {@link #threads()}. Default: the number of processors.
+     */
+    String THREADS_PROPERTY_NAME = "gradcheck.threads";
+
+    /**
+     * The configuration parameter {@value}: the most loss evaluations of a full check, for a check that does not set
+     * {@link #evaluationBudget()}. Default: no limit.
+     */
+    String EVALUATION_BUDGET_PROPERTY_NAME = "gradcheck.evaluationBudget";
+
+    /**
+     * The configuration parameter {@value}: the longest a full check may take (e.g. {@code 30s}), for a
+     * check that does not set {@link #timeBudget()}. Default: no limit.
+     */
+    String TIME_BUDGET_PROPERTY_NAME = "gradcheck.timeBudget";
+
+    /**
      * The name of the one {@link ModelUnderTest} to check; empty (the default) checks every model
      * of the class, each in its own invocation.
      *
@@ -73,7 +145,7 @@ public @interface GradientCheck {
 
     /**
      * One step ε for every element, as in the course (1e-7 reproduces its numbers); NaN (the
-     * default) means: {@code gradcheck.epsilon}, else relative steps εᵢ = ∛u · max(|θᵢ|, 1).
+     * default) means: {@value #EPSILON_PROPERTY_NAME}, else relative steps εᵢ = ∛u · max(|θᵢ|, 1).
      *
      * @return ε, or NaN
      */
@@ -81,7 +153,7 @@ public @interface GradientCheck {
 
     /**
      * How many times its estimated numerical error a disagreement must exceed to fail; NaN (the
-     * default) means: {@code gradcheck.margin}, else 10.
+     * default) means: {@value #MARGIN_PROPERTY_NAME}, else 10.
      *
      * @return the margin, or NaN
      */
@@ -89,14 +161,14 @@ public @interface GradientCheck {
 
     /**
      * The least relative error |g − n| / (|g| + |n|) that can fail; NaN (the default) means:
-     * {@code gradcheck.threshold}, else 1e-8.
+     * {@value #THRESHOLD_PROPERTY_NAME}, else 1e-8.
      *
      * @return the threshold, or NaN
      */
     double threshold() default Double.NaN;
 
     /**
-     * {@code "centered"} or {@code "five-point"}; empty (the default) means: {@code gradcheck.stencil},
+     * {@code "centered"} or {@code "five-point"}; empty (the default) means: {@value #STENCIL_PROPERTY_NAME},
      * else centered.
      *
      * @return the stencil's name, or empty
@@ -105,7 +177,7 @@ public @interface GradientCheck {
 
     /**
      * {@code "double"} or {@code "float"}, the arithmetic the loss is computed in; empty (the
-     * default) means: {@code gradcheck.precision}, else double.
+     * default) means: {@value #PRECISION_PROPERTY_NAME}, else double.
      *
      * @return the precision's name, or empty
      */
@@ -113,14 +185,14 @@ public @interface GradientCheck {
 
     /**
      * The floor of |analytic| + |numeric| for relative errors; NaN (the default) means:
-     * {@code gradcheck.relativeErrorFloor}, else 1e-8.
+     * {@value #RELATIVE_ERROR_FLOOR_PROPERTY_NAME}, else 1e-8.
      *
      * @return the floor, or NaN
      */
     double relativeErrorFloor() default Double.NaN;
 
     /**
-     * How many worst elements the report keeps; -1 (the default) means: {@code gradcheck.offenders}, else 10.
+     * How many worst elements the report keeps; -1 (the default) means: {@value #OFFENDERS_PROPERTY_NAME}, else 10.
      *
      * @return the count, or -1
      */
@@ -128,14 +200,14 @@ public @interface GradientCheck {
 
     /**
      * {@code "full"}, {@code "sampled"} or {@code "random-directions"} (see
-     * {@link io.github.gradcheck.CheckMode}); empty (the default) means: {@code gradcheck.mode}, else full.
+     * {@link io.github.gradcheck.CheckMode}); empty (the default) means: {@value #MODE_PROPERTY_NAME}, else full.
      *
      * @return the mode's name, or empty
      */
     String mode() default "";
 
     /**
-     * Elements per block in sampled mode; -1 (the default) means: {@code gradcheck.samplesPerBlock}, else 16.
+     * Elements per block in sampled mode; -1 (the default) means: {@value #SAMPLES_PER_BLOCK_PROPERTY_NAME}, else 16.
      *
      * @return the count, or -1
      */
@@ -143,7 +215,7 @@ public @interface GradientCheck {
 
     /**
      * Threads that check elements at once, for models that can be copied; -1 (the default) means:
-     * {@code gradcheck.threads}, else the number of processors.
+     * {@value #THREADS_PROPERTY_NAME}, else the number of processors.
      *
      * @return the count, or -1
      */
@@ -151,7 +223,7 @@ public @interface GradientCheck {
 
     /**
      * The most loss evaluations a full check may take before falling back to random directions;
-     * -1 (the default) means: {@code gradcheck.evaluationBudget}, else no limit (0).
+     * -1 (the default) means: {@value #EVALUATION_BUDGET_PROPERTY_NAME}, else no limit (0).
      *
      * @return the budget, or -1
      */
@@ -160,7 +232,7 @@ public @interface GradientCheck {
     /**
      * The longest a full check may take, estimated before it starts, before falling back to random
      * directions, e.g. {@code "30s"}, {@code "500ms"}, {@code "PT2M"}; empty (the default) means:
-     * {@code gradcheck.timeBudget}, else no limit.
+     * {@value #TIME_BUDGET_PROPERTY_NAME}, else no limit.
      *
      * @return the budget as text, or empty
      */

@@ -47,18 +47,21 @@ import org.junit.platform.launcher.TestPlan;
  * <table>
  *   <caption>Summary settings</caption>
  *   <tr><th>parameter</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@value #ENABLED}</td><td>{@code true}</td><td>{@code false} turns the summary off</td></tr>
- *   <tr><td>{@value #DIRECTORY}</td><td>{@value #DEFAULT_DIRECTORY}</td><td>where the files go, relative
+ *   <tr><td>{@value #ENABLED_PROPERTY_NAME}</td><td>{@code true}</td><td>{@code false} turns the summary off</td></tr>
+ *   <tr><td>{@value #DIRECTORY_PROPERTY_NAME}</td><td>{@value #DEFAULT_DIRECTORY}</td><td>where the files go, relative
  *   to the working directory (Maven's and Gradle's: the module)</td></tr>
  * </table>
  */
 public final class GradientCheckSummaryListener implements TestExecutionListener {
 
-    /** The configuration parameter that turns the summary off: {@code false}. */
-    public static final String ENABLED = "gradcheck.report.enabled";
-    /** The configuration parameter naming the directory of {@code report.json} and {@code index.html}. */
-    public static final String DIRECTORY = "gradcheck.report.dir";
-    /** The directory used unless {@value #DIRECTORY} is set: Maven's build directory. */
+    /** The configuration parameter {@value}: {@code false} turns the summary off. Default: {@code true}. */
+    public static final String ENABLED_PROPERTY_NAME = "gradcheck.report.enabled";
+    /**
+     * The configuration parameter {@value}: the directory of {@code report.json} and
+     * {@code index.html}. Default: {@value #DEFAULT_DIRECTORY}.
+     */
+    public static final String DIRECTORY_PROPERTY_NAME = "gradcheck.report.dir";
+    /** The directory used unless {@value #DIRECTORY_PROPERTY_NAME} is set: Maven's build directory. */
     public static final String DEFAULT_DIRECTORY = "target/gradcheck";
     /** The JSON file's name in the directory. */
     public static final String JSON_FILE = "report.json";
@@ -123,7 +126,7 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
     }
 
     private static boolean enabled(ConfigurationParameters parameters, PrintStream out) {
-        Optional<String> value = parameters.get(ENABLED);
+        Optional<String> value = parameters.get(ENABLED_PROPERTY_NAME);
         if (value.isEmpty()) {
             return true;
         }
@@ -131,18 +134,18 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
         if (text.equals("true") || text.equals("false")) {
             return text.equals("true");
         }
-        out.println("gradcheck: configuration parameter " + ENABLED + " = '" + value.get()
+        out.println("gradcheck: configuration parameter " + ENABLED_PROPERTY_NAME + " = '" + value.get()
                 + "' is neither true nor false; writing the summary as by default (set it to false to turn it off)");
         return true;
     }
 
     private static Path directory(ConfigurationParameters parameters, PrintStream out) {
-        Optional<String> value = parameters.get(DIRECTORY).filter(text -> !text.isBlank());
+        Optional<String> value = parameters.get(DIRECTORY_PROPERTY_NAME).filter(text -> !text.isBlank());
         if (value.isPresent()) {
             try {
                 return Paths.get(value.get().trim());
             } catch (InvalidPathException e) {
-                out.println("gradcheck: configuration parameter " + DIRECTORY + " = '" + value.get()
+                out.println("gradcheck: configuration parameter " + DIRECTORY_PROPERTY_NAME + " = '" + value.get()
                         + "' is not a path (" + e.getReason() + "); writing to " + DEFAULT_DIRECTORY + " instead");
             }
         }
@@ -160,7 +163,7 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
             return List.of("report: " + html.toUri(), "json:   " + json);
         } catch (IOException | RuntimeException e) {
             out.println("gradcheck: could not write the summary to " + directory.toAbsolutePath() + " (" + e
-                    + "); set the configuration parameter " + DIRECTORY + " to a writable directory");
+                    + "); set the configuration parameter " + DIRECTORY_PROPERTY_NAME + " to a writable directory");
             return List.of();
         }
     }

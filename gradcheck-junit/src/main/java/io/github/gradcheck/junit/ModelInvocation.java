@@ -84,9 +84,9 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     }
 
     private <M extends DifferentiableModel> GradientCheckReport checkState(ModelStates<M> states, ExtensionContext.Store store) {
-        M checked = states.model(state);
-        store.put(MODEL, checked);
-        return checker.check(states.named(checked, state));
+        ModelStates.State<M> checked = states.get(state);
+        store.put(MODEL, checked.model());
+        return checker.check(checked.named());
     }
 
     /** A {@link GradientCheckReport}, or the checked model if the parameter's type is the model's declared type. */

@@ -186,6 +186,35 @@ class ReportMessagesTest {
     }
 
     @Test
+    void hasFailingBlocksNeedsExactlyTheNamedBlocksToFailWhateverTheRepeats() {
+        // W and b both fail: naming b twice must not stand in for W.
+        assertThatThrownBy(() -> assertThat(failedInWAndB()).hasFailingBlocks("b", "b"))
+                .hasMessageStartingWith("\nExpecting exactly the blocks [b] of TinyNet to fail, but the failing blocks are"
+                        + " [W, b]:\nTinyNet: FAILED\n  3 of 6 elements mismatch beyond 10× their estimated numerical error:"
+                        + " b (2), W (1)\n");
+        assertThat(failedInWAndB()).hasFailingBlocks("b", "W", "b");
+        assertThatThrownBy(() -> assertThat(failedInWAndB()).hasFailingBlocks("W", "c"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TinyNet has no parameter block named 'c'; its blocks are [W, b]");
+    }
+
+    /** {@link #failed()}, but with W[0,1] a mismatch too. */
+    private static GradientCheckReport failedInWAndB() {
+        GradientCheckReport failed = failed();
+        return tinyNet().difference(0.2)
+                .blocks(List.of(
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(0.3).worstRelativeError(0.6)
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .taylor(failed.blocks().get(0).taylor()).build(),
+                        failed.blocks().get(1)))
+                .worstOffenders(List.of(failed.worstOffenders().get(0), failed.worstOffenders().get(1),
+                        offender().index(1).block("W").position(List.of(0, 1)).parameter("W[0,1]").gradient(-0.25)
+                                .numericGradient(0.25).absoluteError(0.5).relativeError(1.0).estimatedError(5e-9)
+                                .verdict(ElementVerdict.MISMATCH).build()))
+                .numericGradient(new double[] {1, 0.25, 0, 0, 0.5, 0.1}).build();
+    }
+
+    @Test
     void hasWorstOffenderInNamesTheWorstElement() {
         assertThat(failed()).hasWorstOffenderIn("b");
         assertThatThrownBy(() -> assertThat(failed()).hasWorstOffenderIn("W"))

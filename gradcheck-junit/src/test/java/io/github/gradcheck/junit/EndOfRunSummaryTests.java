@@ -203,7 +203,7 @@ class EndOfRunSummaryTests {
 
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(BuggyTestCases.class))
-                .configurationParameter(GradientCheckSummaryListener.DIRECTORY, summary.toString())
+                .configurationParameter(GradientCheckSummaryListener.DIRECTORY_PROPERTY_NAME, summary.toString())
                 .build());
 
         assertThat(Files.readString(summary.resolve("report.json"), StandardCharsets.UTF_8))

@@ -36,7 +36,7 @@ record SummaryRun(String console, TestExecutionSummary tests) {
                 .build());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(Arrays.stream(testClasses).map(c -> selectClass(c)).toArray(ClassSelector[]::new))
-                .configurationParameter(GradientCheckSummaryListener.DIRECTORY, directory.toString())
+                .configurationParameter(GradientCheckSummaryListener.DIRECTORY_PROPERTY_NAME, directory.toString())
                 .configurationParameters(parameters)
                 .build();
         launcher.execute(request);
