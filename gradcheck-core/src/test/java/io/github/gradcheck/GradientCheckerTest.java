@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.StepSize;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;

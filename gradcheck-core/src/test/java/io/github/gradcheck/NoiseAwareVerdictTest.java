@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.Precision;
-import io.github.gradcheck.Stencil;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.github.gradcheck.mutation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.GradientChecker;

@@ -2,7 +2,6 @@ package io.github.gradcheck.report.summary;
 
 import static java.util.stream.Collectors.joining;
 
-import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;

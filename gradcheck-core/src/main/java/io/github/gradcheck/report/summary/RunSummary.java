@@ -18,17 +18,29 @@ public record RunSummary(List<CheckRecord> checks) {
         checks = List.copyOf(checks);
     }
 
-    /** @return how many checks passed */
+    /**
+     * The checks that passed.
+     *
+     * @return how many checks passed
+     */
     public long passed() {
         return count(CheckRecord.Verdict.PASSED);
     }
 
-    /** @return how many checks found a wrong gradient */
+    /**
+     * The checks that found a wrong gradient.
+     *
+     * @return how many checks found a wrong gradient
+     */
     public long failed() {
         return count(CheckRecord.Verdict.FAILED);
     }
 
-    /** @return how many models could not be checked */
+    /**
+     * The models that could not be checked.
+     *
+     * @return how many models could not be checked
+     */
     public long errors() {
         return count(CheckRecord.Verdict.ERROR);
     }
