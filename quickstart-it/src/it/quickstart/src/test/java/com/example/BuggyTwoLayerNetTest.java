@@ -18,7 +18,7 @@ class BuggyTwoLayerNetTest {
         assertThat(report).passes();
     }
 
-    /** Asserting the failure passes: the check names b1 and b1 only. */
+    /** Asserting the failure passes: the check finds the bug in b1, and only there. */
     @GradientCheck
     void checkFindsTheBugInB1(GradientCheckReport report) {
         assertThat(report).fails().hasFailingBlocks("b1");
