@@ -16,5 +16,6 @@ module io.github.gradcheck {
     exports io.github.gradcheck;
     exports io.github.gradcheck.report;
     exports io.github.gradcheck.report.summary;
+    exports io.github.gradcheck.internal.format to io.github.gradcheck.junit;
     exports io.github.gradcheck.internal.text to io.github.gradcheck.junit;
 }

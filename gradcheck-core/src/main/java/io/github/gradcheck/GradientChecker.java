@@ -1,8 +1,8 @@
 package io.github.gradcheck;
 
 import io.github.gradcheck.internal.engine.NumericCheck;
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.report.ReportFactory;
-import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
@@ -395,11 +395,11 @@ public final class GradientChecker {
      */
     @Override
     public String toString() {
-        return "GradientChecker[step=" + (step().relative() ? "relative " + ReportText.rounded(step().value())
-                : "fixed " + ReportText.setting(step().value()))
+        return "GradientChecker[step=" + (step().relative() ? "relative " + Numbers.rounded(step().value())
+                : "fixed " + Numbers.setting(step().value()))
                 + ", stencil=" + word(stencil) + ", precision=" + word(precision)
-                + ", margin=" + ReportText.setting(margin) + ", threshold=" + ReportText.setting(threshold)
-                + ", relativeErrorFloor=" + ReportText.setting(relativeErrorFloor) + ", offenders=" + offenders
+                + ", margin=" + Numbers.setting(margin) + ", threshold=" + Numbers.setting(threshold)
+                + ", relativeErrorFloor=" + Numbers.setting(relativeErrorFloor) + ", offenders=" + offenders
                 + ", seed=" + seed + ", mode=" + word(mode) + ", samplesPerBlock=" + samplesPerBlock
                 + ", threads=" + threads + ", evaluationBudget=" + (evaluationBudget == 0 ? "none" : evaluationBudget)
                 + ", timeBudget=" + (timeBudget.isZero() ? "none" : duration(timeBudget)) + "]";

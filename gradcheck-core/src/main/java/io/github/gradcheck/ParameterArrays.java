@@ -1,6 +1,7 @@
 package io.github.gradcheck;
 
 import io.github.gradcheck.internal.engine.ParameterAccess;
+import io.github.gradcheck.internal.format.Shapes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,7 +220,7 @@ public final class ParameterArrays {
             }
             int size = ParameterBlock.sizeOf(name, shape);
             if (data.length != size) {
-                throw new IllegalArgumentException("block '" + name + "' has shape " + ParameterBlock.shapeText(shape)
+                throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
                         + " (" + size + " elements) but its array has " + data.length + " elements");
             }
             return add(name, new BlockStorage.Flat(data, 0, size), shape);

@@ -1,5 +1,6 @@
 package io.github.gradcheck;
 
+import io.github.gradcheck.internal.format.Shapes;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -32,12 +33,12 @@ public final class ParameterBlock {
         long size = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 1) {
-                throw new IllegalArgumentException("block '" + name + "' has shape " + shapeText(shape)
+                throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
                         + ": every dimension must be at least 1, dimension " + i + " is " + shape[i]);
             }
             size *= shape[i];
             if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("block '" + name + "' has shape " + shapeText(shape)
+                throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
                         + ", more elements than a Java array can hold");
             }
         }
@@ -95,18 +96,7 @@ public final class ParameterBlock {
      * @return the shape in words
      */
     public String shapeText() {
-        return shapeText(shape);
-    }
-
-    static String shapeText(int[] shape) {
-        if (shape.length == 0) {
-            return "scalar";
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            text.append(i == 0 ? "" : "×").append(shape[i]);
-        }
-        return text.toString();
+        return Shapes.text(shape);
     }
 
     /**
@@ -128,12 +118,7 @@ public final class ParameterBlock {
      */
     public int[] position(int k) {
         Objects.checkIndex(k, size);
-        int[] position = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            position[d] = k % shape[d];
-            k /= shape[d];
-        }
-        return position;
+        return Shapes.position(shape, k);
     }
 
     /**
@@ -143,15 +128,8 @@ public final class ParameterBlock {
      * @return the label
      */
     public String label(int k) {
-        int[] position = position(k);
-        if (position.length == 0) {
-            return name;
-        }
-        StringBuilder label = new StringBuilder(name).append('[');
-        for (int d = 0; d < position.length; d++) {
-            label.append(d == 0 ? "" : ",").append(position[d]);
-        }
-        return label.append(']').toString();
+        Objects.checkIndex(k, size);
+        return Shapes.label(name, shape, k);
     }
 
     @Override

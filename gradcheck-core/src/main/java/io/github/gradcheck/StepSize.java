@@ -1,6 +1,6 @@
 package io.github.gradcheck;
 
-import io.github.gradcheck.internal.text.ReportText;
+import io.github.gradcheck.internal.format.Numbers;
 
 
 /**
@@ -58,7 +58,7 @@ public record StepSize(boolean relative, double value) {
      * @return {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}
      */
     public String describe() {
-        return relative ? "εᵢ = " + ReportText.rounded(value) + " · max(|θᵢ|, 1)"
-                : "ε = " + ReportText.setting(value);
+        return relative ? "εᵢ = " + Numbers.rounded(value) + " · max(|θᵢ|, 1)"
+                : "ε = " + Numbers.setting(value);
     }
 }

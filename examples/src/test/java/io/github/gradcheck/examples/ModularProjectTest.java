@@ -60,6 +60,10 @@ class ModularProjectTest {
                 .extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("io.github.gradcheck", "io.github.gradcheck.report",
                         "io.github.gradcheck.report.summary");
+        assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+                .allSatisfy(export -> assertThat(export.targets()).containsExactly("io.github.gradcheck.junit"))
+                .extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("io.github.gradcheck.internal.format", "io.github.gradcheck.internal.text");
         assertThat(descriptor.packages()).contains("io.github.gradcheck.internal.engine", "io.github.gradcheck.internal.report");
         assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name).containsExactly("java.base");
     }

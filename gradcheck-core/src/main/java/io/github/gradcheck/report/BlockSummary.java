@@ -1,5 +1,6 @@
 package io.github.gradcheck.report;
 
+import io.github.gradcheck.internal.format.Shapes;
 import java.util.List;
 import java.util.Objects;
 
@@ -153,14 +154,7 @@ public final class BlockSummary {
      * @return the shape in words
      */
     public String shapeText() {
-        if (shape.isEmpty()) {
-            return "scalar";
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < shape.size(); i++) {
-            text.append(i == 0 ? "" : "×").append(shape.get(i));
-        }
-        return text.toString();
+        return Shapes.text(shape);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.gradcheck.report;
 
+import io.github.gradcheck.internal.format.Numbers;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -78,7 +78,7 @@ public final class TaylorTest {
      * @return e.g. {@code 2.0}, or {@code flat}
      */
     public String describe() {
-        return Double.isNaN(order) ? "flat" : String.format(Locale.ROOT, "%.1f", order);
+        return Double.isNaN(order) ? "flat" : Numbers.fixed(order, 1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.gradcheck.assertj;
 
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.internal.text.ReportText;
 
@@ -13,7 +14,7 @@ final class ShouldHaveDifferenceBelow extends ReportMessage {
     static ShouldHaveDifferenceBelow shouldHaveDifferenceBelow(GradientCheckReport report, String subject,
                                                                double difference, double limit) {
         return new ShouldHaveDifferenceBelow("Expecting the difference of " + subject + " to be below "
-                + ReportText.setting(limit) + ", but it was " + ReportText.difference(difference) + ":\n"
+                + Numbers.setting(limit) + ", but it was " + Numbers.difference(difference) + ":\n"
                 + ReportText.summary(report));
     }
 }

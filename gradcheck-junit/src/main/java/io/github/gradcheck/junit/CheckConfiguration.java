@@ -15,9 +15,9 @@ import static io.github.gradcheck.junit.GradientCheck.TIME_BUDGET_PROPERTY_NAME;
 
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.Precision;
-import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.Stencil;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -118,7 +118,7 @@ final class CheckConfiguration {
     private double positive(String attribute, String property, double fromAnnotation, double fallback) {
         if (!Double.isNaN(fromAnnotation)) {
             if (!(fromAnnotation > 0) || Double.isInfinite(fromAnnotation)) {
-                throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + ReportText.setting(fromAnnotation)
+                throw new ExtensionConfigurationException("@GradientCheck(" + attribute + " = " + Numbers.setting(fromAnnotation)
                         + ") on " + where + ": " + attribute + " must be a positive finite number");
             }
             return fromAnnotation;
@@ -142,7 +142,7 @@ final class CheckConfiguration {
     }
 
     private static String example(String attribute, double fallback) {
-        return " such as " + ReportText.setting(Double.isNaN(fallback) && "epsilon".equals(attribute)
+        return " such as " + Numbers.setting(Double.isNaN(fallback) && "epsilon".equals(attribute)
                 ? GradientChecker.COURSE_EPSILON : fallback);
     }
 

@@ -5,7 +5,7 @@ import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
-import io.github.gradcheck.internal.text.ReportText;
+import io.github.gradcheck.internal.format.Numbers;
 
 /**
  * Every call the check makes into the user's model, counted, with the model's exceptions and
@@ -84,7 +84,7 @@ final class ModelCalls {
     private static String where(ParameterBlock block, int k, String step, double epsilon, String where) {
         return block == null ? where
                 : "at " + block.label(k) + " " + step + " (flat index " + (block.offset() + k) + ", ε = "
-                        + ReportText.rounded(epsilon) + ")";
+                        + Numbers.rounded(epsilon) + ")";
     }
 
     /** The analytic gradient in θ's order, checked to fit {@code layout} and to be finite. */

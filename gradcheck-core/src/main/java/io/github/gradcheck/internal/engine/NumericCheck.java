@@ -7,6 +7,7 @@ import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 
@@ -118,9 +118,9 @@ public final class NumericCheck {
         }
         Duration estimate = Duration.ofNanos((long) (full * lossNanos));
         if (!settings.timeBudget().isZero() && estimate.compareTo(settings.timeBudget()) > 0) {
-            warnings.add(String.format(Locale.ROOT, "a full check would take about %.1f s (%d loss evaluations of %.1f µs),"
-                    + " over the budget of %.1f s: checked along random directions instead", estimate.toNanos() / 1e9,
-                    full, lossNanos / 1e3, settings.timeBudget().toNanos() / 1e9));
+            warnings.add("a full check would take about " + Numbers.fixed(estimate.toNanos() / 1e9, 1) + " s (" + full
+                    + " loss evaluations of " + Numbers.fixed(lossNanos / 1e3, 1) + " µs), over the budget of "
+                    + Numbers.fixed(settings.timeBudget().toNanos() / 1e9, 1) + " s: checked along random directions instead");
             return CheckMode.RANDOM_DIRECTIONS;
         }
         return CheckMode.FULL;
@@ -144,12 +144,12 @@ public final class NumericCheck {
         if (difference > NONDETERMINISM * Math.max(Math.abs(first), Math.abs(second))) {
             throw new GradientCheckException("the loss of " + calls.name() + " is not deterministic: two evaluations at"
                     + " the same parameters gave " + first + " and " + second + " (they differ by "
-                    + String.format(Locale.ROOT, "%.2e", difference) + "). A gradient check compares losses a step"
+                    + Numbers.scientific(difference, 2) + "). A gradient check compares losses a step"
                     + " apart, so every evaluation must see the same function: turn dropout off (keep-prob = 1),"
                     + " reset the random seed before every evaluation, and freeze batch statistics (evaluation mode).");
         }
         if (difference > 0) {
-            warnings.add("the loss differs by " + String.format(Locale.ROOT, "%.1e", difference) + " between two"
+            warnings.add("the loss differs by " + Numbers.magnitude(difference) + " between two"
                     + " evaluations at the same point: round-off from an unordered sum, counted in the noise estimate");
         }
         return first;
@@ -225,7 +225,7 @@ public final class NumericCheck {
         }
         double floor = settings.precision().unitRoundoff() * Math.abs(loss);
         if (Arrays.stream(values).allMatch(value -> value == loss)) {
-            warnings.add("the loss did not change at all when θ moved by " + String.format(Locale.ROOT, "%.0e", delta)
+            warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(delta, 0)
                     + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or ignore small changes?"
                     + " If it computes in float, check with precision float");
         }

@@ -1,6 +1,8 @@
 package io.github.gradcheck.internal.text;
 
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;
 import java.util.List;
@@ -54,9 +56,9 @@ public final class DiagnosisText {
         return switch (d.kind()) {
             case NONE -> new Words("matches", "");
             case ZERO -> new Words("gradient never reaches " + name + ": analytic is all zeros, numeric is not",
-                    " (‖numeric‖ = " + format("%.3g", d.numericNorm()) + ")");
+                    " (‖numeric‖ = " + Numbers.ratio(d.numericNorm()) + ")");
             case SIGN_FLIPPED -> new Words("analytic " + name + " ≈ −1 × numeric: the sign is flipped", fit(d));
-            case SCALED -> new Words("analytic " + name + " ≈ " + format("%.3g", d.factor()) + " × numeric",
+            case SCALED -> new Words("analytic " + name + " ≈ " + Numbers.ratio(d.factor()) + " × numeric",
                     factorHint(d.factor(), d.batchSize()) + fit(d));
             case TRANSPOSED -> new Words("analytic " + name + " ≈ numeric transposed: rows and columns are swapped in the"
                     + " gradient", fit(d));
@@ -67,11 +69,11 @@ public final class DiagnosisText {
             case FEW_ELEMENTS -> new Words(fewElements(block, d.wrongElements()), "");
             case UNEXPLAINED -> block.size() == 1
                     // One number is fitted by any one-parameter pattern; the engine claims none.
-                    ? new Words((Double.isNaN(d.factor()) ? "" : "analytic " + name + " ≈ " + format("%.3g", d.factor())
+                    ? new Words((Double.isNaN(d.factor()) ? "" : "analytic " + name + " ≈ " + Numbers.ratio(d.factor())
                             + " × numeric; ") + "one value cannot tell a factor from an L2 term or another pattern", "")
                     : new Words("no simple pattern", " (factor, sign, transpose, shift, L2 term, a few elements) explains "
-                            + name + "; the best constant factor, " + format("%.3g", d.factor()) + ", leaves a residual of "
-                            + format("%.2g", d.fitResidual()));
+                            + name + "; the best constant factor, " + Numbers.ratio(d.factor()) + ", leaves a residual of "
+                            + Numbers.significant(d.fitResidual(), 2));
             case NOT_DIAGNOSED -> new Words(d.checkedElements() + " of " + block.size() + " elements of " + name
                     + " were checked", " (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " mode); a full check of the block would diagnose it");
@@ -79,7 +81,7 @@ public final class DiagnosisText {
     }
 
     private static Words regularization(String name, Diagnosis d) {
-        String term = format("%.3g", Math.abs(d.lambda())) + "·" + name;
+        String term = Numbers.ratio(Math.abs(d.lambda())) + "·" + name;
         return d.lambda() < 0
                 ? new Words("analytic " + name + " lacks an L2 term: numeric − analytic ≈ " + term,
                         " (remember regularization: the loss has λ/2·‖" + name + "‖², its gradient needs λ·" + name + ")" + fit(d))
@@ -92,7 +94,7 @@ public final class DiagnosisText {
                 .append(" elements of ").append(block.name()).append(wrong.size() == 1 ? " is" : " are")
                 .append(" wrong, the rest match: ");
         for (int i = 0; i < Math.min(NAMED_ELEMENTS, wrong.size()); i++) {
-            text.append(i == 0 ? "" : ", ").append(ElementLabel.of(block, wrong.get(i)));
+            text.append(i == 0 ? "" : ", ").append(Shapes.label(block.name(), block.shape(), wrong.get(i)));
         }
         return text.append(wrong.size() > NAMED_ELEMENTS ? ", …" : "").toString();
     }
@@ -117,10 +119,6 @@ public final class DiagnosisText {
     }
 
     private static String fit(Diagnosis d) {
-        return " (fit residual " + format("%.1e", d.fitResidual()) + ")";
-    }
-
-    private static String format(String pattern, double value) {
-        return String.format(Locale.ROOT, pattern, value);
+        return " (fit residual " + Numbers.magnitude(d.fitResidual()) + ")";
     }
 }

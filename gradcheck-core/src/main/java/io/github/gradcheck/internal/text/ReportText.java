@@ -2,6 +2,7 @@ package io.github.gradcheck.internal.text;
 
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.Stencil;
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
@@ -58,20 +59,20 @@ public final class ReportText {
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
         out.append("  ").append(verdict(report)).append('\n');
-        out.append("  difference ").append(difference(report.difference())).append(": ")
+        out.append("  difference ").append(Numbers.difference(report.difference())).append(": ")
                 .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
         }
         out.append("  ").append(settings.step().describe()).append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
-                .append(" differences; loss noise σ ≈ ").append(String.format(Locale.ROOT, "%.1e", report.noise()))
+                .append(" differences; loss noise σ ≈ ").append(Numbers.magnitude(report.noise()))
                 .append('\n').append('\n');
 
         TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
                 "unreliable", "Taylor order");
         for (BlockSummary block : worstFirst(report.blocks())) {
-            blocks.row(block.name(), block.shapeText(), difference(block.difference()), block.scale().words(),
-                    relative(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
+            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), block.scale().words(),
+                    Numbers.ratio(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
                     String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
         }
         blocks.appendTo(out, "  ");
@@ -98,9 +99,9 @@ public final class ReportText {
                     "est. error", "rel. error", "verdict");
             for (int i = 0; i < offenders.size(); i++) {
                 Offender o = offenders.get(i);
-                table.row(String.valueOf(i + 1), String.valueOf(o.index()), o.parameter(), value(o.gradient()),
-                        value(o.numericGradient()), value(o.absoluteError()),
-                        String.format(Locale.ROOT, "%.1e", o.estimatedError()), relative(o.relativeError()),
+                table.row(String.valueOf(i + 1), String.valueOf(o.index()), o.parameter(), Numbers.value(o.gradient()),
+                        Numbers.value(o.numericGradient()), Numbers.value(o.absoluteError()),
+                        Numbers.magnitude(o.estimatedError()), Numbers.ratio(o.relativeError()),
                         o.verdict().name().toLowerCase(Locale.ROOT));
             }
             table.appendTo(out, "  ");
@@ -114,7 +115,7 @@ public final class ReportText {
         out.append('\n').append("  ").append(report.parameterCount()).append(report.parameterCount() == 1 ? " parameter, " : " parameters, ")
                 .append(report.lossEvaluations()).append(" loss evaluations, ")
                 .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ")
-                .append(millis(report)).append('\n');
+                .append(Numbers.millis(report.duration())).append('\n');
     }
 
     /** What a partial check looked at, its seed to replay it, and what a full check would cost. */
@@ -129,7 +130,7 @@ public final class ReportText {
 
     /** The verdict in one line: how many elements mismatch and where, or that all match. */
     private static String verdict(GradientCheckReport report) {
-        String margin = setting(report.settings().margin()) + "× their estimated numerical error";
+        String margin = Numbers.setting(report.settings().margin()) + "× their estimated numerical error";
         String others = (report.kinks() > 0 ? ", " + report.kinks() + " at a kink of the loss" : "")
                 + (report.unreliable() > 0 ? ", " + report.unreliable() + " too small to resolve" : "");
         if (report.passed()) {
@@ -163,59 +164,5 @@ public final class ReportText {
         List<BlockSummary> sorted = new ArrayList<>(blocks);
         sorted.sort(Comparator.comparingDouble(BlockSummary::difference).reversed());
         return sorted;
-    }
-
-    private static String millis(GradientCheckReport report) {
-        long micros = report.duration().toNanos() / 1_000;
-        return String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
-    }
-
-    /**
-     * A difference as the report prints it: {@code 2.851e-01}.
-     *
-     * @param value a difference
-     * @return four significant digits in scientific notation
-     */
-    public static String difference(double value) {
-        return String.format(Locale.ROOT, "%.3e", value);
-    }
-
-    /**
-     * A setting as the user would write it: {@code 1e-7}, {@code 2.5e-6}, {@code 0.001}.
-     *
-     * @param value a setting
-     * @return {@link Double#toString} of it, without a trailing {@code .0} and with a lowercase
-     *     {@code e}
-     */
-    public static String setting(double value) {
-        return exact(value);
-    }
-
-    /**
-     * A computed number to three significant digits, written as {@link #setting} writes one.
-     *
-     * @param value a computed number, such as a step
-     * @return e.g. {@code 4.81e-6}
-     */
-    public static String rounded(double value) {
-        return exact(Double.parseDouble(String.format(Locale.ROOT, "%.3g", value)));
-    }
-
-    private static String exact(double value) {
-        String text = Double.toString(value);
-        int exponent = text.indexOf('E');
-        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        return exponent < 0 ? mantissa : mantissa + "e" + text.substring(exponent + 1);
-    }
-
-    static String relative(double value) {
-        return String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    static String value(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
     }
 }

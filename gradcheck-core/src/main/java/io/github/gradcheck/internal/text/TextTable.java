@@ -3,22 +3,55 @@ package io.github.gradcheck.internal.text;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns, two spaces apart, for monospaced failure messages. */
-final class TextTable {
+/**
+ * Left-aligned columns, two spaces apart, without trailing spaces: the one layout of every
+ * monospaced table (failure messages, the console summary, the diff viewer's values).
+ */
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
-        rows.add(header);
+    /**
+     * A table whose first row is {@code header}; every row has as many cells.
+     *
+     * @param header the column names; none for a table without a header row
+     */
+    public TextTable(String... header) {
+        if (header.length > 0) {
+            rows.add(header);
+        }
     }
 
-    TextTable row(String... cells) {
+    /**
+     * A table without a header row.
+     *
+     * @return an empty table; its first row sets the number of columns
+     */
+    public static TextTable withoutHeader() {
+        return new TextTable();
+    }
+
+    /**
+     * Adds a row.
+     *
+     * @param cells one per column
+     * @return this table
+     */
+    public TextTable row(String... cells) {
         rows.add(cells);
         return this;
     }
 
-    /** Appends every row, each after {@code indent}, without trailing spaces. */
-    void appendTo(StringBuilder out, String indent) {
+    /**
+     * Appends every row, each after {@code indent} and ending in a newline.
+     *
+     * @param out where to append
+     * @param indent what each line starts with
+     */
+    public void appendTo(StringBuilder out, String indent) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

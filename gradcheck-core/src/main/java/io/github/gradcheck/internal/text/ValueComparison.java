@@ -1,12 +1,13 @@
 package io.github.gradcheck.internal.text;
 
+import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -67,45 +68,38 @@ public record ValueComparison(String block, String expected, String actual) {
         } else {
             shown.addAll(mismatching);
         }
-        List<String> labels = new ArrayList<>();
-        int width = 0;
+        TextTable expected = new TextTable();
+        TextTable actual = new TextTable();
         for (int k : shown) {
-            String label = ElementLabel.of(block, k);
-            labels.add(label);
-            width = Math.max(width, label.length());
-        }
-        StringBuilder expected = new StringBuilder();
-        StringBuilder actual = new StringBuilder();
-        for (int i = 0; i < shown.size(); i++) {
-            int k = shown.get(i);
+            String label = Shapes.label(block.name(), block.shape(), k);
             double e = numeric[block.offset() + k];
             double a = analytic[block.offset() + k];
+            if (Double.isNaN(e) && !Double.isNaN(a)) {
+                // Not looked at by a sampled or random-direction check: the same line on both sides, not a difference.
+                expected.row(label, NOT_CHECKED);
+                actual.row(label, NOT_CHECKED);
+                continue;
+            }
             int digits = DIGITS;
             if (mismatching.contains(k)) {
-                while (digits < 17 && format(e, digits).equals(format(a, digits)) && e != a) {
+                while (digits < 17 && Numbers.significant(e, digits).equals(Numbers.significant(a, digits)) && e != a) {
                     digits++;
                 }
             }
-            String label = labels.get(i) + " ".repeat(width - labels.get(i).length() + 2);
-            if (Double.isNaN(e) && !Double.isNaN(a)) {
-                // Not looked at by a sampled or random-direction check: the same line on both sides, not a difference.
-                expected.append(label).append(NOT_CHECKED).append('\n');
-                actual.append(label).append(NOT_CHECKED).append('\n');
-                continue;
-            }
-            expected.append(label).append(format(e, digits)).append('\n');
-            actual.append(label).append(format(a, digits)).append('\n');
+            expected.row(label, Numbers.significant(e, digits));
+            actual.row(label, Numbers.significant(a, digits));
         }
+        StringBuilder expectedText = new StringBuilder();
+        StringBuilder actualText = new StringBuilder();
+        expected.appendTo(expectedText, "");
+        actual.appendTo(actualText, "");
         if (shown.size() < block.size()) {
             String rest = "… " + (block.size() - shown.size()) + " more elements of " + block.name()
                     + " not shown: only its mismatching worst offenders are\n";
-            expected.append(rest);
-            actual.append(rest);
+            expectedText.append(rest);
+            actualText.append(rest);
         }
-        return new ValueComparison(block.name(), expected.toString().stripTrailing(), actual.toString().stripTrailing());
-    }
-
-    private static String format(double value, int digits) {
-        return String.format(Locale.ROOT, "%." + digits + "g", value);
+        return new ValueComparison(block.name(), expectedText.toString().stripTrailing(),
+                actualText.toString().stripTrailing());
     }
 }

@@ -1,7 +1,8 @@
 package io.github.gradcheck.report.summary;
 
+import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.report.BlockSummary;
-import io.github.gradcheck.internal.text.ElementLabel;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
@@ -129,7 +130,7 @@ final class BlockHeatmap {
     private String title(int tr, int tc, int tileRows, int tileCols, int worstK) {
         String values = Double.isNaN(numeric[worstK]) ? "analytic " + value(analytic[worstK]) + ", not checked"
                 : "analytic " + value(analytic[worstK]) + ", numeric " + value(numeric[worstK])
-                        + ", rel. error " + String.format(Locale.ROOT, "%.3g", relativeErrors[worstK]);
+                        + ", rel. error " + Numbers.ratio(relativeErrors[worstK]);
         if (tileRows == 1 && tileCols == 1) {
             return label(worstK) + ": " + values;
         }
@@ -139,11 +140,11 @@ final class BlockHeatmap {
 
     /** The element's label as the report writes it, {@code W2[1,3]}. */
     String label(int k) {
-        return ElementLabel.of(block, k);
+        return Shapes.label(block.name(), block.shape(), k);
     }
 
     private static String value(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return Numbers.value(v);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.gradcheck.report.summary;
 
-import io.github.gradcheck.internal.text.ReportText;
-import java.util.ArrayList;
+import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.text.TextTable;
 import java.util.List;
 
 /**
@@ -26,15 +26,14 @@ public final class SummaryConsole {
      */
     public static String write(RunSummary summary, List<String> written) {
         StringBuilder out = new StringBuilder("gradcheck: ").append(summary.totals()).append('\n');
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"test", "model / state", "parameters", "difference", "verdict", "diagnosis"});
+        TextTable table = new TextTable("test", "model / state", "parameters", "difference", "verdict", "diagnosis");
         for (CheckRecord check : summary.checks()) {
             boolean error = check.verdict() == CheckRecord.Verdict.ERROR;
-            rows.add(new String[] {check.test(), check.invocation(), error ? "" : check.parametersChecked(),
-                    error ? "" : ReportText.difference(check.difference()), SummaryJson.lower(check.verdict()),
-                    shorten(error ? check.error() : check.shortDiagnosis())});
+            table.row(check.test(), check.invocation(), error ? "" : check.parametersChecked(),
+                    error ? "" : Numbers.difference(check.difference()), SummaryJson.lower(check.verdict()),
+                    shorten(error ? check.error() : check.shortDiagnosis()));
         }
-        table(out, rows);
+        table.appendTo(out, "  ");
         for (String line : written) {
             out.append("  ").append(line).append('\n');
         }
@@ -44,21 +43,5 @@ public final class SummaryConsole {
     private static String shorten(String text) {
         String line = text.lines().findFirst().orElse("");
         return line.length() <= DIAGNOSIS_WIDTH ? line : line.substring(0, DIAGNOSIS_WIDTH - 1) + "…";
-    }
-
-    private static void table(StringBuilder out, List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int c = 0; c < row.length; c++) {
-                line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

@@ -2,13 +2,13 @@ package io.github.gradcheck.report.summary;
 
 import static io.github.gradcheck.report.summary.Html.escape;
 
+import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
-import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.Stencil;
 import java.util.List;
 import java.util.Locale;
@@ -112,12 +112,12 @@ public final class SummaryHtml {
                 .append(report.mode() == CheckMode.FULL ? "" : fact("mode", mode(report)))
                 .append(fact("step", settings.step().describe()))
                 .append(fact("stencil", settings.stencil() == Stencil.CENTERED ? "centered" : "five-point"))
-                .append(fact("margin", ReportText.setting(settings.margin()) + "× estimated error"))
-                .append(fact("threshold", ReportText.setting(settings.threshold())))
+                .append(fact("margin", Numbers.setting(settings.margin()) + "× estimated error"))
+                .append(fact("threshold", Numbers.setting(settings.threshold())))
                 .append(fact("loss", value(report.loss())))
-                .append(fact("loss noise σ", String.format(Locale.ROOT, "%.1e", report.noise())))
+                .append(fact("loss noise σ", Numbers.magnitude(report.noise())))
                 .append(fact("cost", report.lossEvaluations() + " loss and " + report.gradientEvaluations()
-                        + " gradient evaluations, " + String.format(Locale.ROOT, "%.1f ms", report.duration().toNanos() / 1e6)))
+                        + " gradient evaluations, " + Numbers.millis(report.duration())))
                 .append("</dl>\n");
     }
 
@@ -141,7 +141,7 @@ public final class SummaryHtml {
                     .append(escape(block.name())).append("</td><td>").append(escape(block.shapeText()))
                     .append("</td><td class=\"n\">").append(difference(block.difference())).append("</td><td>")
                     .append(escape(block.scale().words())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%.3g", block.worstRelativeError())).append("</td><td class=\"n\">")
+                    .append(Numbers.ratio(block.worstRelativeError())).append("</td><td class=\"n\">")
                     .append(block.mismatches()).append('/').append(block.size()).append("</td><td class=\"n\">")
                     .append(block.kinks()).append("</td><td class=\"n\">").append(block.unreliable())
                     .append("</td><td class=\"n\">").append(escape(block.taylor().describe())).append("</td></tr>\n");
@@ -199,8 +199,8 @@ public final class SummaryHtml {
                     .append("</td><td class=\"n\">").append(o.index()).append("</td><td>").append(escape(o.parameter()))
                     .append("</td><td class=\"n\">").append(value(o.gradient())).append("</td><td class=\"n\">")
                     .append(value(o.numericGradient())).append("</td><td class=\"n\">").append(value(o.absoluteError()))
-                    .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1e", o.estimatedError()))
-                    .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.3g", o.relativeError()))
+                    .append("</td><td class=\"n\">").append(Numbers.magnitude(o.estimatedError()))
+                    .append("</td><td class=\"n\">").append(Numbers.ratio(o.relativeError()))
                     .append("</td><td>").append(SummaryJson.lower(o.verdict())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -218,11 +218,11 @@ public final class SummaryHtml {
     }
 
     private static String difference(double value) {
-        return Double.isNaN(value) ? "" : ReportText.difference(value);
+        return Double.isNaN(value) ? "" : Numbers.difference(value);
     }
 
     private static String value(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
+        return Numbers.value(value);
     }
 
     private static final String CSS = """
