@@ -15,6 +15,7 @@ import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -235,44 +236,74 @@ public final class NumericCheck {
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double[] scale, double loss,
                                        double noise, double[] gradient, ElementResults elements, long start) {
         ParameterLayout layout = workspace.parameters().layout();
-        int n = layout.size();
-        double[] relativeError = new double[n];
-        // Differences are over the elements checked: elsewhere both sides count as zero.
-        double[] checkedGradient = new double[n];
-        double[] checkedNumeric = new double[n];
-        int checkedElements = 0;
-        for (int i = 0; i < n; i++) {
-            if (elements.checked(i)) {
-                checkedElements++;
-                checkedGradient[i] = gradient[i];
-                checkedNumeric[i] = elements.numeric[i];
-                double error = Math.abs(gradient[i] - elements.numeric[i]);
-                relativeError[i] = error == 0 ? 0
-                        : error / Math.max(Math.abs(gradient[i]) + Math.abs(elements.numeric[i]), settings.relativeErrorFloor());
-            }
-        }
+        Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
         List<BlockSummary> blocks = new ArrayList<>();
-        boolean passed = true;
         for (ParameterBlock block : layout.blocks()) {
-            int from = block.offset();
-            int to = from + block.size();
-            double worst = 0;
-            int[] counts = new int[ElementVerdict.values().length];
-            for (int i = from; i < to; i++) {
-                worst = Math.max(worst, relativeError[i]);
-                counts[elements.verdicts[i].ordinal()]++;
-            }
-            int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
-            passed &= mismatches == 0;
-            blocks.add(ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
-                    .difference(RelativeDifference.of(checkedGradient, checkedNumeric, from, to))
-                    .worstRelativeError(worst).mismatches(mismatches)
-                    .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
-                    .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient,
-                            elements, theta))
-                    .taylor(TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block))
-                    .build());
+            blocks.add(blockSummary(block, checked, elements, TaylorRemainder.of(workspace, settings, theta, scale, loss,
+                    noise, gradient, block), gradient, theta));
         }
+        addTaylorWarnings(blocks);
+        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
+                .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
+                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
+                .warnings(warnings).gradient(gradient).numericGradient(elements.numeric)
+                .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
+                .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
+                .build();
+    }
+
+    /**
+     * Both sides over the elements checked (elsewhere both count as zero, so that a partial check's
+     * difference is over what it saw), and each element's relative error.
+     */
+    private record Checked(double[] gradient, double[] numeric, double[] relativeError, int count) {
+
+        static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
+            int n = gradient.length;
+            double[] checkedGradient = new double[n];
+            double[] checkedNumeric = new double[n];
+            double[] relativeError = new double[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (elements.checked(i)) {
+                    count++;
+                    checkedGradient[i] = gradient[i];
+                    checkedNumeric[i] = elements.numeric[i];
+                    double error = Math.abs(gradient[i] - elements.numeric[i]);
+                    relativeError[i] = error == 0 ? 0
+                            : error / Math.max(Math.abs(gradient[i]) + Math.abs(elements.numeric[i]), relativeErrorFloor);
+                }
+            }
+            return new Checked(checkedGradient, checkedNumeric, relativeError, count);
+        }
+
+        double difference(int from, int to) {
+            return RelativeDifference.of(gradient, numeric, from, to);
+        }
+    }
+
+    private BlockSummary blockSummary(ParameterBlock block, Checked checked, ElementResults elements, TaylorTest taylor,
+                                      double[] gradient, double[] theta) {
+        int from = block.offset();
+        int to = from + block.size();
+        double worst = 0;
+        int[] counts = new int[ElementVerdict.values().length];
+        for (int i = from; i < to; i++) {
+            worst = Math.max(worst, checked.relativeError()[i]);
+            counts[elements.verdicts[i].ordinal()]++;
+        }
+        int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
+        return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
+                .difference(checked.difference(from, to)).worstRelativeError(worst).mismatches(mismatches)
+                .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
+                .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
+                        theta))
+                .taylor(taylor).build();
+    }
+
+    /** Where a block's Taylor test and its elements' verdict disagree, a warning that says so. */
+    private void addTaylorWarnings(List<BlockSummary> blocks) {
+        boolean passed = blocks.stream().allMatch(BlockSummary::passed);
         for (BlockSummary block : blocks) {
             if (passed && block.taylor().contradicts()) {
                 warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
@@ -282,6 +313,10 @@ public final class NumericCheck {
                         + block.taylor().describe() + "): its mismatches may be few or small");
             }
         }
+    }
+
+    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements,
+                                     double[] relativeError) {
         List<Offender> offenders = new ArrayList<>();
         for (int i : worst(relativeError, elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
@@ -292,17 +327,16 @@ public final class NumericCheck {
                     .estimatedError(elements.estimatedError[i]).verdict(elements.verdicts[i])
                     .build());
         }
+        return offenders;
+    }
+
+    /** The loss evaluations of this thread and of every worker. */
+    private long lossEvaluations() {
         long lossEvaluations = calls.lossEvaluations();
         for (ModelCalls worker : parallel.workerCalls()) {
             lossEvaluations += worker.lossEvaluations();
         }
-        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
-                .difference(RelativeDifference.of(checkedGradient, checkedNumeric, 0, n)).checkedElements(checkedElements)
-                .blocks(blocks).worstOffenders(offenders).warnings(warnings)
-                .gradient(gradient).numericGradient(elements.numeric)
-                .lossEvaluations(lossEvaluations).gradientEvaluations(calls.gradientEvaluations())
-                .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
-                .build();
+        return lossEvaluations;
     }
 
     private Diagnosis diagnosis(ParameterBlock block, int mismatches, int unchecked, double[] gradient,
