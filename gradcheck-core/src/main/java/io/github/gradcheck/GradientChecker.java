@@ -42,8 +42,8 @@ import java.util.Objects;
  *       estimate of the truncation error; one-sided slopes that tell a kink of the loss from a
  *       bug) and, if still over, at ε/1000 (kinks closer to θᵢ than ε, truncation beyond the
  *       estimate).</li>
- *   <li><b>threshold {@value #DEFAULT_THRESHOLD}</b>: the least relative error
- *       |g − n| / (|g| + |n|) that can fail, however small the estimated error. It is a backstop,
+ *   <li><b>threshold {@value #DEFAULT_THRESHOLD}</b>: an element fails only when its relative
+ *       error |g − n| / (|g| + |n|) is strictly over it, however small the estimated error. It is a backstop,
  *       not the verdict: where the noise estimate is right it never decides. It sits ten times
  *       below the course's "great" mark, so that a bug the noise estimate resolves (an L2 term on
  *       parameters of 1e-6 is a relative error of 1e-7) is not waved through.</li>
@@ -62,7 +62,7 @@ public final class GradientChecker {
     public static final double COURSE_EPSILON = 1e-7;
     /** How many times its estimated error a disagreement must exceed to be a mismatch. */
     public static final double DEFAULT_MARGIN = 10;
-    /** The least relative error that can be a mismatch. */
+    /** The relative error an element must exceed (strictly) to be a mismatch. */
     public static final double DEFAULT_THRESHOLD = 1e-8;
     /** Below this |analytic| + |numeric|, relative errors are measured against it instead. */
     public static final double DEFAULT_RELATIVE_ERROR_FLOOR = 1e-8;
@@ -222,9 +222,10 @@ public final class GradientChecker {
     }
 
     /**
-     * With the least relative error that can be a mismatch.
+     * With the relative error an element must exceed to be a mismatch.
      *
-     * @param threshold the least |g − n| / (|g| + |n|); the default is {@value #DEFAULT_THRESHOLD}
+     * @param threshold a relative error |g − n| / (|g| + |n|) over it (strictly) can fail; the
+     *     default is {@value #DEFAULT_THRESHOLD}
      * @return a new checker
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */

@@ -105,8 +105,9 @@ public final class CheckSettings {
     }
 
     /**
-     * The least relative error |g − n| / (|g| + |n|) that can count as a mismatch, however small
-     * the estimated error; also the line for the per-block difference verdict.
+     * The relative error |g − n| / (|g| + |n|) an element must exceed (strictly) to count as a
+     * mismatch, however small the estimated error; also the line for the per-block difference
+     * verdict.
      *
      * @return the threshold
      */

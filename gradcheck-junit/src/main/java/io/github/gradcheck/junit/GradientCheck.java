@@ -160,8 +160,8 @@ public @interface GradientCheck {
     double margin() default Double.NaN;
 
     /**
-     * The least relative error |g − n| / (|g| + |n|) that can fail; NaN (the default) means:
-     * {@value #THRESHOLD_PROPERTY_NAME}, else 1e-8.
+     * The relative error |g − n| / (|g| + |n|) an element must exceed (strictly) to fail; NaN (the
+     * default) means: {@value #THRESHOLD_PROPERTY_NAME}, else 1e-8.
      *
      * @return the threshold, or NaN
      */

@@ -12,10 +12,11 @@ import io.github.gradcheck.report.ElementVerdict;
  * <p>E is built from what the check measured, not from a fixed tolerance: the loss's noise σ
  * (see {@link NoiseEstimate}) gives a centered difference a round-off error of σ / (√2 ε); a
  * second step 2ε gives, by Richardson, a truncation estimate |D(2ε) − D(ε)| / 3. An element
- * whose E is as large as its values cannot confirm anything and is {@code UNRELIABLE}. Where the
- * one-sided slopes on either side of θᵢ jump by more than their noise, and the jump does not
- * grow with the step as curvature would, θᵢ sits at a kink (a ReLU, max or abs switching); an
- * analytic value between those slopes is then a {@code KINK}, not a mismatch.
+ * that agrees only because margin × E is over half of |g| + |n| cannot confirm anything and is
+ * {@code UNRELIABLE}. Where the one-sided slopes on either side of θᵢ jump by more than their
+ * noise, and the jump does not grow with the step as curvature would, θᵢ sits at a kink (a ReLU,
+ * max or abs switching); an analytic value between those slopes is then a {@code KINK}, not a
+ * mismatch.
  */
 final class ElementClassifier {
 
