@@ -36,6 +36,14 @@ final class ReportAssembly extends ReportFactory {
     }
 
     @Override
+    protected Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
+                                     double numericNorm, List<Integer> wrongElements, int checkedElements,
+                                     double fitResidual) {
+        return new Diagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
+                fitResidual);
+    }
+
+    @Override
     protected TaylorTest newTaylorTest(List<Double> steps, List<Double> remainders, double order) {
         return new TaylorTest(steps, remainders, order);
     }

@@ -11,9 +11,9 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
-import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
@@ -34,11 +34,11 @@ class ReportMessagesTest {
         return tinyNet().difference(0.2)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
-                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
                         block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
                                 .mismatches(2).kinks(0).unreliable(0)
-                                .diagnosis(Diagnosis.scaled(4, 0, 1e-9))
+                                .diagnosis(Diagnoses.scaled(4, 0, 1e-9))
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
                 .worstOffenders(List.of(
                         offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4).numericGradient(0.1)
@@ -56,10 +56,10 @@ class ReportMessagesTest {
         return tinyNet().difference(3.0e-9)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-9).worstRelativeError(2.5e-9)
-                                .mismatches(0).kinks(1).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(1).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
                         block().name("b").shape(List.of(2)).offset(4).size(2).difference(4.0e-9).worstRelativeError(5e-9)
-                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(0.0, 0.0), Double.NaN)).build()))
                 .worstOffenders(List.of(
                         offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4)
@@ -204,7 +204,7 @@ class ReportMessagesTest {
         return tinyNet().difference(0.2)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(0.3).worstRelativeError(0.6)
-                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(failed.blocks().get(0).taylor()).build(),
                         failed.blocks().get(1)))
                 .worstOffenders(List.of(failed.worstOffenders().get(0), failed.worstOffenders().get(1),

@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import java.util.ArrayList;
@@ -42,11 +43,11 @@ final class BlockDiagnosis {
         double gNorm = norm(g);
         double nNorm = norm(n);
         if (gNorm == 0 && nNorm > 0) {
-            return Diagnosis.zero(nNorm);
+            return Diagnoses.zero(nNorm);
         }
         if (g.length == 1) {
             // One number is fitted by any one-parameter pattern; claiming one would be a guess.
-            return Diagnosis.unexplained(nNorm > 0 ? leastSquaresFactor() : Double.NaN, Double.NaN);
+            return Diagnoses.unexplained(nNorm > 0 ? leastSquaresFactor() : Double.NaN, Double.NaN);
         }
         Fit best = constantFactor(gNorm);
         best = better(best, transpose(gNorm));
@@ -60,7 +61,7 @@ final class BlockDiagnosis {
             return few;
         }
         double factor = nNorm > 0 ? leastSquaresFactor() : Double.NaN;
-        return Diagnosis.unexplained(factor, nNorm > 0 ? distance(g, scaled(n, factor)) / gNorm : Double.NaN);
+        return Diagnoses.unexplained(factor, nNorm > 0 ? distance(g, scaled(n, factor)) / gNorm : Double.NaN);
     }
 
     /** A pattern that fits, and how far the analytic values are from it. */
@@ -83,8 +84,8 @@ final class BlockDiagnosis {
         if (!(residual <= Diagnosis.GOOD_FIT)) {
             return null;
         }
-        return new Fit(Math.abs(factor + 1) < 0.01 ? Diagnosis.signFlipped(factor, residual)
-                : Diagnosis.scaled(factor, batchSize, residual), distance);
+        return new Fit(Math.abs(factor + 1) < 0.01 ? Diagnoses.signFlipped(factor, residual)
+                : Diagnoses.scaled(factor, batchSize, residual), distance);
     }
 
     /** analytic ≈ numeric transposed, for a square matrix. */
@@ -94,7 +95,7 @@ final class BlockDiagnosis {
             return null;
         }
         double distance = distance(g, transposed(n, shape[0]));
-        return distance / gNorm <= Diagnosis.GOOD_FIT ? new Fit(Diagnosis.transposed(distance / gNorm), distance) : null;
+        return distance / gNorm <= Diagnosis.GOOD_FIT ? new Fit(Diagnoses.transposed(distance / gNorm), distance) : null;
     }
 
     /** analytic[k] ≈ numeric[k + s]: the closest of the shifts worth trying, in {@link #shifts}' order. */
@@ -104,7 +105,7 @@ final class BlockDiagnosis {
         for (int shift : shifts(shape)) {
             double distance = shiftDistance(shift, shape);
             if (distance / gNorm <= Diagnosis.GOOD_FIT) {
-                best = better(best, new Fit(Diagnosis.shifted(shift, distance / gNorm), distance));
+                best = better(best, new Fit(Diagnoses.shifted(shift, distance / gNorm), distance));
             }
         }
         return best;
@@ -124,7 +125,7 @@ final class BlockDiagnosis {
         double lambda = dot(delta, theta) / thetaSquared;
         double distance = distance(delta, scaled(theta, lambda));
         double residual = distance / deltaNorm;
-        return residual > Diagnosis.GOOD_FIT ? null : new Fit(Diagnosis.regularization(lambda, residual), distance);
+        return residual > Diagnosis.GOOD_FIT ? null : new Fit(Diagnoses.regularization(lambda, residual), distance);
     }
 
     /** At most max(3, a fifth) of the elements mismatch, and not all: those are the bug. */
@@ -136,7 +137,7 @@ final class BlockDiagnosis {
             }
         }
         return wrong.size() <= Math.max(3, verdicts.length / 5) && wrong.size() < verdicts.length
-                ? Diagnosis.fewElements(wrong) : null;
+                ? Diagnoses.fewElements(wrong) : null;
     }
 
     /** The c that minimises ‖analytic − c × numeric‖; needs a non-zero numeric gradient. */

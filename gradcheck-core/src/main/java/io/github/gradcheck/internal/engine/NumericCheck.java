@@ -8,6 +8,7 @@ import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
@@ -342,10 +343,10 @@ public final class NumericCheck {
     private Diagnosis diagnosis(ParameterBlock block, int mismatches, int unchecked, double[] gradient,
                                 ElementResults elements, double[] theta) {
         if (mismatches == 0) {
-            return Diagnosis.none();
+            return Diagnoses.none();
         }
         if (unchecked > 0) {
-            return Diagnosis.notDiagnosed(block.size() - unchecked);
+            return Diagnoses.notDiagnosed(block.size() - unchecked);
         }
         int from = block.offset();
         int to = from + block.size();

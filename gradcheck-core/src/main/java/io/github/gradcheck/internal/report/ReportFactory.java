@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The only way to make the report's values: {@link GradientCheckReport}, {@link BlockSummary},
- * {@link Offender}, {@link TaylorTest} and {@link CheckSettings}. Their constructors are not public,
+ * {@link Offender}, {@link TaylorTest}, {@link CheckSettings} and (through {@link Diagnoses})
+ * {@link Diagnosis}. Their constructors are not public,
  * so that users read a report but cannot build one, and its shape can grow without breaking them;
  * the engine and {@code GradientChecker} live in other packages, so the {@code report} package
  * installs an implementation from {@code GradientCheckReport}'s static initialiser, as
@@ -123,6 +124,44 @@ public abstract class ReportFactory {
     public static TaylorTest taylorTest(List<Double> steps, List<Double> remainders, double order) {
         return get().newTaylorTest(steps, remainders, order);
     }
+
+    /**
+     * A diagnosis; {@link Diagnoses} has a factory for each kind, which says what its numbers are.
+     *
+     * @param kind the pattern
+     * @param factor c of analytic ≈ c × numeric, or NaN
+     * @param batchSize the model's batch size, or 0
+     * @param lambda the L2 term's λ, or NaN
+     * @param shift the index shift, or 0
+     * @param numericNorm ‖numeric‖ of an all-zero block, or NaN
+     * @param wrongElements the wrong elements' positions, or empty
+     * @param checkedElements the elements checked of a block not diagnosed, or 0
+     * @param fitResidual how well the pattern explains the block, or NaN
+     * @return the diagnosis
+     */
+    static Diagnosis diagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
+                               double numericNorm, List<Integer> wrongElements, int checkedElements, double fitResidual) {
+        return get().newDiagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
+                fitResidual);
+    }
+
+    /**
+     * A new diagnosis.
+     *
+     * @param kind the pattern
+     * @param factor c, or NaN
+     * @param batchSize m, or 0
+     * @param lambda λ, or NaN
+     * @param shift the shift, or 0
+     * @param numericNorm ‖numeric‖, or NaN
+     * @param wrongElements the wrong elements, or empty
+     * @param checkedElements the elements checked, or 0
+     * @param fitResidual the fit residual, or NaN
+     * @return the diagnosis
+     */
+    protected abstract Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
+                                              double numericNorm, List<Integer> wrongElements, int checkedElements,
+                                              double fitResidual);
 
     /**
      * A new report builder.

@@ -10,7 +10,6 @@ import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
-import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
@@ -138,7 +137,7 @@ class ReportFactoryTest {
 
     private static ReportFactory.BlockBuilder block() {
         return ReportFactory.block().name("b").shape(List.of(2)).offset(0).size(2).difference(0.6).worstRelativeError(0.6)
-                .mismatches(2).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                .mismatches(2).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(1e-2), List.of(1e-2), 1.0));
     }
 }

@@ -6,10 +6,10 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
-import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.report.ElementVerdict;
@@ -104,7 +104,7 @@ class ValueComparisonTest {
     private static BlockSummary block(String name, List<Integer> shape, int offset, double difference, int mismatches) {
         int size = shape.stream().reduce(1, (a, b) -> a * b);
         return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference)
-                .worstRelativeError(difference).mismatches(mismatches).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                .worstRelativeError(difference).mismatches(mismatches).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(), List.of(), Double.NaN)).build();
     }
 

@@ -9,9 +9,9 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
+import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
-import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.time.Duration;
@@ -33,11 +33,11 @@ final class SampleReports {
                 .difference(0.2).checkedElements(6)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
-                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
                         block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
                                 .mismatches(2).kinks(0).unreliable(0)
-                                .diagnosis(Diagnosis.scaled(4, 0, 1e-9))
+                                .diagnosis(Diagnoses.scaled(4, 0, 1e-9))
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
                 .worstOffenders(List.of(
                         offender().index(5).block("b").position(List.of(1)).parameter("b[1]").gradient(0.4).numericGradient(0.1)
@@ -64,10 +64,10 @@ final class SampleReports {
                 .difference(3e-9).checkedElements(size + 1)
                 .blocks(List.of(
                         block().name("K").shape(List.of(2, 3, 4)).offset(0).size(size).difference(3e-9).worstRelativeError(2.3e-8)
-                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(1e-6), 2.0)).build(),
                         block().name("bias").shape(List.of()).offset(size).size(1).difference(1e-8).worstRelativeError(1.2e-8)
-                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build()))
                 .worstOffenders(List.of(
                         offender().index(23).block("K").position(List.of(1, 2, 3)).parameter("K[1,2,3]").gradient(24)
@@ -87,7 +87,7 @@ final class SampleReports {
                 .difference(0.2).checkedElements(3)
                 .blocks(List.of(
                         block().name("w").shape(List.of(8)).offset(0).size(8).difference(0.2).worstRelativeError(1.0 / 3)
-                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(1e-2), 1.0)).build()))
                 .worstOffenders(List.of(
                         offender().index(5).block("w").position(List.of(5)).parameter("w[5]").gradient(2).numericGradient(1)
@@ -109,7 +109,7 @@ final class SampleReports {
                 .difference(0.01).checkedElements(size)
                 .blocks(List.of(
                         block().name("T").shape(List.of(300, 2)).offset(0).size(size).difference(0.01).worstRelativeError(1.0 / 3)
-                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnosis.none())
+                                .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(), List.of(), Double.NaN)).build()))
                 .worstOffenders(List.of(
                         offender().index(599).block("T").position(List.of(299, 1)).parameter("T[299,1]").gradient(1)

@@ -1,0 +1,126 @@
+package io.github.gradcheck.internal.report;
+
+import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.Diagnosis.Kind;
+import java.util.List;
+
+/**
+ * The diagnoses the engine makes, one factory per {@link Kind}, each setting the numbers its kind
+ * has (NaN, 0 or empty for the others, as {@link Diagnosis}'s accessors say).
+ */
+public final class Diagnoses {
+
+    private static final Diagnosis NONE = ReportFactory.diagnosis(Kind.NONE, Double.NaN, 0, Double.NaN, 0, Double.NaN,
+            List.of(), 0, Double.NaN);
+
+    private Diagnoses() {
+    }
+
+    /**
+     * The diagnosis of a block that matches: one value for "nothing to say", so that a summary
+     * never has to test for null.
+     *
+     * @return the diagnosis of kind {@link Kind#NONE}
+     */
+    public static Diagnosis none() {
+        return NONE;
+    }
+
+    /**
+     * The analytic gradient is all zeros over the block, the numeric one is not.
+     *
+     * @param numericNorm ‖numeric‖ over the block, how much gradient is missing
+     * @return a diagnosis of kind {@link Kind#ZERO}, fit residual 1 (nothing of the numeric gradient is explained)
+     */
+    public static Diagnosis zero(double numericNorm) {
+        return ReportFactory.diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, 1);
+    }
+
+    /**
+     * analytic ≈ −1 × numeric.
+     *
+     * @param factor the fitted factor, within 1% of −1
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SIGN_FLIPPED}
+     */
+    public static Diagnosis signFlipped(double factor, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic ≈ factor × numeric.
+     *
+     * @param factor the fitted factor
+     * @param batchSize the model's batch size m, which the factor is read against (a factor of m is a
+     *     forgotten 1/m); 0 where the model does not say
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SCALED}
+     */
+    public static Diagnosis scaled(double factor, int batchSize, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic ≈ numeric transposed, for a square block.
+     *
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#TRANSPOSED}
+     */
+    public static Diagnosis transposed(double fitResidual) {
+        return ReportFactory.diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic[k] ≈ numeric[k + shift], flat and row-major.
+     *
+     * @param shift ±1 for one element, ± the row length for one row
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#SHIFTED}
+     */
+    public static Diagnosis shifted(int shift, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * analytic − numeric ≈ λ·θ over the block.
+     *
+     * @param lambda the fitted λ: negative where the gradient lacks the L2 term, positive where it has an extra one
+     * @param fitResidual how well it explains analytic − numeric
+     * @return a diagnosis of kind {@link Kind#REGULARIZATION}
+     */
+    public static Diagnosis regularization(double lambda, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * A few elements are wrong, the rest match.
+     *
+     * @param wrongElements the row-major positions in the block of every mismatching element, ascending
+     * @return a diagnosis of kind {@link Kind#FEW_ELEMENTS}, no fit residual
+     */
+    public static Diagnosis fewElements(List<Integer> wrongElements) {
+        return ReportFactory.diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, Double.NaN);
+    }
+
+    /**
+     * No pattern fits; the best constant factor says how far off the block is.
+     *
+     * @param factor the least-squares factor c of analytic ≈ c × numeric; NaN where the numeric gradient is zero
+     * @param fitResidual how poorly that factor explains the block; NaN where no fit was made
+     * @return a diagnosis of kind {@link Kind#UNEXPLAINED}
+     */
+    public static Diagnosis unexplained(double factor, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+    }
+
+    /**
+     * Only some elements were checked, too few to fit a pattern.
+     *
+     * @param checkedElements how many of the block's elements were checked one by one
+     * @return a diagnosis of kind {@link Kind#NOT_DIAGNOSED}
+     */
+    public static Diagnosis notDiagnosed(int checkedElements) {
+        return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements,
+                Double.NaN);
+    }
+}
