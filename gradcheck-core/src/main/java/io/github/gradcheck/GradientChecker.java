@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Compares a model's analytic gradient with a numeric one, element by element, and returns a
@@ -74,63 +75,36 @@ public final class GradientChecker {
     /** Elements per block in sampled mode. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(null, Stencil.CENTERED, Precision.DOUBLE,
-            DEFAULT_MARGIN, DEFAULT_THRESHOLD, DEFAULT_RELATIVE_ERROR_FLOOR, DEFAULT_OFFENDERS, DEFAULT_SEED,
-            CheckMode.FULL, DEFAULT_SAMPLES_PER_BLOCK, Runtime.getRuntime().availableProcessors(), 0, Duration.ZERO);
+    private static final GradientChecker DEFAULTS = new GradientChecker(null, ReportFactory.settings()
+            .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED)
+            .precision(Precision.DOUBLE).margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD)
+            .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED)
+            .mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
+            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO));
 
     /**
      * The step set by {@link #withEpsilon} or {@link #withRelativeStep}, or null for the default,
      * the precision's ∛u: the default follows {@link #withPrecision}, a step someone chose does not.
      */
     private final StepSize chosenStep;
-    private final Stencil stencil;
-    private final Precision precision;
-    private final double margin;
-    private final double threshold;
-    private final double relativeErrorFloor;
-    private final int offenders;
-    private final long seed;
-    private final CheckMode mode;
-    private final int samplesPerBlock;
-    private final int threads;
-    private final long evaluationBudget;
-    private final Duration timeBudget;
-    /** The same settings as the engine reads and reports record them. */
+    /** The settings as the engine reads them and reports record them. */
     private final CheckSettings settings;
 
-    private GradientChecker(StepSize chosenStep, Stencil stencil, Precision precision, double margin, double threshold,
-                            double relativeErrorFloor, int offenders, long seed, CheckMode mode, int samplesPerBlock,
-                            int threads, long evaluationBudget, Duration timeBudget) {
-        this.chosenStep = chosenStep;
-        this.stencil = Objects.requireNonNull(stencil, "stencil");
-        this.precision = Objects.requireNonNull(precision, "precision");
-        this.margin = margin;
-        this.threshold = threshold;
-        this.relativeErrorFloor = relativeErrorFloor;
-        this.offenders = offenders;
-        this.seed = seed;
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.samplesPerBlock = samplesPerBlock;
-        this.threads = threads;
-        this.evaluationBudget = evaluationBudget;
-        this.timeBudget = Objects.requireNonNull(timeBudget, "timeBudget");
-        this.settings = checkSettings();
-    }
-
     /**
-     * The one place the settings of reports are made from this checker's; {@code CheckSettings}
-     * rejects an out-of-range setting by name, so each {@code with…} method fails at once.
+     * The one place a checker's settings are made: the step is the chosen one, else the
+     * precision's default. {@code CheckSettings} rejects an out-of-range setting by name, so each
+     * {@code with…} method fails at once.
      */
-    private CheckSettings checkSettings() {
-        return ReportFactory.settings().step(step()).stencil(stencil).precision(precision).margin(margin)
-                .threshold(threshold).relativeErrorFloor(relativeErrorFloor).offenders(offenders).seed(seed).mode(mode)
-                .samplesPerBlock(samplesPerBlock).threads(threads).evaluationBudget(evaluationBudget)
-                .timeBudget(timeBudget).build();
+    private GradientChecker(StepSize chosenStep, ReportFactory.SettingsBuilder settings) {
+        this.chosenStep = chosenStep;
+        CheckSettings built = settings.build();
+        StepSize step = chosenStep != null ? chosenStep : StepSize.relative(built.precision().defaultRelativeStep());
+        this.settings = built.step().equals(step) ? built : ReportFactory.settings(built).step(step).build();
     }
 
-    /** The step the check takes: the one chosen, else the precision's ∛u, relative. */
-    private StepSize step() {
-        return chosenStep != null ? chosenStep : StepSize.relative(precision.defaultRelativeStep());
+    /** A checker like this one but for {@code change}, with the same chosen step. */
+    private GradientChecker changed(UnaryOperator<ReportFactory.SettingsBuilder> change) {
+        return new GradientChecker(chosenStep, change.apply(ReportFactory.settings(settings)));
     }
 
     /**
@@ -154,10 +128,7 @@ public final class GradientChecker {
         Objects.requireNonNull(settings, "settings");
         StepSize step = settings.step().equals(StepSize.relative(settings.precision().defaultRelativeStep()))
                 ? null : settings.step();
-        return new GradientChecker(step, settings.stencil(), settings.precision(), settings.margin(),
-                settings.threshold(), settings.relativeErrorFloor(), settings.offenders(), settings.seed(),
-                settings.mode(), settings.samplesPerBlock(), settings.threads(), settings.evaluationBudget(),
-                settings.timeBudget());
+        return new GradientChecker(step, ReportFactory.settings(settings));
     }
 
     /**
@@ -168,8 +139,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(StepSize.fixed(epsilon), stencil, precision, margin, threshold,
-                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(StepSize.fixed(epsilon), ReportFactory.settings(settings));
     }
 
     /**
@@ -181,8 +151,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(StepSize.relative(factor), stencil, precision, margin, threshold,
-                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return new GradientChecker(StepSize.relative(factor), ReportFactory.settings(settings));
     }
 
     /**
@@ -192,8 +161,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withStencil(Stencil stencil) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.stencil(stencil));
     }
 
     /**
@@ -205,8 +173,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.precision(precision));
     }
 
     /**
@@ -217,8 +184,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the margin is positive and finite
      */
     public GradientChecker withMargin(double margin) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
-                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.margin(margin));
     }
 
     /**
@@ -230,8 +196,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the threshold is positive and finite
      */
     public GradientChecker withThreshold(double threshold) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
-                relativeErrorFloor, offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.threshold(threshold));
     }
 
     /**
@@ -243,9 +208,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the floor is positive and finite
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold,
-                floor, offenders, seed, mode, samplesPerBlock, threads,
-                evaluationBudget, timeBudget);
+        return changed(builder -> builder.relativeErrorFloor(floor));
     }
 
     /**
@@ -256,9 +219,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code offenders} is negative
      */
     public GradientChecker withOffenders(int offenders) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor,
-                offenders, seed, mode, samplesPerBlock, threads,
-                evaluationBudget, timeBudget);
+        return changed(builder -> builder.offenders(offenders));
     }
 
     /**
@@ -268,8 +229,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withSeed(long seed) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.seed(seed));
     }
 
     /**
@@ -279,8 +239,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withMode(CheckMode mode) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return changed(builder -> builder.mode(mode));
     }
 
     /**
@@ -291,9 +250,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code samples} is below 1
      */
     public GradientChecker withSamplesPerBlock(int samples) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samples, threads, evaluationBudget,
-                timeBudget);
+        return changed(builder -> builder.samplesPerBlock(samples));
     }
 
     /**
@@ -306,9 +263,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public GradientChecker withThreads(int threads) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget,
-                timeBudget);
+        return changed(builder -> builder.threads(threads));
     }
 
     /**
@@ -319,8 +274,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withEvaluationBudget(long evaluations) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluations, timeBudget);
+        return changed(builder -> builder.evaluationBudget(evaluations));
     }
 
     /**
@@ -332,8 +286,7 @@ public final class GradientChecker {
      * @return a new checker
      */
     public GradientChecker withTimeBudget(Duration budget) {
-        return new GradientChecker(chosenStep, stencil, precision, margin, threshold, relativeErrorFloor, offenders,
-                seed, mode, samplesPerBlock, threads, evaluationBudget, budget);
+        return changed(builder -> builder.timeBudget(budget));
     }
 
     /**
@@ -396,14 +349,16 @@ public final class GradientChecker {
      */
     @Override
     public String toString() {
-        return "GradientChecker[step=" + (step().relative() ? "relative " + Numbers.rounded(step().value())
-                : "fixed " + Numbers.setting(step().value()))
-                + ", stencil=" + word(stencil) + ", precision=" + word(precision)
-                + ", margin=" + Numbers.setting(margin) + ", threshold=" + Numbers.setting(threshold)
-                + ", relativeErrorFloor=" + Numbers.setting(relativeErrorFloor) + ", offenders=" + offenders
-                + ", seed=" + seed + ", mode=" + word(mode) + ", samplesPerBlock=" + samplesPerBlock
-                + ", threads=" + threads + ", evaluationBudget=" + (evaluationBudget == 0 ? "none" : evaluationBudget)
-                + ", timeBudget=" + (timeBudget.isZero() ? "none" : duration(timeBudget)) + "]";
+        StepSize step = settings.step();
+        return "GradientChecker[step=" + (step.relative() ? "relative " + Numbers.rounded(step.value())
+                : "fixed " + Numbers.setting(step.value()))
+                + ", stencil=" + word(settings.stencil()) + ", precision=" + word(settings.precision())
+                + ", margin=" + Numbers.setting(settings.margin()) + ", threshold=" + Numbers.setting(settings.threshold())
+                + ", relativeErrorFloor=" + Numbers.setting(settings.relativeErrorFloor())
+                + ", offenders=" + settings.offenders() + ", seed=" + settings.seed() + ", mode=" + word(settings.mode())
+                + ", samplesPerBlock=" + settings.samplesPerBlock() + ", threads=" + settings.threads()
+                + ", evaluationBudget=" + (settings.evaluationBudget() == 0 ? "none" : settings.evaluationBudget())
+                + ", timeBudget=" + (settings.timeBudget().isZero() ? "none" : duration(settings.timeBudget())) + "]";
     }
 
     /** An enum constant as the configuration parameters spell it: {@code five-point}. */

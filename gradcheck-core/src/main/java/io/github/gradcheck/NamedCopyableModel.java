@@ -4,7 +4,7 @@ package io.github.gradcheck;
  * A {@link CopyableModel} under another name in reports. It stays copyable, so that renaming a
  * model (as {@link ModelStates} does for every state) does not take it off the other threads.
  */
-record NamedCopyableModel(CopyableModel model, String name) implements CopyableModel {
+record NamedCopyableModel(CopyableModel model, String name) implements ForwardingModel, CopyableModel {
 
     /** Rejects a blank name, as for any model. */
     NamedCopyableModel {
@@ -19,25 +19,5 @@ record NamedCopyableModel(CopyableModel model, String name) implements CopyableM
     public DifferentiableModel copy() {
         DifferentiableModel copy = model.copy();
         return copy == null || copy == model ? copy : copy.named(name);
-    }
-
-    @Override
-    public ParameterArrays parameters() {
-        return model.parameters();
-    }
-
-    @Override
-    public double loss() {
-        return model.loss();
-    }
-
-    @Override
-    public ParameterArrays gradient() {
-        return model.gradient();
-    }
-
-    @Override
-    public int batchSize() {
-        return model.batchSize();
     }
 }
