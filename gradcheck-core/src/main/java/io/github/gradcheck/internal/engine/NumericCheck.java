@@ -20,10 +20,8 @@ import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
@@ -319,7 +317,7 @@ public final class NumericCheck {
     private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements,
                                      double[] relativeError) {
         List<Offender> offenders = new ArrayList<>();
-        for (int i : worst(relativeError, elements.verdicts, settings.offenders())) {
+        for (int i : WorstElements.of(relativeError, elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
             offenders.add(ReportFactory.offender().index(i).block(block.name())
                     .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
@@ -353,27 +351,6 @@ public final class NumericCheck {
         return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
                 Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
                 .diagnose();
-    }
-
-    /**
-     * The indices of the {@code count} worst elements that have any error: mismatches first, then by
-     * relative error, largest first, then by index.
-     */
-    static int[] worst(double[] relativeError, ElementVerdict[] verdicts, int count) {
-        Comparator<Integer> worstFirst = Comparator.<Integer, Boolean>comparing(i -> verdicts[i] != ElementVerdict.MISMATCH)
-                .thenComparing(i -> -relativeError[i])
-                .thenComparing(i -> i);
-        PriorityQueue<Integer> kept = new PriorityQueue<>(worstFirst.reversed());
-        for (int i = 0; i < relativeError.length && count > 0; i++) {
-            if (relativeError[i] == 0) {
-                continue;
-            }
-            kept.add(i);
-            if (kept.size() > count) {
-                kept.poll();
-            }
-        }
-        return kept.stream().sorted(worstFirst).mapToInt(Integer::intValue).toArray();
     }
 
     private static List<Integer> boxed(int[] values) {

@@ -1,0 +1,108 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.report.ElementVerdict;
+
+/**
+ * The elements a report ranks as its worst offenders: mismatches first, then by relative error,
+ * largest first, then by index; elements without any error are left out. A bounded heap of
+ * primitive indices, so that ranking a million elements neither boxes nor sorts them: the work is
+ * one comparison per element with an error, and a heap step only for the few that enter.
+ */
+final class WorstElements {
+
+    private final double[] relativeError;
+    private final ElementVerdict[] verdicts;
+    /** A heap whose root is the least bad element kept. */
+    private final int[] heap;
+    private int size;
+
+    private WorstElements(double[] relativeError, ElementVerdict[] verdicts, int count) {
+        this.relativeError = relativeError;
+        this.verdicts = verdicts;
+        this.heap = new int[count];
+    }
+
+    /**
+     * The {@code count} worst elements, worst first.
+     *
+     * @param relativeError each element's relative error; 0 where there is none (or the element was not checked)
+     * @param verdicts each element's verdict
+     * @param count how many to keep, 0 or more
+     * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
+     */
+    static int[] of(double[] relativeError, ElementVerdict[] verdicts, int count) {
+        WorstElements worst = new WorstElements(relativeError, verdicts, count);
+        if (count > 0) {
+            for (int i = 0; i < relativeError.length; i++) {
+                if (relativeError[i] != 0) {
+                    worst.offer(i);
+                }
+            }
+        }
+        return worst.worstFirst();
+    }
+
+    /** Whether element {@code a} ranks before (is worse than) element {@code b}. */
+    private boolean worse(int a, int b) {
+        boolean aMismatch = verdicts[a] == ElementVerdict.MISMATCH;
+        boolean bMismatch = verdicts[b] == ElementVerdict.MISMATCH;
+        if (aMismatch != bMismatch) {
+            return aMismatch;
+        }
+        int byError = Double.compare(-relativeError[a], -relativeError[b]);
+        return byError != 0 ? byError < 0 : a < b;
+    }
+
+    private void offer(int i) {
+        if (size < heap.length) {
+            heap[size] = i;
+            up(size++);
+        } else if (worse(i, heap[0])) {
+            heap[0] = i;
+            down(0);
+        }
+    }
+
+    private void up(int k) {
+        int element = heap[k];
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (!worse(heap[parent], element)) {
+                break;
+            }
+            heap[k] = heap[parent];
+            k = parent;
+        }
+        heap[k] = element;
+    }
+
+    private void down(int k) {
+        int element = heap[k];
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && worse(heap[child], heap[child + 1])) {
+                child++;
+            }
+            if (!worse(element, heap[child])) {
+                break;
+            }
+            heap[k] = heap[child];
+            k = child;
+        }
+        heap[k] = element;
+    }
+
+    /** Empties the heap, least bad first, into an array filled from its end. */
+    private int[] worstFirst() {
+        int[] ranked = new int[size];
+        for (int k = size - 1; k >= 0; k--) {
+            ranked[k] = heap[0];
+            heap[0] = heap[--size];
+            down(0);
+        }
+        return ranked;
+    }
+}
