@@ -208,6 +208,54 @@ class ParametersRestoredTest {
     }
 
     @Test
+    void aFunctionThatClipsIsNamedFromAWorkerThread() {
+        // 200 elements on 3 threads, each on its own copy (x[150] is in the third's share): x[150] = 1.5
+        // sits on an upper bound; the noise estimate's random direction happens to move it down.
+        double[] theta = new double[200];
+        Arrays.setAll(theta, i -> i / 100.0);
+        long[] bits = Arrays.stream(theta).mapToLong(Double::doubleToRawLongBits).toArray();
+        DifferentiableFunction f = DifferentiableFunction.of(ParameterLayout.builder().vector("x", 200).build(),
+                x -> {
+                    x[150] = Math.min(x[150], 1.5);
+                    return Arrays.stream(x).map(v -> v * v / 2).sum();
+                },
+                double[]::clone);
+
+        assertThatThrownBy(() -> CHECKER.withThreads(3).check(f, theta))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("function.loss() changed parameter x[150] (flat index 150) from " + (1.5 + 1e-7) + " to 1.5"
+                        + " when called at x[150] + ε (flat index 150, ε = 1e-7); loss() and gradient() must leave the"
+                        + " parameters as they find them: an optimizer step, weight decay or clipping belongs outside"
+                        + " them. All parameters have been restored.");
+        assertThat(Arrays.stream(theta).mapToLong(Double::doubleToRawLongBits).toArray()).containsExactly(bits);
+    }
+
+    @Test
+    void aRandomGradientKeepsTheDropoutAdvice() {
+        // Dropout in backpropagation only: b's gradient is masked by a fresh coin per call.
+        Random dropout = new Random(5);
+        DifferentiableModel masked = new Delegate(model) {
+            @Override
+            public ParameterArrays gradient() {
+                return ParameterArrays.builder().add("W", model().expectedW())
+                        .add("b", model().expectedB(dropout.nextBoolean() ? 2 : 0)).build();
+            }
+        };
+        Random replay = new Random(5);
+        double[] factors = {replay.nextBoolean() ? 2 : 0, replay.nextBoolean() ? 2 : 0};
+        // b[0] = −0.0: cos is 1, the largest of b's gradient, so the largest difference is there.
+        assertThat(factors[0]).isNotEqualTo(factors[1]);
+
+        assertThatThrownBy(() -> CHECKER.check(masked))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("the analytic gradient of model is not deterministic: two evaluations at the same parameters"
+                        + " differ most at b[0] (" + factors[0] + " and " + factors[1] + "), over the nondeterminism"
+                        + " tolerance of 1e-10 relatively. Turn dropout off (keep-prob = 1), reset the random seed"
+                        + " before every evaluation, and freeze batch statistics (evaluation mode).");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
     void aRandomLossKeepsTheDropoutAdvice() {
         // Dropout over 20 units worth 0.01·(unit + 1) with keep-prob 0.5, a new mask per evaluation;
         // the masks the first two evaluations see are replayed from the same seed.

@@ -46,7 +46,7 @@ record GradientGrowth(double factor, String where) {
             }
         }
         double factor = Math.sqrt(secondNorm / firstNorm);
-        if (growing.isEmpty() || !(factor > 1)) {
+        if (growing.isEmpty() || firstNorm == 0 || !(factor > 1)) {
             return null;
         }
         return new GradientGrowth(factor, growing.size() == layout.blocks().size() ? "" : ", in " + String.join(", ", growing));
