@@ -51,6 +51,14 @@ import java.util.function.UnaryOperator;
  *   <li><b>relative error floor {@value #DEFAULT_RELATIVE_ERROR_FLOOR}</b>: below it,
  *       |g| + |n| is replaced by the floor in relative errors, so round-off on a zero gradient
  *       does not read as 100%.</li>
+ *   <li><b>nondeterminism tolerance {@value #DEFAULT_NONDETERMINISM_TOLERANCE}</b>: the loss and the
+ *       gradient are evaluated twice at θ; further apart than this, relatively, the model is not
+ *       deterministic and is refused. A reduction whose order varies between calls (parallel
+ *       streams, a multithreaded BLAS) moves a double loss by a few hundred ulps, about 1e-13
+ *       relatively; dropout or an unseeded sample moves it by 1e-3 and more. 1e-10 sits a thousand
+ *       times above the first, so unordered sums pass (their spread is counted in the noise
+ *       estimate), and millions of times below the second. A loss computed in float with unordered
+ *       sums differs by about 1e-6 and needs a tolerance of about 1e-5.</li>
  *   <li><b>offenders {@value #DEFAULT_OFFENDERS}</b>: how many of the worst elements the report
  *       keeps and messages show.</li>
  * </ul>
@@ -67,6 +75,8 @@ public final class GradientChecker {
     public static final double DEFAULT_THRESHOLD = 1e-8;
     /** Below this |analytic| + |numeric|, relative errors are measured against it instead. */
     public static final double DEFAULT_RELATIVE_ERROR_FLOOR = 1e-8;
+    /** How far apart, relatively, two evaluations at the same parameters may be and still be the same. */
+    public static final double DEFAULT_NONDETERMINISM_TOLERANCE = 1e-10;
     /** How many worst elements a report keeps. */
     public static final int DEFAULT_OFFENDERS = 10;
     /** The seed of the random directions, fixed so that every run of a check is the same. */
@@ -78,7 +88,8 @@ public final class GradientChecker {
     private static final GradientChecker DEFAULTS = new GradientChecker(null, ReportFactory.settings()
             .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED)
             .precision(Precision.DOUBLE).margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD)
-            .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED)
+            .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).nondeterminismTolerance(DEFAULT_NONDETERMINISM_TOLERANCE)
+            .offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED)
             .mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
             .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO));
 
@@ -209,6 +220,19 @@ public final class GradientChecker {
      */
     public GradientChecker withRelativeErrorFloor(double floor) {
         return changed(builder -> builder.relativeErrorFloor(floor));
+    }
+
+    /**
+     * With how far apart, relatively, two evaluations of the loss or of the gradient at the same
+     * parameters may be before the model counts as not deterministic and is refused.
+     *
+     * @param tolerance the largest relative difference between two evaluations at the same point
+     *     that is taken for round-off; the default is {@value #DEFAULT_NONDETERMINISM_TOLERANCE}
+     * @return a new checker
+     * @throws IllegalArgumentException unless the tolerance is positive and finite
+     */
+    public GradientChecker withNondeterminismTolerance(double tolerance) {
+        return changed(builder -> builder.nondeterminismTolerance(tolerance));
     }
 
     /**
@@ -355,6 +379,7 @@ public final class GradientChecker {
                 + ", stencil=" + word(settings.stencil()) + ", precision=" + word(settings.precision())
                 + ", margin=" + Numbers.setting(settings.margin()) + ", threshold=" + Numbers.setting(settings.threshold())
                 + ", relativeErrorFloor=" + Numbers.setting(settings.relativeErrorFloor())
+                + ", nondeterminismTolerance=" + Numbers.setting(settings.nondeterminismTolerance())
                 + ", offenders=" + settings.offenders() + ", seed=" + settings.seed() + ", mode=" + word(settings.mode())
                 + ", samplesPerBlock=" + settings.samplesPerBlock() + ", threads=" + settings.threads()
                 + ", evaluationBudget=" + (settings.evaluationBudget() == 0 ? "none" : settings.evaluationBudget())

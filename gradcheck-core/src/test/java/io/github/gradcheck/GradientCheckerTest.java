@@ -8,6 +8,7 @@ import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +151,40 @@ class GradientCheckerTest {
             assertThatThrownBy(() -> checker.withRelativeErrorFloor(value)).hasMessageStartingWith("relativeErrorFloor must be");
         }
 
+        @ParameterizedTest
+        @ValueSource(doubles = {0, -1e-10, Double.NaN, Double.POSITIVE_INFINITY})
+        void theNondeterminismToleranceMustBePositiveAndFinite(double value) {
+            assertThatThrownBy(() -> checker.withNondeterminismTolerance(value))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("nondeterminismTolerance must be a positive finite number, was " + value);
+        }
+
+        @Test
+        void theNondeterminismToleranceDecidesWhetherAJitteryLossIsRefused() {
+            // Every second evaluation is 2e-9 higher: about 1.5e-10 of J ≈ 13.1, over the default 1e-10.
+            SineModel model = SineModel.standard();
+            model.lossHook = n -> n % 2 == 0 ? 2e-9 : 0;
+            SineModel replayed = SineModel.standard();
+            replayed.lossHook = model.lossHook;
+            double first = replayed.loss();
+            double second = replayed.loss();
+
+            assertThatThrownBy(() -> checker.check(model))
+                    .isInstanceOf(GradientCheckException.class)
+                    .hasMessage("the loss of SineModel is not deterministic: two evaluations at the same parameters gave "
+                            + first + " and " + second + " (they differ by "
+                            + String.format(Locale.ROOT, "%.2e", second - first) + ", over the nondeterminism tolerance of"
+                            + " 1e-10 relatively). A gradient check compares losses a step apart, so every evaluation"
+                            + " must see the same function: turn dropout off (keep-prob = 1), reset the random seed"
+                            + " before every evaluation, and freeze batch statistics (evaluation mode).");
+
+            GradientCheckReport report = checker.withNondeterminismTolerance(1e-9).check(model);
+            assertThat(report.settings().nondeterminismTolerance()).isEqualTo(1e-9);
+            assertThat(report.passed()).isTrue();
+            assertThat(report.warnings()).contains("the loss differs by 2.0e-09 between two evaluations at the same"
+                    + " point: round-off from an unordered sum, counted in the noise estimate");
+        }
+
         @Test
         void offendersMustNotBeNegative() {
             assertThatThrownBy(() -> checker.withOffenders(-1)).hasMessage("offenders must be 0 or more, was -1");
@@ -184,12 +219,13 @@ class GradientCheckerTest {
         @Test
         void toStringNamesEverySetting() {
             assertThat(checker.withThreads(4)).hasToString("GradientChecker[step=relative 4.81e-6, stencil=centered,"
-                    + " precision=double, margin=10, threshold=1e-8, relativeErrorFloor=1e-8, offenders=10, seed=24301,"
-                    + " mode=full, samplesPerBlock=16, threads=4, evaluationBudget=none, timeBudget=none]");
+                    + " precision=double, margin=10, threshold=1e-8, relativeErrorFloor=1e-8, nondeterminismTolerance=1e-10,"
+                    + " offenders=10, seed=24301, mode=full, samplesPerBlock=16, threads=4, evaluationBudget=none, timeBudget=none]");
             assertThat(checker.withEpsilon(1e-7).withStencil(Stencil.FIVE_POINT).withMode(CheckMode.RANDOM_DIRECTIONS)
                     .withThreads(1).withEvaluationBudget(5000).withTimeBudget(Duration.ofSeconds(30)))
                     .hasToString("GradientChecker[step=fixed 1e-7, stencil=five-point, precision=double, margin=10,"
-                            + " threshold=1e-8, relativeErrorFloor=1e-8, offenders=10, seed=24301, mode=random-directions,"
+                            + " threshold=1e-8, relativeErrorFloor=1e-8, nondeterminismTolerance=1e-10, offenders=10,"
+                            + " seed=24301, mode=random-directions,"
                             + " samplesPerBlock=16, threads=1, evaluationBudget=5000, timeBudget=30s]");
         }
 

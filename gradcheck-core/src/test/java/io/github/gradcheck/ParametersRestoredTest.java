@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gradcheck.report.GradientCheckReport;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,163 @@ class ParametersRestoredTest {
     }
 
     @Test
+    void aGradientThatAddsIntoABufferItNeverZeroesIsNamed() {
+        // The message shows the element whose gradient grows most: the largest, W[0,2], ∂J/∂W = k·W = 3·2.
+        AccumulatingGradient accumulating = new AccumulatingGradient(model, true);
+
+        assertThatThrownBy(() -> CHECKER.check(accumulating))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("the analytic gradient of AccumulatingGradient is not deterministic: the gradient grows"
+                        + " between calls (×2.00 on the second): a gradient buffer is not zeroed. Three evaluations at"
+                        + " the same parameters gave W[0,2] = 6.0, 12.0 and 18.0; set the gradient arrays"
+                        + " to zero at the start of gradient() (or assign, not add, into them).");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aGradientBufferNotZeroedInOneBlockNamesThatBlock() {
+        // In b alone the largest gradient is b[0]'s, cos(−0) = 1.
+        AccumulatingGradient accumulating = new AccumulatingGradient(model, false);
+
+        assertThatThrownBy(() -> CHECKER.check(accumulating))
+                .hasMessageStartingWith("the analytic gradient of AccumulatingGradient is not deterministic: the"
+                        + " gradient grows between calls (×2.00 on the second, in b): a gradient buffer is not zeroed."
+                        + " Three evaluations at the same parameters gave b[0] = 1.0, 2.0 and 3.0;");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aGradientThatTakesAnSgdStepIsNamed() {
+        SgdStepInGradient stepping = new SgdStepInGradient(model);
+
+        assertThatThrownBy(() -> CHECKER.check(stepping))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("SgdStepInGradient.gradient() changed parameter W[0,0] (flat index 0) from 0.1 to "
+                        + (0.1 - 0.5 * (3 * 0.1)) + " when called at the unperturbed parameters; loss() and gradient()"
+                        + " must leave the parameters as they find them: an optimizer step, weight decay or clipping"
+                        + " belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aLossThatDecaysItsWeightsIsNamed() {
+        WeightDecayInLoss decaying = new WeightDecayInLoss(model);
+
+        assertThatThrownBy(() -> CHECKER.check(decaying))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("WeightDecayInLoss.loss() changed parameter W[0,0] (flat index 0) from 0.1 to "
+                        + 0.1 * 0.999 + " when called at the unperturbed parameters; loss() and gradient()"
+                        + " must leave the parameters as they find them: an optimizer step, weight decay or clipping"
+                        + " belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aLossThatClipsAParameterOnItsBoundIsNamedNotTakenForAKink() {
+        // b[2] = π sits on a lower bound; loss() clips it back whenever the check moves it below.
+        // (The noise estimate's random direction moves b[2] up, so the element's own − ε sees it.)
+        ClippingLoss clipping = new ClippingLoss(model, 2, Math.PI);
+        clipping.lower = true;
+
+        assertThatThrownBy(() -> CHECKER.check(clipping))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("ClippingLoss.loss() changed parameter b[2] (flat index 8) from " + (Math.PI - 1e-7)
+                        + " to " + Math.PI + " when called at b[2] − ε (flat index 8, ε = 1e-7); loss() and gradient()"
+                        + " must leave the parameters as they find them: an optimizer step, weight decay or clipping"
+                        + " belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aLossThatClipsWhileEveryParameterMovesIsNamedToo() {
+        // b[2] = π on an upper bound: the noise estimate's first step, θ + δ·d with δ = 1e4·u·max(|θᵢ|, 1)
+        // along random signs, moves every parameter at once and b[2] up, and the clip is seen there.
+        ClippingLoss clipping = new ClippingLoss(model, 2, Math.PI);
+
+        assertThatThrownBy(() -> CHECKER.check(clipping))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("ClippingLoss.loss() changed parameter b[2] (flat index 8) from "
+                        + (Math.PI + Math.PI * (1e4 * Precision.DOUBLE.unitRoundoff())) + " to " + Math.PI
+                        + " when called at θ + 1·δ·d, a tiny step along a random direction d (noise estimate);"
+                        + " loss() and gradient() must leave the parameters as they find them: an optimizer step,"
+                        + " weight decay or clipping belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aFunctionThatClipsIsNamedFromAWorkerThread() {
+        // 200 elements on 3 threads, each on its own copy (x[150] is in the third's share): x[150] = 1.5
+        // sits on an upper bound; the noise estimate's random direction happens to move it down.
+        double[] theta = new double[200];
+        Arrays.setAll(theta, i -> i / 100.0);
+        long[] bits = Arrays.stream(theta).mapToLong(Double::doubleToRawLongBits).toArray();
+        DifferentiableFunction f = DifferentiableFunction.of(ParameterLayout.builder().vector("x", 200).build(),
+                x -> {
+                    x[150] = Math.min(x[150], 1.5);
+                    return Arrays.stream(x).map(v -> v * v / 2).sum();
+                },
+                double[]::clone);
+
+        assertThatThrownBy(() -> CHECKER.withThreads(3).check(f, theta))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("function.loss() changed parameter x[150] (flat index 150) from " + (1.5 + 1e-7) + " to 1.5"
+                        + " when called at x[150] + ε (flat index 150, ε = 1e-7); loss() and gradient() must leave the"
+                        + " parameters as they find them: an optimizer step, weight decay or clipping belongs outside"
+                        + " them. All parameters have been restored.");
+        assertThat(Arrays.stream(theta).mapToLong(Double::doubleToRawLongBits).toArray()).containsExactly(bits);
+    }
+
+    @Test
+    void aRandomGradientKeepsTheDropoutAdvice() {
+        // Dropout in backpropagation only: b's gradient is masked by a fresh coin per call.
+        Random dropout = new Random(5);
+        DifferentiableModel masked = new Delegate(model) {
+            @Override
+            public ParameterArrays gradient() {
+                return ParameterArrays.builder().add("W", model().expectedW())
+                        .add("b", model().expectedB(dropout.nextBoolean() ? 2 : 0)).build();
+            }
+        };
+        Random replay = new Random(5);
+        double[] factors = {replay.nextBoolean() ? 2 : 0, replay.nextBoolean() ? 2 : 0};
+        // b[0] = −0.0: cos is 1, the largest of b's gradient, so the largest difference is there.
+        assertThat(factors[0]).isNotEqualTo(factors[1]);
+
+        assertThatThrownBy(() -> CHECKER.check(masked))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("the analytic gradient of model is not deterministic: two evaluations at the same parameters"
+                        + " differ most at b[0] (" + factors[0] + " and " + factors[1] + "), over the nondeterminism"
+                        + " tolerance of 1e-10 relatively. Turn dropout off (keep-prob = 1), reset the random seed"
+                        + " before every evaluation, and freeze batch statistics (evaluation mode).");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aRandomLossKeepsTheDropoutAdvice() {
+        // Dropout over 20 units worth 0.01·(unit + 1) with keep-prob 0.5, a new mask per evaluation;
+        // the masks the first two evaluations see are replayed from the same seed.
+        Random replay = new Random(11);
+        double[] masks = {0, dropout(replay), dropout(replay)};
+        Random dropout = new Random(11);
+        model.lossHook = n -> dropout(dropout);
+        SineModel replayed = new SineModel(new double[][] {{0.1, -0.0, 2}, {Double.MIN_VALUE, 1.5, 1e-300}},
+                new double[] {-0.0, 0.7, Math.PI}, 3);
+        replayed.lossHook = n -> masks[n];
+        double first = replayed.loss();
+        double second = replayed.loss();
+
+        assertThatThrownBy(() -> CHECKER.check(model))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("the loss of SineModel is not deterministic: two evaluations at the same parameters gave "
+                        + first + " and " + second + " (they differ by "
+                        + String.format(Locale.ROOT, "%.2e", Math.abs(first - second)) + ", over the nondeterminism tolerance of"
+                        + " 1e-10 relatively). A gradient check compares losses a step apart, so every evaluation must"
+                        + " see the same function: turn dropout off (keep-prob = 1), reset the random seed before every"
+                        + " evaluation, and freeze batch statistics (evaluation mode).");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
     void whenTheGradientLacksABlock() {
         DifferentiableModel partial = new Delegate(model) {
             @Override
@@ -215,12 +374,112 @@ class ParametersRestoredTest {
                 .hasMessage("function has 4 parameters (W 2×2) but the point has 3 values");
     }
 
+    private static double dropout(Random random) {
+        double kept = 0;
+        for (int unit = 0; unit < 20; unit++) {
+            kept += random.nextBoolean() ? 0.01 * (unit + 1) : 0;
+        }
+        return kept;
+    }
+
+    /** A gradient() that adds into buffers kept between calls and never zeroed (all blocks, or b alone). */
+    private static final class AccumulatingGradient extends Delegate {
+        private final double[][] dw = new double[2][3];
+        private final double[] db = new double[3];
+        private final boolean allBlocks;
+
+        AccumulatingGradient(SineModel model, boolean allBlocks) {
+            super(model);
+            this.allBlocks = allBlocks;
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            ParameterArrays fresh = super.gradient();
+            double[][] w = model().expectedW();
+            double[] b = model().expectedB(1);
+            for (int i = 0; i < dw.length; i++) {
+                for (int j = 0; j < dw[i].length; j++) {
+                    dw[i][j] = allBlocks ? dw[i][j] + w[i][j] : w[i][j];
+                }
+            }
+            for (int i = 0; i < db.length; i++) {
+                db[i] += b[i];
+            }
+            return fresh == null ? null : ParameterArrays.builder().add("W", dw).add("b", db).build();
+        }
+    }
+
+    /** A gradient() that also takes a step of SGD, θ −= 0.5 · ∇J, as a training loop would. */
+    private static final class SgdStepInGradient extends Delegate {
+        SgdStepInGradient(SineModel model) {
+            super(model);
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            double[][] dw = model().expectedW();
+            double[] db = model().expectedB(1);
+            for (int i = 0; i < dw.length; i++) {
+                for (int j = 0; j < dw[i].length; j++) {
+                    model().w[i][j] -= 0.5 * dw[i][j];
+                }
+            }
+            for (int i = 0; i < db.length; i++) {
+                model().b[i] -= 0.5 * db[i];
+            }
+            return ParameterArrays.builder().add("W", dw).add("b", db).build();
+        }
+    }
+
+    /** A loss() that decays W by 0.1% each time it is evaluated. */
+    private static final class WeightDecayInLoss extends Delegate {
+        WeightDecayInLoss(SineModel model) {
+            super(model);
+        }
+
+        @Override
+        public double loss() {
+            double loss = super.loss();
+            for (double[] row : model().w) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= 0.999;
+                }
+            }
+            return loss;
+        }
+    }
+
+    /** A loss() that clips b[i] to an upper (or lower) bound, back into the array, before it computes. */
+    private static final class ClippingLoss extends Delegate {
+        private final int i;
+        private final double bound;
+        boolean lower;
+
+        ClippingLoss(SineModel model, int i, double bound) {
+            super(model);
+            this.i = i;
+            this.bound = bound;
+        }
+
+        @Override
+        public double loss() {
+            double[] b = model().b;
+            b[i] = lower ? Math.max(b[i], bound) : Math.min(b[i], bound);
+            return super.loss();
+        }
+    }
+
     /** Forwards to a SineModel, under the anonymous name "model". */
     private static class Delegate implements DifferentiableModel {
         private final SineModel model;
 
         Delegate(SineModel model) {
             this.model = model;
+        }
+
+        SineModel model() {
+            return model;
         }
 
         @Override

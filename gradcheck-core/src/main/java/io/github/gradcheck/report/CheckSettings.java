@@ -21,6 +21,7 @@ public final class CheckSettings {
     private final double margin;
     private final double threshold;
     private final double relativeErrorFloor;
+    private final double nondeterminismTolerance;
     private final int offenders;
     private final long seed;
     private final CheckMode mode;
@@ -30,7 +31,7 @@ public final class CheckSettings {
     private final Duration timeBudget;
 
     /**
-     * Settings from the builder; rejects a null setting, a margin, threshold or floor that is not
+     * Settings from the builder; rejects a null setting, a margin, threshold, floor or tolerance that is not
      * positive and finite, fewer than one sample per block or thread, and negative offenders or
      * budgets.
      */
@@ -60,6 +61,8 @@ public final class CheckSettings {
         threshold = requirePositive("threshold", ReportAssembly.required(values.threshold, type, "threshold"));
         relativeErrorFloor = requirePositive("relativeErrorFloor",
                 ReportAssembly.required(values.relativeErrorFloor, type, "relativeErrorFloor"));
+        nondeterminismTolerance = requirePositive("nondeterminismTolerance",
+                ReportAssembly.required(values.nondeterminismTolerance, type, "nondeterminismTolerance"));
         offenders = ReportAssembly.required(values.offenders, type, "offenders");
         if (offenders < 0) {
             throw new IllegalArgumentException("offenders must be 0 or more, was " + offenders);
@@ -123,6 +126,18 @@ public final class CheckSettings {
      */
     public double relativeErrorFloor() {
         return relativeErrorFloor;
+    }
+
+    /**
+     * How far apart, relatively, two evaluations of the loss (or of the gradient) at the same
+     * parameters may be and still count as the same: |J₁ − J₂| ≤ tolerance · max(|J₁|, |J₂|), and
+     * for the gradient its largest difference against its largest element. Further apart, the model
+     * is not deterministic and cannot be checked.
+     *
+     * @return the tolerance
+     */
+    public double nondeterminismTolerance() {
+        return nondeterminismTolerance;
     }
 
     /**
@@ -199,6 +214,7 @@ public final class CheckSettings {
                 && Double.compare(margin, that.margin) == 0
                 && Double.compare(threshold, that.threshold) == 0
                 && Double.compare(relativeErrorFloor, that.relativeErrorFloor) == 0
+                && Double.compare(nondeterminismTolerance, that.nondeterminismTolerance) == 0
                 && offenders == that.offenders
                 && seed == that.seed
                 && mode == that.mode
@@ -210,15 +226,16 @@ public final class CheckSettings {
 
     @Override
     public int hashCode() {
-        return Objects.hash(step, stencil, precision, margin, threshold, relativeErrorFloor, offenders, seed, mode,
-                samplesPerBlock, threads, evaluationBudget, timeBudget);
+        return Objects.hash(step, stencil, precision, margin, threshold, relativeErrorFloor, nondeterminismTolerance,
+                offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
     }
 
     /** Every setting by name, e.g. {@code CheckSettings[step=…, stencil=CENTERED, …]}. */
     @Override
     public String toString() {
         return "CheckSettings[step=" + step + ", stencil=" + stencil + ", precision=" + precision + ", margin=" + margin
-                + ", threshold=" + threshold + ", relativeErrorFloor=" + relativeErrorFloor + ", offenders=" + offenders
+                + ", threshold=" + threshold + ", relativeErrorFloor=" + relativeErrorFloor
+                + ", nondeterminismTolerance=" + nondeterminismTolerance + ", offenders=" + offenders
                 + ", seed=" + seed + ", mode=" + mode + ", samplesPerBlock=" + samplesPerBlock + ", threads=" + threads
                 + ", evaluationBudget=" + evaluationBudget + ", timeBudget=" + timeBudget + "]";
     }

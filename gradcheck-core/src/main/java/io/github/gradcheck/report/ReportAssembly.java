@@ -346,6 +346,7 @@ final class ReportAssembly extends ReportFactory {
         Double margin;
         Double threshold;
         Double relativeErrorFloor;
+        Double nondeterminismTolerance;
         Integer offenders;
         Long seed;
         CheckMode mode;
@@ -387,6 +388,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public SettingsBuilder relativeErrorFloor(double relativeErrorFloor) {
             this.relativeErrorFloor = relativeErrorFloor;
+            return this;
+        }
+
+        @Override
+        public SettingsBuilder nondeterminismTolerance(double nondeterminismTolerance) {
+            this.nondeterminismTolerance = nondeterminismTolerance;
             return this;
         }
 

@@ -4,6 +4,7 @@ import static io.github.gradcheck.junit.GradientCheck.EPSILON_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.EVALUATION_BUDGET_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.MARGIN_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.MODE_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.NONDETERMINISM_TOLERANCE_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.OFFENDERS_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.PRECISION_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.RELATIVE_ERROR_FLOOR_PROPERTY_NAME;
@@ -87,6 +88,9 @@ final class CheckConfiguration {
                         base.threshold()))
                 .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", RELATIVE_ERROR_FLOOR_PROPERTY_NAME,
                         annotation.relativeErrorFloor(), base.relativeErrorFloor()))
+                .withNondeterminismTolerance(configuration.positive("nondeterminismTolerance",
+                        NONDETERMINISM_TOLERANCE_PROPERTY_NAME, annotation.nondeterminismTolerance(),
+                        base.nondeterminismTolerance()))
                 .withOffenders((int) configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0,
                         base.offenders()));
     }

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>{@link #stencil()}</td><td>{@value #STENCIL_PROPERTY_NAME}</td><td>centered</td></tr>
  *   <tr><td>{@link #precision()}</td><td>{@value #PRECISION_PROPERTY_NAME}</td><td>double</td></tr>
  *   <tr><td>{@link #relativeErrorFloor()}</td><td>{@value #RELATIVE_ERROR_FLOOR_PROPERTY_NAME}</td><td>1e-8</td></tr>
+ *   <tr><td>{@link #nondeterminismTolerance()}</td><td>{@value #NONDETERMINISM_TOLERANCE_PROPERTY_NAME}</td><td>1e-10</td></tr>
  *   <tr><td>{@link #offenders()}</td><td>{@value #OFFENDERS_PROPERTY_NAME}</td><td>10</td></tr>
  *   <tr><td>{@link #mode()}</td><td>{@value #MODE_PROPERTY_NAME}</td><td>full</td></tr>
  *   <tr><td>{@link #samplesPerBlock()}</td><td>{@value #SAMPLES_PER_BLOCK_PROPERTY_NAME}</td><td>16</td></tr>
@@ -98,6 +99,13 @@ public @interface GradientCheck {
      * {@link #relativeErrorFloor()}. Default: 1e-8.
      */
     String RELATIVE_ERROR_FLOOR_PROPERTY_NAME = "gradcheck.relativeErrorFloor";
+
+    /**
+     * The configuration parameter {@value}: how far apart, relatively, two evaluations at the same
+     * parameters may be before the model is refused as not deterministic, for a check that does not
+     * set {@link #nondeterminismTolerance()}. Default: 1e-10.
+     */
+    String NONDETERMINISM_TOLERANCE_PROPERTY_NAME = "gradcheck.nondeterminismTolerance";
 
     /**
      * The configuration parameter {@value}: how many worst elements a report keeps, for a check that does not set
@@ -190,6 +198,14 @@ public @interface GradientCheck {
      * @return the floor, or NaN
      */
     double relativeErrorFloor() default Double.NaN;
+
+    /**
+     * How far apart, relatively, two evaluations of the loss or the gradient at the same parameters
+     * may be; NaN (the default) means: {@value #NONDETERMINISM_TOLERANCE_PROPERTY_NAME}, else 1e-10.
+     *
+     * @return the tolerance, or NaN
+     */
+    double nondeterminismTolerance() default Double.NaN;
 
     /**
      * How many worst elements the report keeps; -1 (the default) means: {@value #OFFENDERS_PROPERTY_NAME}, else 10.

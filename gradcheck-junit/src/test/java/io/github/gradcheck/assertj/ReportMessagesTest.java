@@ -26,7 +26,7 @@ import org.opentest4j.AssertionFailedError;
 class ReportMessagesTest {
 
     private static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
-            .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).offenders(10).seed(1)
+            .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).nondeterminismTolerance(1e-10).offenders(10).seed(1)
             .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */

@@ -11,7 +11,10 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -19,6 +22,7 @@ import io.github.gradcheck.StepSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -223,6 +227,47 @@ class CheckConfigurationTests {
                         instanceOf(AssertionFailedError.class), message(m -> m.contains("3 of 9 elements mismatch")))));
     }
 
+    @Test
+    void aJitteryLossIsRefusedUnderTheDefaultNondeterminismTolerance() {
+        JitteryModel replayed = new JitteryModel();
+        double first = replayed.loss();
+        double second = replayed.loss();
+
+        EngineExecutionResults results = execute(ToleranceTestCases.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("usesTheConfiguredTolerance"),
+                finishedWithFailure(instanceOf(GradientCheckException.class), message("the loss of JitteryModel is not"
+                        + " deterministic: two evaluations at the same parameters gave " + first + " and " + second
+                        + " (they differ by " + String.format(Locale.ROOT, "%.2e", second - first) + ", over the"
+                        + " nondeterminism tolerance of 1e-10 relatively). A gradient check compares losses a step"
+                        + " apart, so every evaluation must see the same function: turn dropout off (keep-prob = 1),"
+                        + " reset the random seed before every evaluation, and freeze batch statistics (evaluation"
+                        + " mode)."))));
+    }
+
+    @Test
+    void theNondeterminismToleranceComesFromTheParameterOrTheAttribute() {
+        ToleranceTestCases.REPORTS.clear();
+
+        EngineExecutionResults results = execute(ToleranceTestCases.class,
+                Map.of("gradcheck.nondeterminismTolerance", "1e-9"));
+
+        // usesTheConfiguredTolerance passes under the parameter's 1e-9; the attribute's 1e-8 wins over it.
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertThat(ToleranceTestCases.REPORTS).extracting(report -> report.settings().nondeterminismTolerance())
+                .containsExactly(1e-8);
+        assertThat(recordedSettings(Map.of("gradcheck.nondeterminismTolerance", "2.5e-7")).nondeterminismTolerance())
+                .isEqualTo(2.5e-7);
+
+        ToleranceTestCases.REPORTS.clear();
+        execute(ToleranceTestCases.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("setsItsOwnTolerance"), finishedSuccessfully()));
+        assertThat(ToleranceTestCases.REPORTS).extracting(report -> report.settings().nondeterminismTolerance())
+                .containsExactly(1e-8);
+        assertThat(containerFailure(RecordingTestCases.class, Map.of("gradcheck.nondeterminismTolerance", "0")))
+                .hasMessageStartingWith("configuration parameter gradcheck.nondeterminismTolerance = '0'");
+    }
+
     private static CheckSettings recordedSettings(Map<String, String> parameters) {
         RecordingTestCases.REPORTS.clear();
         EngineExecutionResults results = execute(RecordingTestCases.class, parameters);
@@ -274,6 +319,43 @@ class CheckConfigurationTests {
 
         @GradientCheck(threshold = 1e-6)
         void setsItsOwnThreshold() {
+        }
+    }
+
+    /** A correct SmallModel whose every second loss is 2e-9 higher: about 1.6e-10 of J ≈ 12.2. */
+    static final class JitteryModel implements DifferentiableModel {
+        private final SmallModel model = SmallModel.correct();
+        private int evaluations;
+
+        @Override
+        public ParameterArrays parameters() {
+            return model.parameters();
+        }
+
+        @Override
+        public double loss() {
+            return model.loss() + (++evaluations % 2 == 0 ? 2e-9 : 0);
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            return model.gradient();
+        }
+    }
+
+    static class ToleranceTestCases {
+        static final List<GradientCheckReport> REPORTS = new ArrayList<>();
+
+        @ModelUnderTest
+        JitteryModel model = new JitteryModel();
+
+        @GradientCheck
+        void usesTheConfiguredTolerance() {
+        }
+
+        @GradientCheck(nondeterminismTolerance = 1e-8)
+        void setsItsOwnTolerance(GradientCheckReport report) {
+            REPORTS.add(report);
         }
     }
 

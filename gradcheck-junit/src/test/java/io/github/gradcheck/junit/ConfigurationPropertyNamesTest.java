@@ -39,7 +39,7 @@ class ConfigurationPropertyNamesTest {
             }
         }
 
-        assertThat(constants).hasSize(14);
+        assertThat(constants).hasSize(15);
         assertThat(documented).isEqualTo(constants);
     }
 }

@@ -111,12 +111,10 @@ final class DirectionalSearch {
 
     private double quotient(double t, int from, int to) {
         try {
-            workspace.move(theta, direction, t, from, to);
-            double plus = workspace.calls().loss("at θ + t·d, a random direction over flat indices " + from + " to "
-                    + (to - 1) + " (random-direction mode)");
-            workspace.move(theta, direction, -t, from, to);
-            double minus = workspace.calls().loss("at θ − t·d, a random direction over flat indices " + from + " to "
-                    + (to - 1) + " (random-direction mode)");
+            double plus = workspace.loss(theta, direction, t, from, to, "at θ + t·d, a random direction over flat indices "
+                    + from + " to " + (to - 1) + " (random-direction mode)");
+            double minus = workspace.loss(theta, direction, -t, from, to, "at θ − t·d, a random direction over flat indices "
+                    + from + " to " + (to - 1) + " (random-direction mode)");
             return (plus - minus) / (2 * t);
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);

@@ -81,6 +81,24 @@ final class ModelCalls {
         return loss;
     }
 
+    /**
+     * The refusal for a model whose {@code call} ("loss" or "gradient") changed element {@code i}
+     * from {@code before} (the value the check had written, or found) to {@code after}: such a
+     * model is never evaluated at the point the check thinks, so no quotient of it means anything.
+     */
+    GradientCheckException changedParameter(String call, ParameterLayout layout, int i, double before, double after,
+                                            String where) {
+        return new GradientCheckException(name + "." + call + "() changed parameter " + layout.label(i) + " (flat index "
+                + i + ") from " + before + " to " + after + " when called " + where + "; loss() and gradient() must"
+                + " leave the parameters as they find them: an optimizer step, weight decay or clipping belongs"
+                + " outside them. All parameters have been restored.");
+    }
+
+    /** Where element {@code k} of {@code block} is moved by {@code step}, e.g. "at W[0,2] + ε (flat index 2, ε = 1e-7)". */
+    static String where(ParameterBlock block, int k, String step, double epsilon) {
+        return where(block, k, step, epsilon, null);
+    }
+
     private static String where(ParameterBlock block, int k, String step, double epsilon, String where) {
         return block == null ? where
                 : "at " + block.label(k) + " " + step + " (flat index " + (block.offset() + k) + ", ε = "

@@ -37,8 +37,6 @@ import java.util.Map;
  */
 public final class NumericCheck {
 
-    /** Loss and gradient values that differ by more than this, relatively, are not deterministic. */
-    private static final double NONDETERMINISM = 1e-10;
     /**
      * The noise estimate's step, in units of u: 10⁴ ulps moves every intermediate result enough to
      * sample its rounding, while a span of 8 such steps (≈ 1e-11 · max(|θᵢ|, 1) in double) stays clear
@@ -75,10 +73,9 @@ public final class NumericCheck {
         Workspace workspace = new Workspace(parameters, calls);
         try {
             long before = System.nanoTime();
-            double loss = deterministicLoss();
+            double loss = deterministicLoss(parameters, original);
             double lossNanos = (System.nanoTime() - before) / 2.0;
-            double[] gradient = deterministicGradient(layout);
-            requireUnchanged(parameters, original);
+            double[] gradient = deterministicGradient(parameters, original);
             double[] scale = scales(original);
             double noise = noise(workspace, original, scale, loss);
             ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
@@ -137,16 +134,26 @@ public final class NumericCheck {
         return indices;
     }
 
-    private double deterministicLoss() {
-        double first = calls.loss("at the unperturbed parameters");
-        double second = calls.loss("at the unperturbed parameters, evaluated again");
+    /**
+     * J(θ), evaluated twice. Between the calls θ is compared with its original, so that a loss()
+     * that changes its parameters (weight decay, clipping) is named as such and not taken for
+     * randomness.
+     */
+    private double deterministicLoss(ParameterArrays parameters, double[] original) {
+        String where = "at the unperturbed parameters";
+        double first = calls.loss(where);
+        requireUnchangedBy("loss", parameters, original, where);
+        double second = calls.loss(where + ", evaluated again");
+        requireUnchangedBy("loss", parameters, original, where + ", evaluated again");
         double difference = Math.abs(first - second);
-        if (difference > NONDETERMINISM * Math.max(Math.abs(first), Math.abs(second))) {
+        if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
             throw new GradientCheckException("the loss of " + calls.name() + " is not deterministic: two evaluations at"
                     + " the same parameters gave " + first + " and " + second + " (they differ by "
-                    + Numbers.scientific(difference, 2) + "). A gradient check compares losses a step"
-                    + " apart, so every evaluation must see the same function: turn dropout off (keep-prob = 1),"
-                    + " reset the random seed before every evaluation, and freeze batch statistics (evaluation mode).");
+                    + Numbers.scientific(difference, 2) + ", over the nondeterminism tolerance of "
+                    + Numbers.setting(settings.nondeterminismTolerance()) + " relatively). A gradient check compares"
+                    + " losses a step apart, so every evaluation must see the same function: turn dropout off"
+                    + " (keep-prob = 1), reset the random seed before every evaluation, and freeze batch statistics"
+                    + " (evaluation mode).");
         }
         if (difference > 0) {
             warnings.add("the loss differs by " + Numbers.magnitude(difference) + " between two"
@@ -155,27 +162,70 @@ public final class NumericCheck {
         return first;
     }
 
-    private double[] deterministicGradient(ParameterLayout layout) {
+    /**
+     * The analytic gradient, evaluated twice, with θ compared with its original after each call.
+     * Where the two differ, a third call tells a gradient that grows by the same increment each
+     * call (a buffer added into and never zeroed) from one that is random.
+     */
+    private double[] deterministicGradient(ParameterArrays parameters, double[] original) {
+        ParameterLayout layout = parameters.layout();
+        String where = "at the unperturbed parameters";
         double[] first = calls.gradient(layout);
+        requireUnchangedBy("gradient", parameters, original, where);
         double[] second = calls.gradient(layout);
+        requireUnchangedBy("gradient", parameters, original, where + ", evaluated again");
+        double tolerance = settings.nondeterminismTolerance();
+        int worst = largestDifference(first, second);
+        if (worst < 0 || Math.abs(first[worst] - second[worst]) <= tolerance * largest(first, second)) {
+            return first;
+        }
+        double[] third = calls.gradient(layout);
+        requireUnchangedBy("gradient", parameters, original, where + ", evaluated a third time");
+        GradientGrowth growth = GradientGrowth.of(layout, first, second, third, tolerance);
+        if (growth != null) {
+            throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: the"
+                    + " gradient grows between calls (×" + Numbers.fixed(growth.factor(), 2) + " on the second"
+                    + growth.where() + "): a gradient buffer is not zeroed. Three evaluations at the same parameters"
+                    + " gave " + layout.label(worst) + " = " + first[worst] + ", " + second[worst] + " and " + third[worst]
+                    + "; set the gradient arrays to zero at the start of gradient() (or assign, not add, into them).");
+        }
+        throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: two"
+                + " evaluations at the same parameters differ most at " + layout.label(worst) + " (" + first[worst]
+                + " and " + second[worst] + "), over the nondeterminism tolerance of " + Numbers.setting(tolerance)
+                + " relatively. Turn dropout off (keep-prob = 1), reset the random seed before"
+                + " every evaluation, and freeze batch statistics (evaluation mode).");
+    }
+
+    /** The index where {@code a} and {@code b} differ most, or −1 where they are equal. */
+    private static int largestDifference(double[] a, double[] b) {
         double largest = 0;
         int worst = -1;
-        double scale = 0;
-        for (int i = 0; i < first.length; i++) {
-            scale = Math.max(scale, Math.max(Math.abs(first[i]), Math.abs(second[i])));
-            double difference = Math.abs(first[i] - second[i]);
+        for (int i = 0; i < a.length; i++) {
+            double difference = Math.abs(a[i] - b[i]);
             if (difference > largest) {
                 largest = difference;
                 worst = i;
             }
         }
-        if (largest > NONDETERMINISM * scale) {
-            throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: two"
-                    + " evaluations at the same parameters differ most at " + layout.label(worst) + " (" + first[worst]
-                    + " and " + second[worst] + "). Turn dropout off (keep-prob = 1), reset the random seed before"
-                    + " every evaluation, and freeze batch statistics (evaluation mode).");
+        return worst;
+    }
+
+    /** The largest |element| of {@code a} and {@code b}. */
+    private static double largest(double[] a, double[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(a[i]), Math.abs(b[i])));
         }
-        return first;
+        return largest;
+    }
+
+    /** Fails, naming the element, the values and the call, if {@code call} left θ other than {@code original}. */
+    private void requireUnchangedBy(String call, ParameterArrays parameters, double[] original, String where) {
+        int changed = ParameterAccess.get().firstDifference(parameters, original);
+        if (changed >= 0) {
+            throw calls.changedParameter(call, parameters.layout(), changed, original[changed],
+                    parameters.toVector()[changed], where);
+        }
     }
 
     /**
@@ -217,8 +267,8 @@ public final class NumericCheck {
         values[0] = loss;
         try {
             for (int k = 1; k < values.length; k++) {
-                workspace.move(original, direction, k, 0, original.length);
-                values[k] = calls.loss("at θ + " + k + "·δ·d, a tiny step along a random direction d (noise estimate)");
+                values[k] = workspace.loss(original, direction, k, 0, original.length, "at θ + " + k
+                        + "·δ·d, a tiny step along a random direction d (noise estimate)");
             }
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), original, 0, original.length);

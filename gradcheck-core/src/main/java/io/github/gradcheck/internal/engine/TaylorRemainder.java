@@ -31,9 +31,8 @@ final class TaylorRemainder {
         List<Double> remainders = new ArrayList<>();
         try {
             for (double h : STEPS) {
-                workspace.move(theta, direction, h, from, to);
-                double moved = workspace.calls().loss("at θ + h·d, h = " + h + ", a random direction within "
-                        + block.name() + " (Taylor test)");
+                double moved = workspace.loss(theta, direction, h, from, to, "at θ + h·d, h = " + h
+                        + ", a random direction within " + block.name() + " (Taylor test)");
                 steps.add(h);
                 remainders.add(Math.abs(moved - loss - h * slope));
             }

@@ -108,8 +108,9 @@ public abstract class ReportFactory {
     public static SettingsBuilder settings(CheckSettings base) {
         return get().newSettings()
                 .step(base.step()).stencil(base.stencil()).precision(base.precision()).margin(base.margin())
-                .threshold(base.threshold()).relativeErrorFloor(base.relativeErrorFloor()).offenders(base.offenders())
-                .seed(base.seed()).mode(base.mode()).samplesPerBlock(base.samplesPerBlock()).threads(base.threads())
+                .threshold(base.threshold()).relativeErrorFloor(base.relativeErrorFloor())
+                .nondeterminismTolerance(base.nondeterminismTolerance()).offenders(base.offenders()).seed(base.seed())
+                .mode(base.mode()).samplesPerBlock(base.samplesPerBlock()).threads(base.threads())
                 .evaluationBudget(base.evaluationBudget()).timeBudget(base.timeBudget());
     }
 
@@ -497,6 +498,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         SettingsBuilder relativeErrorFloor(double relativeErrorFloor);
+
+        /**
+         * @param nondeterminismTolerance see {@link CheckSettings#nondeterminismTolerance()}
+         * @return this builder
+         */
+        SettingsBuilder nondeterminismTolerance(double nondeterminismTolerance);
 
         /**
          * @param offenders see {@link CheckSettings#offenders()}

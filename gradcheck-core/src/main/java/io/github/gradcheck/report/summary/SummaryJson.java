@@ -122,6 +122,7 @@ public final class SummaryJson {
                 .name("margin").value(settings.margin())
                 .name("threshold").value(settings.threshold())
                 .name("relativeErrorFloor").value(settings.relativeErrorFloor())
+                .name("nondeterminismTolerance").value(settings.nondeterminismTolerance())
                 .name("offenders").value(settings.offenders())
                 .name("seed").value(settings.seed())
                 .name("mode").value(lower(settings.mode()))
