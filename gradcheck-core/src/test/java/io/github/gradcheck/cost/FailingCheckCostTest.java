@@ -9,6 +9,7 @@ import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.util.Arrays;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,5 +67,24 @@ class FailingCheckCostTest {
     private static void assertScaled(Diagnosis diagnosis, double factor) {
         assertThat(diagnosis.kind()).as(diagnosis.toString()).isEqualTo(Diagnosis.Kind.SCALED);
         assertThat(diagnosis.factor()).isCloseTo(factor, Offset.offset(1e-3 * factor));
+    }
+
+    /**
+     * Which mismatches are scouts is fixed by their indices, not by the threads: a failing check on
+     * three threads gives the report of one thread, bit for bit, at the same cost.
+     */
+    @Test
+    void theFirstLookDecisionsAreTheSameWhateverTheNumberOfThreads() {
+        GradientCheckReport serial = GradientChecker.defaults().withThreads(1)
+                .check(new SoftplusRegressor(16, 20, 3, 12, 7, Bug.W1_DOUBLED));
+        GradientCheckReport parallel = GradientChecker.defaults().withThreads(3)
+                .check(new SoftplusRegressor(16, 20, 3, 12, 7, Bug.W1_DOUBLED));
+
+        assertThat(parallel.blocks()).isEqualTo(serial.blocks());
+        assertThat(parallel.worstOffenders()).isEqualTo(serial.worstOffenders());
+        assertThat(Arrays.stream(parallel.numericGradient()).mapToLong(Double::doubleToRawLongBits).toArray())
+                .containsExactly(Arrays.stream(serial.numericGradient()).mapToLong(Double::doubleToRawLongBits).toArray());
+        assertThat(parallel.lossEvaluations()).isEqualTo(serial.lossEvaluations());
+        assertThat(serial.block("W1").mismatches()).isEqualTo(320);
     }
 }

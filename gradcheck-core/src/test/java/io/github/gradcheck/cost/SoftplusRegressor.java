@@ -1,5 +1,6 @@
 package io.github.gradcheck.cost;
 
+import io.github.gradcheck.CopyableModel;
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.ParameterArrays;
 import java.util.Random;
@@ -11,7 +12,7 @@ import java.util.Random;
  * element of a wrong block with a gradient mismatches, and the cost of a failing check is all in
  * the looks at those mismatches.
  */
-final class SoftplusRegressor implements DifferentiableModel {
+final class SoftplusRegressor implements CopyableModel {
 
     /** The planted bugs: each a block of the backward pass, wrong in one way. */
     enum Bug {
@@ -35,6 +36,30 @@ final class SoftplusRegressor implements DifferentiableModel {
         x = gaussian(random, batch, inputs, 1);
         y = gaussian(random, batch, outputs, 1);
         this.bug = bug;
+    }
+
+    private SoftplusRegressor(SoftplusRegressor model) {
+        w1 = deepCopy(model.w1);
+        b1 = model.b1.clone();
+        w2 = deepCopy(model.w2);
+        b2 = model.b2.clone();
+        x = model.x;
+        y = model.y;
+        bug = model.bug;
+    }
+
+    private static double[][] deepCopy(double[][] values) {
+        double[][] copy = new double[values.length][];
+        for (int r = 0; r < values.length; r++) {
+            copy[r] = values[r].clone();
+        }
+        return copy;
+    }
+
+    /** An independent copy, for checks on several threads. */
+    @Override
+    public DifferentiableModel copy() {
+        return new SoftplusRegressor(this);
     }
 
     private static double[][] gaussian(Random random, int rows, int cols, double scale) {
