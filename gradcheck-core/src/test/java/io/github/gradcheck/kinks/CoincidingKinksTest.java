@@ -10,6 +10,7 @@ import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +50,22 @@ class CoincidingKinksTest {
                 .map(bug -> Arguments.of("hardtanh " + bug, (Supplier<DifferentiableModel>) () -> new HardtanhOnBounds(bug)));
         Stream<Arguments> relu = Stream.of(ReluPairAtZero.Bug.values()).filter(bug -> bug != ReluPairAtZero.Bug.NONE)
                 .map(bug -> Arguments.of("ReLU pair " + bug, (Supplier<DifferentiableModel>) () -> new ReluPairAtZero(bug)));
-        return Stream.concat(hardtanh, relu);
+        Stream<Arguments> conv = Stream.of(ZeroPaddedConv.Bug.values()).filter(bug -> bug != ZeroPaddedConv.Bug.NONE)
+                .map(bug -> Arguments.of("zero-padded conv " + bug, (Supplier<DifferentiableModel>) () -> new ZeroPaddedConv(bug)));
+        return Stream.concat(Stream.concat(hardtanh, relu), conv);
+    }
+
+    /**
+     * Kinks that coincide but move together (every all-padding window switches the same way along
+     * b) are one kink: the element is a kink at θ, with no need of the jitter, and the model passes.
+     */
+    @Test
+    void aZeroBiasZeroPaddedConvolutionPassesAsAKink() {
+        ZeroPaddedConv model = new ZeroPaddedConv(ZeroPaddedConv.Bug.NONE);
+        GradientCheckReport report = GradientChecker.defaults().check(model);
+
+        assertThat(report.passed()).as(report.toString()).isTrue();
+        assertThat(report.block("b").kinks()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
