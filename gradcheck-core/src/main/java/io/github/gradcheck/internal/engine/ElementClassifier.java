@@ -226,7 +226,9 @@ final class ElementClassifier {
      * analytic value at a single kink within ε is one of the slopes on either side, so it lies
      * within half that jump of the centered value; a mismatch beyond many times it is no kink's.
      * The decision only ever says mismatch, so it cannot excuse a bug; and it is taken only in a
-     * block that fails anyway, so it cannot fail a block that would pass.
+     * block that fails anyway, so it cannot fail a block that would pass. What it cannot rule out
+     * (two kinks within ε whose jumps cancel, a third derivative far beyond the scouts') can at
+     * worst count one more mismatch in that failing block.
      *
      * @param roundOff the centered value's round-off σ/(√2 ε)
      * @param truncation the truncation bound at this element's step
