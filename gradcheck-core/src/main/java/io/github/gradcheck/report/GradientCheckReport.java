@@ -37,6 +37,7 @@ public final class GradientCheckReport {
     private final List<String> warnings;
     private final double[] gradient;
     private final double[] numericGradient;
+    private final int jitteredElements;
     private final long lossEvaluations;
     private final long gradientEvaluations;
     private final Duration duration;
@@ -64,6 +65,7 @@ public final class GradientCheckReport {
             throw new IllegalArgumentException("gradient has " + this.gradient.length
                     + " elements but numericGradient has " + this.numericGradient.length);
         }
+        this.jitteredElements = values.jitteredElements;
         this.lossEvaluations = ReportAssembly.required(values.lossEvaluations, type, "lossEvaluations");
         this.gradientEvaluations = ReportAssembly.required(values.gradientEvaluations, type, "gradientEvaluations");
         this.duration = Objects.requireNonNull(values.duration, "duration");
@@ -264,6 +266,18 @@ public final class GradientCheckReport {
      */
     public double[] numericGradient() {
         return numericGradient.clone();
+    }
+
+    /**
+     * How many elements were judged at a jittered point θ ± η instead of at θ: mismatches where the
+     * analytic gradient jumps, at several kinks meeting at θ, where a correct backward pass's choice
+     * of subgradient can lie outside both one-sided slopes. Those that agree at θ ± η count as kinks;
+     * a warning says how many.
+     *
+     * @return the count, 0 where none was
+     */
+    public int jitteredElements() {
+        return jitteredElements;
     }
 
     /**

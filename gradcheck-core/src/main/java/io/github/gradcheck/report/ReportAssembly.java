@@ -69,6 +69,7 @@ final class ReportAssembly extends ReportFactory {
         List<String> warnings = List.of();
         double[] gradient;
         double[] numericGradient;
+        int jitteredElements;
         Long lossEvaluations;
         Long gradientEvaluations;
         Long fullCheckEvaluations;
@@ -143,6 +144,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder numericGradient(double[] numericGradient) {
             this.numericGradient = numericGradient;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder jitteredElements(int jitteredElements) {
+            this.jitteredElements = jitteredElements;
             return this;
         }
 

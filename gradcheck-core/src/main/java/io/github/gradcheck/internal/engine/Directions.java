@@ -17,6 +17,8 @@ final class Directions {
     private static final long SEARCH = 0xBF58476D1CE4E5B9L;
     /** Odd multiplier (SplitMix64's second mixing constant) that gives each block its own sample. */
     private static final long SAMPLE = 0x94D049BB133111EBL;
+    /** Odd constant (Stafford's mix13 multiplier) that gives the jitter at coinciding kinks its own stream. */
+    private static final long JITTER = 0xD6E8FEB86659FD93L;
 
     private Directions() {
     }
@@ -39,6 +41,11 @@ final class Directions {
     /** The stream of sampled mode's random picks within the block that starts at flat index {@code offset}. */
     static SplittableRandom sample(long seed, int offset) {
         return new SplittableRandom(seed ^ (SAMPLE * (offset + 1)));
+    }
+
+    /** The stream of the jitter η that moves θ off coinciding kinks, over all of θ. */
+    static SplittableRandom jitter(long seed) {
+        return new SplittableRandom(seed ^ JITTER);
     }
 
     /**

@@ -57,6 +57,28 @@ final class ElementClassifier {
      */
     private static final double CLOSE_SLOPE_CURVATURE = 2;
 
+    /**
+     * How many of a block's first mismatches (by index) get every look, as scouts for the rest: 8,
+     * at most 32 extra evaluations per block.
+     */
+    static final int SCOUTS = 8;
+    /**
+     * How many scouts must be confirmed smooth mismatches before the rest of the block is decided on
+     * a first look: half of them, so that a block whose mismatches are mostly kinks keeps every look.
+     */
+    static final int CONFIRMED_SCOUTS = SCOUTS / 2;
+    /**
+     * How far beyond all that the later looks could excuse a disagreement must be to be decided on a
+     * first look: 100, far from the margin's 10 (a chance deviation of 5σ), so that neither a kink's
+     * slopes nor truncation a hundred times the scouts' could turn the verdict.
+     */
+    static final double DECISIVE = 100;
+    /**
+     * Room in the truncation bound scaled from the scouts: 10 times their largest c·ε², since the
+     * third derivative differs between elements of a block.
+     */
+    static final double TRUNCATION_SPREAD = 10;
+
     private final double margin;
     private final double threshold;
     private final double floor;
@@ -191,6 +213,55 @@ final class ElementClassifier {
         }
         return compare(g, close, closeSlopeNoise / SQRT_2) == ElementVerdict.MISMATCH
                 ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+    }
+
+    /**
+     * Whether a first look's mismatch is decided without the looks at 2ε and ε/1000, which exist
+     * only to excuse truncation and kinks. It is, when the block already fails on elements that had
+     * every look ({@link BlockEvidence#suffices}), and the disagreement |g − n| is more than
+     * {@link #DECISIVE} times all that the later looks could excuse, measured or bounded from the
+     * first look: margin × (round-off + a truncation bound c·ε² scaled from the block's confirmed
+     * elements), plus margin × the one-sided slopes' noise, plus the jump |f − b| of the one-sided
+     * slopes (J(θ+ε) − J(θ))/ε and (J(θ) − J(θ−ε))/ε, which come free with J(θ). A correct
+     * analytic value at a single kink within ε is one of the slopes on either side, so it lies
+     * within half that jump of the centered value; a mismatch beyond many times it is no kink's.
+     * The decision only ever says mismatch, so it cannot excuse a bug; and it is taken only in a
+     * block that fails anyway, so it cannot fail a block that would pass. What it cannot rule out
+     * (two kinks within ε whose jumps cancel, a third derivative far beyond the scouts') can at
+     * worst count one more mismatch in that failing block.
+     *
+     * @param roundOff the centered value's round-off σ/(√2 ε)
+     * @param truncation the truncation bound at this element's step
+     * @param forward the forward slope at ε
+     * @param backward the backward slope at ε
+     * @param slopeNoise σ/ε
+     */
+    boolean decisive(double g, double n, double roundOff, double truncation, double forward, double backward,
+                     double slopeNoise, BlockEvidence evidence) {
+        if (!evidence.suffices()) {
+            return false;
+        }
+        double excusable = margin * (roundOff + truncation) + margin * JUMP_NOISE * slopeNoise + Math.abs(forward - backward);
+        return Math.abs(g - n) > DECISIVE * excusable;
+    }
+
+    /**
+     * What a block's first looked-at mismatches (its scouts, by index, each given every look) show:
+     * how many are confirmed mismatches on a smooth loss, and the largest truncation estimate among
+     * them over ε² (c in c·ε², the leading truncation term of a centered difference), which bounds
+     * the truncation of the block's other elements at their own steps.
+     */
+    record BlockEvidence(int confirmed, double truncationOverSquaredStep) {
+
+        /** Whether enough scouts were confirmed for the rest of the block to be decided on a first look. */
+        boolean suffices() {
+            return confirmed >= CONFIRMED_SCOUTS;
+        }
+
+        /** The truncation bound at step {@code h}, with a factor {@link #TRUNCATION_SPREAD} of room. */
+        double truncation(double h) {
+            return TRUNCATION_SPREAD * truncationOverSquaredStep * h * h;
+        }
     }
 
     /** One-sided slopes around θᵢ at ε and at 2ε. */

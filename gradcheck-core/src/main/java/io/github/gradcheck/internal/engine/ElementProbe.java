@@ -8,9 +8,12 @@ import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.ElementVerdict;
 
 /**
- * Checks one element: its difference quotient, and, where analytic and numeric disagree, the
- * second looks at 2ε and ε/1000. The verdict is the {@link ElementClassifier}'s; this class only
- * evaluates. Immutable, so workers on several threads share one.
+ * Checks one element: its difference quotient (the first look), and, where analytic and numeric
+ * disagree, the later looks at 2ε and ε/1000, or a decision on the first look alone where the
+ * element's block already fails on elements that had every look and the disagreement is far
+ * beyond all that the later looks could excuse ({@link ElementClassifier#decisive}). The verdict
+ * is the {@link ElementClassifier}'s; this class only evaluates. Immutable, so workers on several
+ * threads share one.
  */
 final class ElementProbe {
 
@@ -57,19 +60,67 @@ final class ElementProbe {
     record Result(double numeric, double estimatedError, ElementVerdict verdict) {
     }
 
+    /**
+     * The first look at an element: its result, final where {@code decided}; else a mismatch at ε,
+     * with the losses at θ ± ε kept for the later looks, which need them again.
+     */
+    record FirstLook(Result result, Side plus, Side minus, double h, boolean decided) {
+    }
+
+    /**
+     * The result after the looks at 2ε and ε/1000, whether it is a mismatch on a loss that is smooth
+     * around θᵢ (no kink at ε, 2ε or ε/1000), and Richardson's truncation estimate over ε².
+     */
+    record LaterLooks(Result result, boolean smoothMismatch, double truncationOverSquaredStep) {
+    }
+
     /** The step of flat index {@code i}. */
     double step(int i) {
         return settings.step().relative() ? settings.step().value() * scale[i] : settings.step().value();
     }
 
-    /** The element's result: the five-point stencil's, or the centered stencil's with its closer looks. */
+    /** The element's result: the five-point stencil's, or the centered stencil's with all its later looks. */
     Result probe(Workspace workspace, int b, ParameterBlock block, int k, double g) {
+        FirstLook first = firstLook(workspace, b, block, k, g);
+        return first.decided() ? first.result() : laterLooks(workspace, b, block, k, g, first).result();
+    }
+
+    /**
+     * The first look: the five-point stencil's whole verdict, or the centered quotient at ε against
+     * its round-off σ/(√2 ε). A centered mismatch is not decided yet: it awaits
+     * {@link #laterLooks} or {@link #decideOnFirstLook}.
+     */
+    FirstLook firstLook(Workspace workspace, int b, ParameterBlock block, int k, double g) {
         int i = block.offset() + k;
         Element element = new Element(workspace, b, block, k, theta[i], step(i));
         Side plus = element.side(element.h(), "+ ε");
         Side minus = element.side(-element.h(), "− ε");
-        return settings.stencil() == Stencil.FIVE_POINT ? fivePoint(element, g, plus, minus)
-                : firstLook(element, g, plus, minus);
+        if (settings.stencil() == Stencil.FIVE_POINT) {
+            return new FirstLook(fivePoint(element, g, plus, minus), plus, minus, element.h(), true);
+        }
+        double h = element.h();
+        // The course's quotient, 2ε, for a fixed step, so its numbers are reproduced; the steps
+        // actually taken (θ ± ε is rounded) for a relative one.
+        double numeric = settings.step().relative() ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
+                : (plus.loss() - minus.loss()) / (2 * h);
+        double roundOff = noise / (Math.sqrt(2) * h);
+        ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
+        return new FirstLook(new Result(numeric, roundOff, verdict), plus, minus, h, verdict != ElementVerdict.MISMATCH);
+    }
+
+    /**
+     * The first look's mismatch decided without a second look, where the block's evidence allows
+     * it (see {@link ElementClassifier#decisive}); else null. The estimated error given is the
+     * one the decision used: round-off plus the truncation bound scaled from the block's evidence.
+     */
+    Result decideOnFirstLook(FirstLook first, double g, ElementClassifier.BlockEvidence evidence) {
+        Result result = first.result();
+        double forward = (first.plus().loss() - loss) / first.plus().step();
+        double backward = (first.minus().loss() - loss) / first.minus().step();
+        double h = first.h();
+        double truncation = evidence.truncation(h);
+        return classifier.decisive(g, result.numeric(), result.estimatedError(), truncation, forward, backward, noise / h,
+                evidence) ? new Result(result.numeric(), result.estimatedError() + truncation, ElementVerdict.MISMATCH) : null;
     }
 
     /** The five-point stencil: its value against its round-off and remaining truncation, and a kink test. */
@@ -92,37 +143,29 @@ final class ElementProbe {
         return new Result(numeric, error, verdict);
     }
 
-    /** The centered quotient at ε against its round-off σ/(√2 ε); a mismatch is looked at again. */
-    private Result firstLook(Element element, double g, Side plus, Side minus) {
-        double h = element.h();
-        // The course's quotient, 2ε, for a fixed step, so its numbers are reproduced; the steps
-        // actually taken (θ ± ε is rounded) for a relative one.
-        double numeric = settings.step().relative() ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
-                : (plus.loss() - minus.loss()) / (2 * h);
-        double roundOff = noise / (Math.sqrt(2) * h);
-        ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
-        if (verdict != ElementVerdict.MISMATCH) {
-            return new Result(numeric, roundOff, verdict);
-        }
-        return secondLook(element, g, plus, minus, numeric, roundOff);
-    }
-
     /**
-     * The look at 2ε: Richardson's truncation estimate and the one-sided slopes, for the
-     * classifier's refined verdict; a mismatch or a kink is looked at closer still. The estimated
-     * error reported is Richardson's, whatever the closer look finds.
+     * The look at 2ε after a first look's mismatch: Richardson's truncation estimate and the
+     * one-sided slopes, for the classifier's refined verdict; a mismatch or a kink is looked at
+     * closer still, at ε/1000. The estimated error reported is Richardson's, whatever the closer
+     * look finds. Also says whether the element is a confirmed smooth mismatch, evidence for the
+     * rest of its block.
      */
-    private Result secondLook(Element element, double g, Side plus, Side minus, double numeric, double roundOff) {
+    LaterLooks laterLooks(Workspace workspace, int b, ParameterBlock block, int k, double g, FirstLook first) {
+        Element element = new Element(workspace, b, block, k, theta[block.offset() + k], first.h());
         double h = element.h();
+        double numeric = first.result().numeric();
+        double roundOff = first.result().estimatedError();
         Side plus2 = element.side(Richardson.STEP_RATIO * h, "+ 2ε");
         Side minus2 = element.side(-Richardson.STEP_RATIO * h, "− 2ε");
         double wide = (plus2.loss() - minus2.loss()) / (plus2.step() - minus2.step());
-        Slopes slopes = slopes(plus, minus, plus2, minus2);
+        Slopes slopes = slopes(first.plus(), first.minus(), plus2, minus2);
         ElementVerdict verdict = classifier.refine(g, numeric, wide, roundOff, slopes, noise / h);
         if (verdict == ElementVerdict.MISMATCH || verdict == ElementVerdict.KINK) {
             verdict = closerLook(element, g, numeric, slopes, verdict);
         }
-        return new Result(numeric, Richardson.error(roundOff, numeric, wide), verdict);
+        boolean smoothMismatch = verdict == ElementVerdict.MISMATCH && !classifier.nonSmooth(slopes, noise / h);
+        return new LaterLooks(new Result(numeric, Richardson.error(roundOff, numeric, wide), verdict), smoothMismatch,
+                Richardson.truncation(numeric, wide) / (h * h));
     }
 
     /** The look at ε/1000 at a mismatch or a kink the second look found: the classifier's final word. */

@@ -53,6 +53,8 @@ public final class NumericCheck {
     private final ElementClassifier classifier;
     private final List<String> warnings = new ArrayList<>();
     private final ParallelProbe parallel;
+    /** How many elements were judged at a jittered point, off coinciding kinks. */
+    private int jitteredElements;
 
     private NumericCheck(DifferentiableModel model, CheckSettings settings) {
         this.calls = new ModelCalls(model);
@@ -93,12 +95,29 @@ public final class NumericCheck {
                 }
             }
             requireUnchanged(parameters, original);
+            judgeCoincidingKinks(workspace, original, scale, noise, gradient, elements);
+            requireUnchanged(parameters, original);
             GradientCheckReport report = report(workspace, mode, original, scale, loss, noise, gradient, elements, start);
             requireUnchanged(parameters, original);
             return report;
         } catch (RuntimeException | Error e) {
             ParameterAccess.get().restore(parameters, original, 0, original.length);
             throw e;
+        }
+    }
+
+    /** Mismatches where the analytic gradient jumps, judged again off the kinks (see {@link CoincidingKinks}). */
+    private void judgeCoincidingKinks(Workspace workspace, double[] original, double[] scale, double noise, double[] gradient,
+                                      ElementResults elements) {
+        CoincidingKinks.Judged judged = new CoincidingKinks(settings, classifier, noise, scale)
+                .judge(workspace, original, gradient, elements);
+        jitteredElements = judged.elements();
+        if (judged.elements() > 0) {
+            warnings.add(judged.elements() + (judged.elements() == 1 ? " element" : " elements") + " mismatched where"
+                    + " the analytic gradient jumps (several kinks meeting at θ, e.g. ReLUs exactly at 0 or a clamp exactly"
+                    + " on its bounds), so each was judged again at θ ± η, a seeded jitter of ε/16 that separates the kinks: "
+                    + (judged.elements() - judged.stillMismatch()) + " agreed there (a choice of subgradient at θ, counted"
+                    + " as kinks), " + judged.stillMismatch() + " still mismatch");
         }
     }
 
@@ -296,7 +315,7 @@ public final class NumericCheck {
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
                 .warnings(warnings).gradient(gradient).numericGradient(elements.numeric)
-                .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
+                .jitteredElements(jitteredElements).lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
                 .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
                 .build();
     }

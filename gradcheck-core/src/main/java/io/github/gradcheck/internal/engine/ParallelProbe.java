@@ -5,7 +5,6 @@ import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
-import io.github.gradcheck.ParameterLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -41,59 +40,145 @@ final class ParallelProbe {
 
     /**
      * Probes {@code indices}: on this thread, or, where the model can be copied and there is enough
-     * work, split in contiguous chunks over {@code threads} workspaces, each on its own copy. Each
-     * element's result depends only on θ, so it is the same whichever thread computes it.
+     * work, split in contiguous chunks over {@code threads} workspaces, each on its own copy. In
+     * three rounds: every element's first look; then, per block, its first {@link ElementClassifier#SCOUTS}
+     * mismatches (by index) get every later look; then the block's other mismatches are decided on
+     * their first look where the scouts' evidence allows it, else given every later look too. Each
+     * element's result depends only on θ and on which elements are scouts, which is fixed by the
+     * indices, so it is the same whichever thread computes it.
      */
     void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements) {
-        int threads = Math.min(this.threads, Math.max(1, indices.length / ELEMENTS_PER_THREAD));
-        if (threads <= 1 || !(model instanceof CopyableModel copyable)) {
-            probeChunk(workspace, probe, gradient, indices, 0, indices.length, elements);
-            return;
-        }
+        List<ParameterBlock> blocks = workspace.parameters().layout().blocks();
+        int[] blockOf = blockOf(blocks, indices);
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        for (int w = 1; w < threads; w++) {
-            workspaces.add(copyOf(copyable, workspace));
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(threads - 1, runnable -> {
-            Thread thread = new Thread(runnable, "gradcheck-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
+        ExecutorService executor = null;
+        int threads = Math.min(this.threads, Math.max(1, indices.length / ELEMENTS_PER_THREAD));
+        if (threads > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < threads; w++) {
-                Workspace own = workspaces.get(w);
-                int from = chunkStart(indices.length, threads, w);
-                int to = chunkStart(indices.length, threads, w + 1);
-                futures.add(executor.submit(() -> probeChunk(own, probe, gradient, indices, from, to, elements)));
+                workspaces.add(copyOf(copyable, workspace));
             }
-            probeChunk(workspace, probe, gradient, indices, 0, chunkStart(indices.length, threads, 1), elements);
-            for (Future<?> future : futures) {
-                await(future);
-            }
-        } finally {
-            executor.shutdownNow();
+            executor = Executors.newFixedThreadPool(threads - 1, runnable -> {
+                Thread thread = new Thread(runnable, "gradcheck-" + name);
+                thread.setDaemon(true);
+                return thread;
+            });
         }
+        try {
+            ElementProbe.FirstLook[] first = new ElementProbe.FirstLook[indices.length];
+            run(executor, workspaces, indices.length, (own, n) -> {
+                int i = indices[n];
+                ParameterBlock block = blocks.get(blockOf[n]);
+                first[n] = probe.firstLook(own, blockOf[n], block, i - block.offset(), gradient[i]);
+                if (first[n].decided()) {
+                    elements.put(i, first[n].result());
+                }
+            });
+            int[] scouts = undecided(first, blockOf, blocks.size(), true);
+            ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
+            run(executor, workspaces, scouts.length, (own, s) -> {
+                int n = scouts[s];
+                int i = indices[n];
+                ParameterBlock block = blocks.get(blockOf[n]);
+                looked[s] = probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]);
+                elements.put(i, looked[s].result());
+            });
+            ElementClassifier.BlockEvidence[] evidence = evidence(scouts, looked, blockOf, blocks.size());
+            int[] rest = undecided(first, blockOf, blocks.size(), false);
+            run(executor, workspaces, rest.length, (own, r) -> {
+                int n = rest[r];
+                int i = indices[n];
+                ParameterBlock block = blocks.get(blockOf[n]);
+                ElementProbe.Result decided = probe.decideOnFirstLook(first[n], gradient[i], evidence[blockOf[n]]);
+                elements.put(i, decided != null ? decided
+                        : probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]).result());
+            });
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    /** One task over positions {@code [0, count)}, split in contiguous chunks over the workspaces that have enough work. */
+    private static void run(ExecutorService executor, List<Workspace> workspaces, int count, Task task) {
+        int chunks = executor == null ? 1 : Math.min(workspaces.size(), Math.max(1, count / ELEMENTS_PER_THREAD));
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 1; w < chunks; w++) {
+            Workspace own = workspaces.get(w);
+            int from = chunkStart(count, chunks, w);
+            int to = chunkStart(count, chunks, w + 1);
+            futures.add(executor.submit(() -> {
+                for (int n = from; n < to; n++) {
+                    task.run(own, n);
+                }
+            }));
+        }
+        int to = chunkStart(count, chunks, 1);
+        for (int n = 0; n < to; n++) {
+            task.run(workspaces.get(0), n);
+        }
+        for (Future<?> future : futures) {
+            await(future);
+        }
+    }
+
+    /** Work on position {@code n} of a round, in workspace {@code own}. */
+    @FunctionalInterface
+    private interface Task {
+        void run(Workspace own, int n);
+    }
+
+    /**
+     * The positions of first looks not yet decided: the scouts (each block's first
+     * {@link ElementClassifier#SCOUTS}, by position), or the rest.
+     */
+    private static int[] undecided(ElementProbe.FirstLook[] first, int[] blockOf, int blockCount, boolean scouts) {
+        int[] seen = new int[blockCount];
+        List<Integer> positions = new ArrayList<>();
+        for (int n = 0; n < first.length; n++) {
+            if (!first[n].decided() && (seen[blockOf[n]]++ < ElementClassifier.SCOUTS) == scouts) {
+                positions.add(n);
+            }
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per block, how many scouts were confirmed smooth mismatches, and their largest truncation over ε². */
+    private static ElementClassifier.BlockEvidence[] evidence(int[] scouts, ElementProbe.LaterLooks[] looked, int[] blockOf,
+                                                              int blockCount) {
+        int[] confirmed = new int[blockCount];
+        double[] truncation = new double[blockCount];
+        for (int s = 0; s < scouts.length; s++) {
+            if (looked[s].smoothMismatch()) {
+                int b = blockOf[scouts[s]];
+                confirmed[b]++;
+                truncation[b] = Math.max(truncation[b], looked[s].truncationOverSquaredStep());
+            }
+        }
+        ElementClassifier.BlockEvidence[] evidence = new ElementClassifier.BlockEvidence[blockCount];
+        for (int b = 0; b < blockCount; b++) {
+            evidence[b] = new ElementClassifier.BlockEvidence(confirmed[b], truncation[b]);
+        }
+        return evidence;
     }
 
     private static int chunkStart(int length, int chunks, int chunk) {
         return (int) ((long) length * chunk / chunks);
     }
 
-    private static void probeChunk(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, int from,
-                                   int to, ElementResults elements) {
-        ParameterLayout layout = workspace.parameters().layout();
-        List<ParameterBlock> blocks = layout.blocks();
+    /** The block of each index, found by walking the blocks alongside the indices (mostly in order). */
+    private static int[] blockOf(List<ParameterBlock> blocks, int[] indices) {
+        int[] blockOf = new int[indices.length];
         int b = 0;
-        for (int n = from; n < to; n++) {
+        for (int n = 0; n < indices.length; n++) {
             int i = indices[n];
             while (!blocks.get(b).contains(i)) {
                 b = i < blocks.get(b).offset() ? 0 : b + 1;
             }
-            ParameterBlock block = blocks.get(b);
-            elements.put(i, probe.probe(workspace, b, block, i - block.offset(), gradient[i]));
+            blockOf[n] = b;
         }
+        return blockOf;
     }
 
     private static void await(Future<?> future) {

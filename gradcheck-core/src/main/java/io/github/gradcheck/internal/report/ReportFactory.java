@@ -277,6 +277,12 @@ public abstract class ReportFactory {
         ReportBuilder numericGradient(double[] numericGradient);
 
         /**
+         * @param jitteredElements see {@link GradientCheckReport#jitteredElements()}; 0 if not set
+         * @return this builder
+         */
+        ReportBuilder jitteredElements(int jitteredElements);
+
+        /**
          * @param lossEvaluations see {@link GradientCheckReport#lossEvaluations()}
          * @return this builder
          */

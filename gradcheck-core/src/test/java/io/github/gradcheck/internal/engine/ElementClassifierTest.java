@@ -169,4 +169,30 @@ class ElementClassifierTest {
         assertThat(CLASSIFIER.kinkCloserLook(g, close, forwardClose, backwardClose, CLOSE_SLOPE_NOISE)).as(reason)
                 .isEqualTo(expected);
     }
+
+    /** Rows: reason, g, D(ε), truncation bound, forward and backward slopes at ε, scouts confirmed, decided on the first look. */
+    static Stream<Arguments> decisive() {
+        return Stream.of(
+                arguments("a factor 2, smooth, 8 scouts confirmed: decided", 2.0, 1.0, 1e-9, 1.00001, 0.99999, 8, true),
+                arguments("the same with 3 of 8 scouts confirmed (under half): every look", 2.0, 1.0, 1e-9, 1.00001,
+                        0.99999, 3, false),
+                arguments("4 of 8 confirmed, exactly half: decided", 2.0, 1.0, 1e-9, 1.00001, 0.99999, 4, true),
+                arguments("a ReLU within ε (slopes 1 and 0): g = 0, one of the slopes, is no mismatch to decide",
+                        0.0, 0.5, 1e-9, 1.0, 0.0, 8, false),
+                arguments("a ReLU within ε: g = 2 is far outside, but under 100 × the jump: every look", 2.0, 0.5, 1e-9,
+                        1.0, 0.0, 8, false),
+                arguments("a 1 % slip beside a truncation bound of 1e-5: 0.01 < 100 × 10 × 1e-5: every look",
+                        1.01, 1.0, 1e-5, 1.00001, 0.99999, 8, false),
+                arguments("a 1 % slip beside a truncation bound of 1e-7: decided", 1.01, 1.0, 1e-7, 1.00001, 0.99999, 8,
+                        true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decisive")
+    void decisive(String reason, double g, double atStep, double truncation, double forward, double backward,
+                  int confirmed, boolean expected) {
+        ElementClassifier.BlockEvidence evidence = new ElementClassifier.BlockEvidence(confirmed, 0);
+        assertThat(CLASSIFIER.decisive(g, atStep, SLOPE_NOISE / Math.sqrt(2), truncation, forward, backward, SLOPE_NOISE,
+                evidence)).as(reason).isEqualTo(expected);
+    }
 }

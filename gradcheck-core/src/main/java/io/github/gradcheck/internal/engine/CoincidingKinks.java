@@ -1,0 +1,130 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.ElementVerdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mismatches at coinciding kinks, judged again where the kinks no longer coincide. Where several
+ * kinks pass through θ at once (two ReLUs whose pre-activations are exactly 0 and share a
+ * parameter, a clamp exactly on both its bounds for different examples), a correct backward pass
+ * that takes the usual subgradient (relu′(0) = 0) can lie outside both one-sided slopes; the
+ * loss along the element may even be smooth there, the kinks' jumps cancelling, so no look along
+ * the element can tell that choice from a bug.
+ *
+ * <p>What can: the analytic gradient itself. All parameters are moved by a seeded random jitter
+ * ±η (η = {@link #JITTER} of each element's step, signs at random), to θ + η and θ − η, where
+ * every kink through θ lies on opposite sides, and the analytic gradient is evaluated at both. A
+ * mismatching element whose analytic value there differs from g by more than
+ * {@link #GRADIENT_JUMP} of its disagreement is at a point where the backward pass is
+ * discontinuous: its disagreement may be a choice of subgradient. It is checked again, with every
+ * look, at both jittered points against the analytic gradient there. A bug stays wrong at θ ± η (a
+ * wrong factor, a wrong derivative on either side of a kink: each side is reached at one of the two
+ * points); a subgradient convention does not exist there. The element stays a mismatch if either
+ * point finds one, and is a kink otherwise; its numeric value and estimated error stay those at θ.
+ * A mismatch whose analytic gradient does not jump (a bug on a smooth loss) costs nothing more
+ * than the two gradient evaluations. The parameters are restored bit for bit, whatever happens.
+ */
+final class CoincidingKinks {
+
+    /**
+     * The jitter, in units of each element's step ε: 1/16, so that the kinks it separates lie about
+     * ε/16 from the jittered point, 60 times the closer look's ε/1000 (which then sees the smooth
+     * piece between them), while moving the analytic gradient by curvature × ε/16, some 1e-7 of
+     * its size, far below any bug's.
+     */
+    static final double JITTER = 1.0 / 16;
+    /**
+     * An analytic value that moves under the jitter by more than this share of its disagreement is
+     * discontinuous at θ: a tenth, while a smooth gradient moves by curvature × η, orders of magnitude
+     * less than any disagreement worth reporting.
+     */
+    static final double GRADIENT_JUMP = 0.1;
+
+    private final CheckSettings settings;
+    private final ElementClassifier classifier;
+    private final double noise;
+    private final double[] scale;
+
+    CoincidingKinks(CheckSettings settings, ElementClassifier classifier, double noise, double[] scale) {
+        this.settings = settings;
+        this.classifier = classifier;
+        this.noise = noise;
+        this.scale = scale;
+    }
+
+    /**
+     * Judges the mismatches of {@code elements} at coinciding kinks again at θ ± η and updates their
+     * verdicts; returns how many were judged there and how many of those still mismatch. Leaves the
+     * parameters at {@code theta}.
+     */
+    Judged judge(Workspace workspace, double[] theta, double[] gradient, ElementResults elements) {
+        List<Integer> mismatches = new ArrayList<>();
+        for (int i = 0; i < theta.length; i++) {
+            if (elements.verdicts[i] == ElementVerdict.MISMATCH) {
+                mismatches.add(i);
+            }
+        }
+        if (mismatches.isEmpty()) {
+            return new Judged(0, 0);
+        }
+        double[] jitter = new double[theta.length];
+        Directions.signs(Directions.jitter(settings.seed()), settings.step().relative() ? scale : null,
+                settings.step().value() * JITTER, jitter, 0, theta.length);
+        ParameterLayout layout = workspace.parameters().layout();
+        double[][] jittered = new double[2][];
+        double[][] jitteredGradient = new double[2][];
+        double[] jitteredLoss = new double[2];
+        try {
+            for (int side = 0; side < 2; side++) {
+                double t = side == 0 ? 1 : -1;
+                workspace.move(theta, jitter, t, 0, theta.length);
+                jittered[side] = new double[theta.length];
+                for (int i = 0; i < theta.length; i++) {
+                    jittered[side][i] = theta[i] + t * jitter[i];
+                }
+                jitteredGradient[side] = workspace.calls().gradient(layout);
+            }
+            List<Integer> candidates = new ArrayList<>();
+            for (int i : mismatches) {
+                double disagreement = Math.abs(gradient[i] - elements.numeric[i]);
+                double jump = Math.abs(jitteredGradient[0][i] - gradient[i]) + Math.abs(jitteredGradient[1][i] - gradient[i]);
+                if (jump > GRADIENT_JUMP * disagreement) {
+                    candidates.add(i);
+                }
+            }
+            if (candidates.isEmpty()) {
+                return new Judged(0, 0);
+            }
+            boolean[] mismatchSomewhere = new boolean[theta.length];
+            for (int side = 0; side < 2; side++) {
+                workspace.move(theta, jitter, side == 0 ? 1 : -1, 0, theta.length);
+                jitteredLoss[side] = workspace.calls().loss("at θ " + (side == 0 ? "+" : "−")
+                        + " η, a jitter of ε/16 off coinciding kinks");
+                ElementProbe probe = new ElementProbe(settings, classifier, jitteredLoss[side], noise, jittered[side], scale);
+                for (int i : candidates) {
+                    ParameterBlock block = layout.blockContaining(i);
+                    int b = layout.blocks().indexOf(block);
+                    ElementVerdict verdict = probe.probe(workspace, b, block, i - block.offset(), jitteredGradient[side][i])
+                            .verdict();
+                    mismatchSomewhere[i] |= verdict == ElementVerdict.MISMATCH;
+                }
+            }
+            int stillMismatch = 0;
+            for (int i : candidates) {
+                elements.verdicts[i] = mismatchSomewhere[i] ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+                stillMismatch += mismatchSomewhere[i] ? 1 : 0;
+            }
+            return new Judged(candidates.size(), stillMismatch);
+        } finally {
+            ParameterAccess.get().restore(workspace.parameters(), theta, 0, theta.length);
+        }
+    }
+
+    /** How many mismatches were judged at θ ± η, and how many of them still mismatch there. */
+    record Judged(int elements, int stillMismatch) {
+    }
+}
