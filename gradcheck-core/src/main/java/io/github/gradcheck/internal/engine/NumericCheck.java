@@ -376,11 +376,12 @@ public final class NumericCheck {
         if (mismatches == 0) {
             return Diagnoses.none();
         }
-        if (unchecked > 0) {
-            return Diagnoses.notDiagnosed(block.size() - unchecked);
-        }
         int from = block.offset();
         int to = from + block.size();
+        if (unchecked > 0) {
+            return PartialDiagnosis.of(Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
+                    Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize());
+        }
         return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
                 Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
                 .diagnose();
