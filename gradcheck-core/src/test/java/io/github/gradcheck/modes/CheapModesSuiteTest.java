@@ -70,11 +70,11 @@ class CheapModesSuiteTest {
         assertThat(directionsCost).isLessThanOrEqualTo(AVERAGE_COST);
     }
 
-    /** How many seeds found the bug (or, for a right gradient, passed), warnings, and the mean evaluations. */
+    /** In how many seeds the mode found the bug (or passed a right gradient), how many passed with a warning, the mean evaluations. */
     private static String cells(List<GradientCheckReport> reports, GradientCheckReport full) {
         long agreeing = reports.stream().filter(r -> r.passed() == full.passed()).count();
         long warned = reports.stream().filter(r -> r.passed() && !r.warnings().isEmpty()).count();
-        String verdict = (full.passed() ? "passes " : "fails ") + agreeing + "/" + reports.size()
+        String verdict = (full.passed() ? "passes " : "found ") + agreeing + "/" + reports.size()
                 + (warned > 0 ? ", " + warned + " passed with a warning" : "");
         return " | " + verdict + " | " + String.format(Locale.ROOT, "%.0f (%.1f %%)", mean(reports), 100 * cost(reports, full));
     }

@@ -12,21 +12,23 @@ final class BlockSample {
     }
 
     /**
-     * A seeded, stratified sample: per block, all elements of a small block, else
+     * A seeded, stratified sample: per block, all elements of a block of at most
+     * {@code samplesPerBlock} (or {@link DirectionalSearch#ELEMENTWISE}, whichever is more) elements, else
      * {@code samplesPerBlock} of them, a quarter the largest |gradient| (ties to the lower index), the
      * rest at random. Linear in the block's size: the largest are found by selection, not by sorting.
      */
     static int[] of(ParameterLayout layout, double[] gradient, CheckSettings settings) {
         int k = settings.samplesPerBlock();
+        int whole = Math.max(k, DirectionalSearch.ELEMENTWISE);
         int count = 0;
         for (ParameterBlock block : layout.blocks()) {
-            count += Math.min(block.size(), k);
+            count += block.size() <= whole ? block.size() : k;
         }
         int[] chosen = new int[count];
         int next = 0;
         for (ParameterBlock block : layout.blocks()) {
             int from = block.offset();
-            if (block.size() <= k) {
+            if (block.size() <= whole) {
                 for (int i = from; i < from + block.size(); i++) {
                     chosen[next++] = i;
                 }

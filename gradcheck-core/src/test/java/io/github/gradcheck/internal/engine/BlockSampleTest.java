@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 
 class BlockSampleTest {
 
-    /** The sample as it was drawn when each block was sorted by |gradient|: the selection must choose the same elements. */
+    /**
+     * The sample as it was drawn when each block was sorted by |gradient| (but for blocks of up to
+     * {@link DirectionalSearch#ELEMENTWISE} elements, now whole whatever k): the selection must choose
+     * the same elements.
+     */
     private static int[] bySorting(ParameterLayout layout, double[] gradient, CheckSettings settings) {
         List<Integer> chosen = new ArrayList<>();
         for (ParameterBlock block : layout.blocks()) {
             int k = settings.samplesPerBlock();
             int from = block.offset();
-            if (block.size() <= k) {
+            if (block.size() <= Math.max(k, DirectionalSearch.ELEMENTWISE)) {
                 for (int i = from; i < from + block.size(); i++) {
                     chosen.add(i);
                 }
