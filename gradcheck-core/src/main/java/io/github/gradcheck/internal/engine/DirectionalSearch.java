@@ -112,7 +112,10 @@ final class DirectionalSearch {
      * steps, or an error too small for ε, which a full check would not see either), and a warning
      * says so.
      *
+     * @param b the block's index in the layout
+     * @param block the block
      * @param taylorDirection the Taylor test's direction, over the block
+     * @param order the Taylor test's order as the block table shows it, for the warning
      */
     void confirm(int b, ParameterBlock block, double[] taylorDirection, String order) {
         int from = block.offset();
