@@ -289,6 +289,27 @@ class CheckModesTest {
     }
 
     @Test
+    void aTaylorTestThatCrossesKinksTheStepDoesNotReachIsLookedIntoAndExplainedNotFailed() {
+        // J = Σ |xᵢ| with every xᵢ within 3e-4 of its kink: the element steps (≈ 4.8e-6) stay on one side,
+        // the Taylor test's (6e-4 to 1e-2) cross them all, so its remainder grows as h, not h².
+        ParameterLayout layout = ParameterLayout.builder().vector("x", 40).build();
+        DifferentiableFunction f = DifferentiableFunction.of(layout, theta -> Arrays.stream(theta).map(Math::abs).sum(),
+                theta -> Arrays.stream(theta).map(Math::signum).toArray());
+        double[] theta = new double[40];
+        Arrays.setAll(theta, i -> (i % 2 == 0 ? 1 : -1) * 1e-4 * (1 + i % 3));
+
+        GradientCheckReport directions = GradientChecker.defaults().withMode(CheckMode.RANDOM_DIRECTIONS).check(f, theta);
+
+        assertThat(directions.block("x").taylor().contradicts()).isTrue();
+        assertThat(directions.passed()).isTrue();
+        assertThat(directions.warnings()).singleElement().asString().startsWith("the Taylor test questions x: along a random"
+                + " direction its remainder falls as h^").contains("but a centred difference along the same direction at the"
+                + " check's step agrees with the gradient within 10 × its noise: a kink within the test's steps");
+        // 2 at θ, 8 for noise, 2 along the block's direction, 5 for the Taylor test, 2 along its direction again.
+        assertThat(directions.lossEvaluations()).isEqualTo(2 + 8 + 2 + 5 + 2);
+    }
+
+    @Test
     void aFullCheckOverTheEvaluationBudgetFallsBackToRandomDirectionsAndSaysSo() {
         GradientCheckReport report = GradientChecker.defaults().withEvaluationBudget(1000)
                 .check(separable(30, 30, doubled(17)), point(930));
