@@ -29,8 +29,9 @@ import java.util.PriorityQueue;
  * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
  * or those that random directions point at (see {@link CheckMode}), each by an
  * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
- * on several threads where the model can be copied; a diagnosis per failing block; and a Taylor
- * test per block.
+ * on several threads where the model can be copied; a Taylor test per block, which in the cheap
+ * modes is followed where it contradicts a block that no checked element faults; and a diagnosis per
+ * failing block (a partial one where only some of its elements were checked).
  *
  * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
  * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
