@@ -2,7 +2,9 @@ package io.github.gradcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
@@ -171,6 +173,140 @@ class CheckModesTest {
         assertThat(report.checkedElements()).isZero();
         // 2 at θ, 8 for noise, 2 per block along one direction, 5 per block for the Taylor test.
         assertThat(report.lossEvaluations()).isEqualTo(2 + 8 + 2 * 2 + 5 * 2);
+    }
+
+    /**
+     * Softmax cross-entropy of logits z = bias + x over one example, with the bias's gradient
+     * multiplied by {@code factor}: the bias's true gradient sums to zero, so a direction that adds the
+     * same amount to every bias element sees no error, whatever the factor.
+     */
+    static DifferentiableFunction softmaxBias(int classes, double factor) {
+        ParameterLayout layout = ParameterLayout.builder().vector("x", 20).vector("bias", classes).build();
+        return DifferentiableFunction.of(layout, theta -> {
+            double[] z = logits(theta, classes);
+            double sum = 0;
+            for (double v : z) {
+                sum += Math.exp(v);
+            }
+            return Math.log(sum) - z[0];
+        }, theta -> {
+            double[] z = logits(theta, classes);
+            double sum = 0;
+            for (double v : z) {
+                sum += Math.exp(v);
+            }
+            double[] g = new double[theta.length];
+            for (int c = 0; c < classes; c++) {
+                double dz = Math.exp(z[c]) / sum - (c == 0 ? 1 : 0);
+                g[20 + c] = factor * dz;
+                for (int i = c; i < 20; i += classes) {
+                    g[i] += dz;
+                }
+            }
+            return g;
+        });
+    }
+
+    /** A point with every |θᵢ| below 1, where relative steps are absolute: a direction's signs are its components. */
+    static double[] small(int n) {
+        double[] theta = point(n);
+        for (int i = 0; i < n; i++) {
+            theta[i] /= 2;
+        }
+        return theta;
+    }
+
+    /** z_c = bias_c + the sum of the x_i with i ≡ c (mod classes). */
+    private static double[] logits(double[] theta, int classes) {
+        double[] z = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            z[c] = theta[20 + c];
+            for (int i = c; i < 20; i += classes) {
+                z[c] += theta[i];
+            }
+        }
+        return z;
+    }
+
+    @Test
+    void noSeedHidesAWrongSoftmaxBiasInTheNullSpaceOfAShiftOfAllLogits() {
+        // Random signs over 5 elements are all alike for 1 seed in 16: with plain signs 8 of these 64 seeds
+        // passed, and the Taylor test read "flat" for 5.
+        DifferentiableFunction f = softmaxBias(5, 32);
+        for (long seed = 0; seed < 64; seed++) {
+            GradientCheckReport report = GradientChecker.defaults().withSeed(seed).withMode(CheckMode.RANDOM_DIRECTIONS)
+                    .check(f, small(25));
+            assertThat(report.passed()).as("seed %d", seed).isFalse();
+            assertThat(report.block("bias").mismatches()).as("seed %d", seed).isPositive();
+            assertThat(report.block("bias").taylor().describe()).as("seed %d", seed).isNotEqualTo("flat");
+        }
+    }
+
+    @Test
+    void aBlockOfAHandfulOfElementsIsCheckedElementByElementInRandomDirectionMode() {
+        // Along one direction of plain signs, 5 of these 16 seeds passed.
+        for (long seed = 0; seed < 16; seed++) {
+            GradientCheckReport report = GradientChecker.defaults().withSeed(seed).withMode(CheckMode.RANDOM_DIRECTIONS)
+                    .check(softmaxBias(3, -1), small(23));
+            assertThat(report.passed()).as("seed %d", seed).isFalse();
+            assertThat(report.block("bias").mismatches()).as("seed %d", seed).isEqualTo(3);
+            assertThat(report.warnings()).as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void sampledModeFindsAWrongElementItDidNotSampleAlongADirectionOverTheRest() {
+        // Without the direction, 7 of these 8 seeds passed.
+        int wrong = 517;
+        for (long seed = 0; seed < 8; seed++) {
+            GradientCheckReport report = GradientChecker.defaults().withSeed(seed).withMode(CheckMode.SAMPLED)
+                    .check(separable(40, 20, doubled(wrong)), point(840));
+            assertThat(report.passed()).as("seed %d", seed).isFalse();
+            assertThat(report.worstOffenders().get(0).index()).as("seed %d", seed).isEqualTo(wrong);
+            assertThat(report.worstOffenders().get(0).relativeError()).isCloseTo(1 / 3.0, within(1e-6));
+            assertThat(report.lossEvaluations()).as("seed %d", seed).isLessThan(report.fullCheckEvaluations() / 5);
+        }
+    }
+
+    @Test
+    void aBlockWhoseCheckedElementsAllReadTheSameFactorSaysSoInEitherCheapMode() {
+        DifferentiableFunction f = separable(40, 20, g -> {
+            double[] copy = g.clone();
+            for (int i = 0; i < 800; i++) {
+                copy[i] *= 2;
+            }
+            return copy;
+        });
+        for (CheckMode mode : new CheckMode[] {CheckMode.SAMPLED, CheckMode.RANDOM_DIRECTIONS}) {
+            GradientCheckReport report = GradientChecker.defaults().withMode(mode).check(f, point(840));
+            Diagnosis diagnosis = report.block("W").diagnosis();
+            assertThat(diagnosis.kind()).as("%s", mode).isEqualTo(Diagnosis.Kind.SCALED);
+            assertThat(diagnosis.factor()).as("%s", mode).isCloseTo(2, within(1e-6));
+            assertThat(diagnosis.checkedElements()).as("%s", mode).isBetween(3, 799);
+            assertThat(report.toString()).as("%s", mode).contains("analytic W ≈ 2.00 × numeric on the "
+                    + diagnosis.checkedElements() + " of 800 elements checked");
+        }
+    }
+
+    @Test
+    void aTaylorTestThatCrossesKinksTheStepDoesNotReachIsLookedIntoAndExplainedNotFailed() {
+        // J = Σ |xᵢ| with every xᵢ within 3e-4 of its kink: the element steps (≈ 4.8e-6) stay on one side,
+        // the Taylor test's (6e-4 to 1e-2) cross them all, so its remainder grows as h, not h².
+        ParameterLayout layout = ParameterLayout.builder().vector("x", 40).build();
+        DifferentiableFunction f = DifferentiableFunction.of(layout, theta -> Arrays.stream(theta).map(Math::abs).sum(),
+                theta -> Arrays.stream(theta).map(Math::signum).toArray());
+        double[] theta = new double[40];
+        Arrays.setAll(theta, i -> (i % 2 == 0 ? 1 : -1) * 1e-4 * (1 + i % 3));
+
+        GradientCheckReport directions = GradientChecker.defaults().withMode(CheckMode.RANDOM_DIRECTIONS).check(f, theta);
+
+        assertThat(directions.block("x").taylor().contradicts()).isTrue();
+        assertThat(directions.passed()).isTrue();
+        assertThat(directions.warnings()).singleElement().asString().startsWith("the Taylor test questions x: along a random"
+                + " direction its remainder falls as h^").contains("but a centred difference along the same direction at the"
+                + " check's step agrees with the gradient within 10 × its noise: a kink within the test's steps");
+        // 2 at θ, 8 for noise, 2 along the block's direction, 5 for the Taylor test, 2 along its direction again.
+        assertThat(directions.lossEvaluations()).isEqualTo(2 + 8 + 2 + 5 + 2);
     }
 
     @Test

@@ -245,14 +245,30 @@ class DiagnosisTest {
     }
 
     @Test
-    void aBlockCheckedOnlyInPartIsNotDiagnosed() {
+    void aBlockCheckedOnlyInPartIsDiagnosedForItsCheckedElementsWhereTheyAgreeOnAFactor() {
         GradientChecker sampled = GradientChecker.defaults().withMode(CheckMode.SAMPLED).withSamplesPerBlock(3);
         GradientCheckReport report = check(sampled, 0, 0, onBlock(W, B, k -> k, 4));
         Diagnosis d = report.block("W").diagnosis();
 
-        assertThat(d.kind()).isEqualTo(Kind.NOT_DIAGNOSED);
+        assertThat(d.kind()).isEqualTo(Kind.SCALED);
+        assertThat(d.factor()).isCloseTo(4, within(1e-6));
         assertThat(d.checkedElements()).isEqualTo(3);
-        assertThat(sentence(report, "W"))
-                .isEqualTo("3 of 9 elements of W were checked (sampled mode); a full check of the block would diagnose it");
+        assertThat(DiagnosisText.brief(report.block("W"), report.mode()))
+                .isEqualTo("analytic W ≈ 4.00 × numeric on the 3 of 9 elements checked");
+        assertThat(sentence(report, "W")).startsWith("analytic W ≈ 4.00 × numeric on the 3 of 9 elements checked (an integer"
+                + " factor: a 1/4 forgotten, or a term counted 4 times?) (fit residual ").endsWith(") (sampled mode: the other"
+                + " elements were not checked; a full check of W would say whether the whole block is so)");
+    }
+
+    @Test
+    void aBlockCheckedOnlyInPartWhoseCheckedElementsShowNoOneFactorIsNotDiagnosed() {
+        GradientChecker sampled = GradientChecker.defaults().withMode(CheckMode.SAMPLED).withSamplesPerBlock(3);
+        GradientCheckReport report = check(sampled, 0, 0, onBlock(W, W + 1, k -> k, 4));
+        Diagnosis d = report.block("W").diagnosis();
+
+        assertThat(report.block("W").mismatches()).isEqualTo(1);
+        assertThat(d.kind()).isEqualTo(Kind.NOT_DIAGNOSED);
+        assertThat(sentence(report, "W")).isEqualTo(d.checkedElements() + " of 9 elements of W were checked (sampled mode);"
+                + " a full check of the block would diagnose it");
     }
 }

@@ -138,9 +138,12 @@ public final class Diagnosis {
     }
 
     /**
-     * How many of the block's elements were checked one by one, for {@link Kind#NOT_DIAGNOSED}.
+     * How many of the block's elements were checked one by one, where only some were (sampled or
+     * random-direction mode): for {@link Kind#NOT_DIAGNOSED}, and for a {@link Kind#ZERO},
+     * {@link Kind#SIGN_FLIPPED} or {@link Kind#SCALED} fitted on those elements alone (a partial
+     * diagnosis: the checked elements agree on it, the rest of the block was not seen).
      *
-     * @return the count; 0 for other kinds
+     * @return the count; 0 where every element of the block was checked
      */
     public int checkedElements() {
         return checkedElements;
@@ -190,6 +193,7 @@ public final class Diagnosis {
             case UNEXPLAINED -> ", factor=" + factor;
             case NOT_DIAGNOSED -> ", checkedElements=" + checkedElements;
         };
-        return "Diagnosis[" + kind + numbers + (Double.isNaN(fitResidual) ? "" : ", fitResidual=" + fitResidual) + "]";
+        String partial = kind != Kind.NOT_DIAGNOSED && checkedElements > 0 ? ", checkedElements=" + checkedElements : "";
+        return "Diagnosis[" + kind + numbers + partial + (Double.isNaN(fitResidual) ? "" : ", fitResidual=" + fitResidual) + "]";
     }
 }

@@ -101,9 +101,8 @@ final class CoincidingKinks {
             }
             boolean[] mismatchSomewhere = new boolean[theta.length];
             for (int side = 0; side < 2; side++) {
-                workspace.move(theta, jitter, side == 0 ? 1 : -1, 0, theta.length);
-                jitteredLoss[side] = workspace.calls().loss("at θ " + (side == 0 ? "+" : "−")
-                        + " η, a jitter of ε/16 off coinciding kinks");
+                jitteredLoss[side] = workspace.loss(theta, jitter, side == 0 ? 1 : -1, 0, theta.length, "at θ "
+                        + (side == 0 ? "+" : "−") + " η, a jitter of ε/16 off coinciding kinks");
                 ElementProbe probe = new ElementProbe(settings, classifier, jitteredLoss[side], noise, jittered[side], scale);
                 for (int i : candidates) {
                     ParameterBlock block = layout.blockContaining(i);

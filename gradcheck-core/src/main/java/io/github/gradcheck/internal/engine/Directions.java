@@ -3,11 +3,20 @@ package io.github.gradcheck.internal.engine;
 import java.util.SplittableRandom;
 
 /**
- * Every seeded random draw of a check, in one place: the random signed directions of the noise
- * estimate, the Taylor test and random-direction mode, and the sample of sampled mode. Each use
- * draws from its own stream, derived from the check's seed, so that a run is the same every time
- * and one use does not shift another's draws. The streams are kept exactly as they were when each
- * use had its own code, so that reports stay the same bit for bit.
+ * Every seeded random draw of a check, in one place: the random directions of the noise estimate,
+ * the Taylor test and the directional checks of the cheap modes, and the sample of sampled mode.
+ * Each use draws from its own stream, derived from the check's seed, so that a run is the same every
+ * time and one use does not shift another's draws. The streams are kept as they were when each use
+ * had its own code.
+ *
+ * <p>The directions that judge a gradient (the Taylor test's, the cheap modes') are {@link #weighted}:
+ * random signs times magnitudes uniform in [1/2, 3/2]. Signs alone over n elements are, with
+ * probability 2<sup>1−n</sup>, all alike, and so lie in a null space that many models have (softmax
+ * ignores a constant added to every logit; so does anything normalised), where every gradient error
+ * of the block is invisible. Continuous magnitudes put a direction in no fixed subspace with positive
+ * probability; bounded below by 1/2, they leave every element at least half the weight a sign gives it
+ * (a Gaussian component is below 0.1 one time in twelve, and a single wrong element with it). The
+ * noise estimate keeps its plain signs: it measures round-off, not a gradient.
  */
 final class Directions {
 
@@ -56,6 +65,18 @@ final class Directions {
     static void signs(SplittableRandom random, double[] scale, double factor, double[] direction, int from, int to) {
         for (int i = from; i < to; i++) {
             direction[i] = (random.nextBoolean() ? 1 : -1) * (scale == null ? 1 : scale[i]) * factor;
+        }
+    }
+
+    /**
+     * Fills {@code direction} over flat indices {@code [from, to)} with random signs ±1 from
+     * {@code random}, each times a magnitude uniform in [1/2, 3/2) and {@code scale[i]} (1 where
+     * {@code scale} is null); two draws per index, in order.
+     */
+    static void weighted(SplittableRandom random, double[] scale, double[] direction, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double sign = random.nextBoolean() ? 1 : -1;
+            direction[i] = sign * (0.5 + random.nextDouble()) * (scale == null ? 1 : scale[i]);
         }
     }
 

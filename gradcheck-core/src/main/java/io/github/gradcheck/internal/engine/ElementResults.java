@@ -25,6 +25,16 @@ final class ElementResults {
         verdicts[i] = result.verdict();
     }
 
+    /** Whether an element among flat indices {@code [from, to)} mismatches. */
+    boolean anyMismatch(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (verdicts[i] == ElementVerdict.MISMATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean checked(int i) {
         return verdicts[i] != ElementVerdict.NOT_CHECKED;
     }

@@ -21,15 +21,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
  * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
  * or those that random directions point at (see {@link CheckMode}), each by an
  * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
- * on several threads where the model can be copied; a diagnosis per failing block; and a Taylor
- * test per block.
+ * on several threads where the model can be copied; a Taylor test per block, which in the cheap
+ * modes is followed where it contradicts a block that no checked element faults; and a diagnosis per
+ * failing block (a partial one where only some of its elements were checked).
  *
  * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
  * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
@@ -83,21 +83,25 @@ public final class NumericCheck {
             ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
             CheckMode mode = mode(layout, lossNanos);
             ElementResults elements = new ElementResults(layout.size());
+            DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
+                    gradient, elements, warnings);
             switch (mode) {
                 case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
-                case SAMPLED -> parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
-                case RANDOM_DIRECTIONS -> {
-                    DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise,
-                            original, scale, gradient, warnings);
-                    for (Map.Entry<Integer, ElementProbe.Result> entry : search.search().entrySet()) {
-                        elements.put(entry.getKey(), entry.getValue());
-                    }
+                case SAMPLED -> {
+                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
+                    search.cover();
                 }
+                case RANDOM_DIRECTIONS -> search.search();
+            }
+            requireUnchanged(parameters, original);
+            List<TaylorTest> taylor = taylorTests(workspace, original, scale, loss, noise, gradient);
+            if (mode != CheckMode.FULL) {
+                confirmContradictions(search, layout, taylor, elements, scale);
             }
             requireUnchanged(parameters, original);
             judgeCoincidingKinks(workspace, original, scale, noise, gradient, elements);
             requireUnchanged(parameters, original);
-            GradientCheckReport report = report(workspace, mode, original, scale, loss, noise, gradient, elements, start);
+            GradientCheckReport report = report(workspace, mode, original, loss, noise, gradient, elements, taylor, start);
             requireUnchanged(parameters, original);
             return report;
         } catch (RuntimeException | Error e) {
@@ -301,16 +305,40 @@ public final class NumericCheck {
         return Math.max(NoiseEstimate.of(values), floor);
     }
 
-    private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double[] scale, double loss,
-                                       double noise, double[] gradient, ElementResults elements, long start) {
+    /** Each block's Taylor test, in the layout's order; 5 loss evaluations each. */
+    private List<TaylorTest> taylorTests(Workspace workspace, double[] theta, double[] scale, double loss, double noise,
+                                         double[] gradient) {
+        List<TaylorTest> tests = new ArrayList<>();
+        for (ParameterBlock block : workspace.parameters().layout().blocks()) {
+            tests.add(TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block));
+        }
+        return tests;
+    }
+
+    /**
+     * In the cheap modes, a block whose Taylor test contradicts its gradient while none of its checked
+     * elements mismatches is not passed with a warning: it is looked at again along the Taylor test's
+     * direction and, where that disagrees, localised and judged element by element.
+     */
+    private void confirmContradictions(DirectionalSearch search, ParameterLayout layout, List<TaylorTest> taylor,
+                                       ElementResults elements, double[] scale) {
+        for (int b = 0; b < taylor.size(); b++) {
+            ParameterBlock block = layout.blocks().get(b);
+            if (taylor.get(b).contradicts() && !elements.anyMismatch(block.offset(), block.offset() + block.size())) {
+                search.confirm(b, block, TaylorRemainder.direction(settings, scale, block), taylor.get(b).describe());
+            }
+        }
+    }
+
+    private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double loss, double noise,
+                                       double[] gradient, ElementResults elements, List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
         Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
         List<BlockSummary> blocks = new ArrayList<>();
-        for (ParameterBlock block : layout.blocks()) {
-            blocks.add(blockSummary(block, checked, elements, TaylorRemainder.of(workspace, settings, theta, scale, loss,
-                    noise, gradient, block), gradient, theta));
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
-        addTaylorWarnings(blocks);
+        addTaylorWarnings(blocks, mode);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
@@ -369,11 +397,15 @@ public final class NumericCheck {
                 .taylor(taylor).build();
     }
 
-    /** Where a block's Taylor test and its elements' verdict disagree, a warning that says so. */
-    private void addTaylorWarnings(List<BlockSummary> blocks) {
+    /**
+     * Where a block's Taylor test and its elements' verdict disagree, a warning that says so. In the
+     * cheap modes a contradicting Taylor test was already looked into ({@link #confirmContradictions}),
+     * which warns itself where it has to.
+     */
+    private void addTaylorWarnings(List<BlockSummary> blocks, CheckMode mode) {
         boolean passed = blocks.stream().allMatch(BlockSummary::passed);
         for (BlockSummary block : blocks) {
-            if (passed && block.taylor().contradicts()) {
+            if (mode == CheckMode.FULL && passed && block.taylor().contradicts()) {
                 warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
                         + " falls as h^" + block.taylor().describe() + ", not h², although every element matched");
             } else if (!block.passed() && !Double.isNaN(block.taylor().order()) && block.taylor().consistent()) {
@@ -412,11 +444,12 @@ public final class NumericCheck {
         if (mismatches == 0) {
             return Diagnoses.none();
         }
-        if (unchecked > 0) {
-            return Diagnoses.notDiagnosed(block.size() - unchecked);
-        }
         int from = block.offset();
         int to = from + block.size();
+        if (unchecked > 0) {
+            return PartialDiagnosis.of(Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
+                    Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize());
+        }
         return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
                 Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
                 .diagnose();

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ε-free second opinion on one block: along a seeded random signed direction d within the
- * block, |J(θ + hd) − J(θ) − h⟨g, d⟩| over a ladder of h falls as h² when g is right and as h when
- * it is wrong. Five loss evaluations per block.
+ * The ε-free second opinion on one block: along a seeded random direction d within the block
+ * (random signs with random magnitudes, see {@link Directions}), |J(θ + hd) − J(θ) − h⟨g, d⟩| over a ladder of h
+ * falls as h² when g is right and as h when it is wrong. Five loss evaluations per block. The cheap
+ * modes take d as a second, independent direction of their own: a block whose Taylor test
+ * contradicts its gradient is looked at along d again, at the check's step (see
+ * {@link DirectionalSearch#confirm}).
  */
 final class TaylorRemainder {
 
@@ -24,8 +27,7 @@ final class TaylorRemainder {
                          double noise, double[] gradient, ParameterBlock block) {
         int from = block.offset();
         int to = from + block.size();
-        double[] direction = new double[theta.length];
-        Directions.signs(Directions.taylor(settings.seed(), from), scale, 1, direction, from, to);
+        double[] direction = direction(settings, scale, block);
         double slope = Directions.along(gradient, direction, from, to);
         List<Double> steps = new ArrayList<>();
         List<Double> remainders = new ArrayList<>();
@@ -40,6 +42,14 @@ final class TaylorRemainder {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
         }
         return ReportFactory.taylorTest(steps, remainders, order(steps, remainders, settings.margin() * 2 * noise));
+    }
+
+    /** The test's direction d over the block's flat indices (0 elsewhere), scaled by max(|θᵢ|, 1). */
+    static double[] direction(CheckSettings settings, double[] scale, ParameterBlock block) {
+        double[] direction = new double[scale.length];
+        Directions.weighted(Directions.taylor(settings.seed(), block.offset()), scale, direction, block.offset(),
+                block.offset() + block.size());
+        return direction;
     }
 
     /** The least-squares slope of log r against log h over the remainders above {@code floor}; NaN if fewer than two are. */

@@ -55,8 +55,11 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
         return loss;
     }
 
-    /** θ + t·direction over flat indices {@code [from, to)}, from the original values. */
-    private void move(double[] original, double[] direction, double t, int from, int to) {
+    /**
+     * θ + t·direction over flat indices {@code [from, to)}, from the original values; for a
+     * gradient evaluated off θ (a loss there goes through {@link #loss}, which reads back).
+     */
+    void move(double[] original, double[] direction, double t, int from, int to) {
         List<ParameterBlock> blocks = parameters.layout().blocks();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);

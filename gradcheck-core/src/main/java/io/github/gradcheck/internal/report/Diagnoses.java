@@ -123,4 +123,18 @@ public final class Diagnoses {
         return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements,
                 Double.NaN);
     }
+
+    /**
+     * A pattern that the checked elements of a partly checked block agree on, claimed for those
+     * elements only.
+     *
+     * @param pattern a diagnosis of kind {@link Kind#ZERO}, {@link Kind#SIGN_FLIPPED} or {@link Kind#SCALED},
+     *     fitted on the checked elements
+     * @param checkedElements how many of the block's elements were checked one by one
+     * @return the pattern with its count of checked elements
+     */
+    public static Diagnosis partial(Diagnosis pattern, int checkedElements) {
+        return ReportFactory.diagnosis(pattern.kind(), pattern.factor(), pattern.batchSize(), pattern.lambda(),
+                pattern.shift(), pattern.numericNorm(), pattern.wrongElements(), checkedElements, pattern.fitResidual());
+    }
 }

@@ -51,6 +51,22 @@ public final class DiagnosisText {
     }
 
     private static Words words(BlockSummary block, CheckMode mode) {
+        Words words = pattern(block, mode);
+        Diagnosis d = block.diagnosis();
+        if (d.kind() == Diagnosis.Kind.NOT_DIAGNOSED || d.checkedElements() == 0) {
+            return words;
+        }
+        // A pattern the checked elements of a partly checked block agree on: claimed for them only.
+        return new Words(words.brief() + " on the " + d.checkedElements() + " of " + block.size() + " elements checked",
+                words.rest() + " (" + modeName(mode) + " mode: the other elements were not checked; a full check of "
+                        + block.name() + " would say whether the whole block is so)");
+    }
+
+    private static String modeName(CheckMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static Words pattern(BlockSummary block, CheckMode mode) {
         Diagnosis d = block.diagnosis();
         String name = block.name();
         return switch (d.kind()) {
@@ -75,8 +91,7 @@ public final class DiagnosisText {
                             + name + "; the best constant factor, " + Numbers.ratio(d.factor()) + ", leaves a residual of "
                             + Numbers.significant(d.fitResidual(), 2));
             case NOT_DIAGNOSED -> new Words(d.checkedElements() + " of " + block.size() + " elements of " + name
-                    + " were checked", " (" + mode.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " mode); a full check of the block would diagnose it");
+                    + " were checked", " (" + modeName(mode) + " mode); a full check of the block would diagnose it");
         };
     }
 

@@ -175,6 +175,9 @@ public final class SummaryJson {
                 // nothing fitted but the residual
             }
         }
+        if (diagnosis.kind() != Diagnosis.Kind.NOT_DIAGNOSED && diagnosis.checkedElements() > 0) {
+            json.name("checkedElements").value(diagnosis.checkedElements());
+        }
         json.name("fitResidual").value(diagnosis.fitResidual()).endObject();
     }
 

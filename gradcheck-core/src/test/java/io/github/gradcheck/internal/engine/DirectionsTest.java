@@ -86,6 +86,45 @@ class DirectionsTest {
     }
 
     @Test
+    void weightedDirectionsHaveMagnitudesFromHalfToThreeHalvesTimesTheScaleAndBalancedSigns() {
+        int n = 10_000;
+        double[] scale = new double[n];
+        Arrays.setAll(scale, i -> 1 + i % 3);
+        double[] direction = new double[n];
+        Directions.weighted(Directions.search(SEED, 1), scale, direction, 0, n);
+
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            smallest = Math.min(smallest, Math.abs(direction[i]) / scale[i]);
+            largest = Math.max(largest, Math.abs(direction[i]) / scale[i]);
+        }
+        assertThat(smallest).isGreaterThanOrEqualTo(0.5).isLessThan(0.51);
+        assertThat(largest).isLessThan(1.5).isGreaterThan(1.49);
+        assertThat(Arrays.stream(direction).filter(d -> d > 0).count()).isBetween(4750L, 5250L);
+        double[] again = new double[n];
+        Directions.weighted(Directions.search(SEED, 1), scale, again, 0, n);
+        assertThat(again).isEqualTo(direction);
+    }
+
+    @Test
+    void anErrorThatSumsToZeroIsSeenAlongWeightedDirectionsWherePlainSignsMissItOnceInFour() {
+        // A softmax bias wrong by a factor: its error sums to zero, so a shift of all three is blind to it.
+        double[] error = {1, -0.5, -0.5};
+        int blindSigns = 0;
+        int blindWeighted = 0;
+        for (long count = 1; count <= 1000; count++) {
+            double[] direction = new double[3];
+            Directions.signs(Directions.search(SEED, count), null, 1, direction, 0, 3);
+            blindSigns += Math.abs(Directions.along(error, direction, 0, 3)) < 1e-2 ? 1 : 0;
+            Directions.weighted(Directions.search(SEED, count), null, direction, 0, 3);
+            blindWeighted += Math.abs(Directions.along(error, direction, 0, 3)) < 1e-2 ? 1 : 0;
+        }
+        assertThat(blindSigns).as("plain signs").isBetween(200, 300);
+        assertThat(blindWeighted).as("weighted signs").isLessThan(20);
+    }
+
+    @Test
     void alongIsTheDotProductOverTheRange() {
         double[] g = {10, 1, 2, 3, 10};
         double[] d = {7, 1, -1, 2, 7};
