@@ -38,9 +38,9 @@ final class ReportAssembly extends ReportFactory {
     @Override
     protected Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
                                      double numericNorm, List<Integer> wrongElements, int checkedElements,
-                                     double fitResidual) {
+                                     boolean analyticColumnMajor, double fitResidual) {
         return new Diagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
-                fitResidual);
+                analyticColumnMajor, fitResidual);
     }
 
     @Override

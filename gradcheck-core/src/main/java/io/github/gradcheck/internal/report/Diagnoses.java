@@ -11,7 +11,7 @@ import java.util.List;
 public final class Diagnoses {
 
     private static final Diagnosis NONE = ReportFactory.diagnosis(Kind.NONE, Double.NaN, 0, Double.NaN, 0, Double.NaN,
-            List.of(), 0, Double.NaN);
+            List.of(), 0, false, Double.NaN);
 
     private Diagnoses() {
     }
@@ -33,7 +33,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#ZERO}, fit residual 1 (nothing of the numeric gradient is explained)
      */
     public static Diagnosis zero(double numericNorm) {
-        return ReportFactory.diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, 1);
+        return ReportFactory.diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, false, 1);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SIGN_FLIPPED}
      */
     public static Diagnosis signFlipped(double factor, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SCALED}
      */
     public static Diagnosis scaled(double factor, int batchSize, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -67,7 +67,33 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#TRANSPOSED}
      */
     public static Diagnosis transposed(double fitResidual) {
-        return ReportFactory.diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
+    }
+
+    /**
+     * analytic and numeric hold the same values in the two flat orders, row-major and column-major.
+     *
+     * @param analyticColumnMajor true where analytic's flat values are numeric's read column-major, false the other way round
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#COLUMN_MAJOR}
+     */
+    public static Diagnosis columnMajor(boolean analyticColumnMajor, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.COLUMN_MAJOR, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0,
+                analyticColumnMajor, fitResidual);
+    }
+
+    /**
+     * analytic ≈ factor·(numeric − λθ) + λθ: the data term scaled, the L2 term right.
+     *
+     * @param factor the data term's factor k
+     * @param lambda the L2 term's λ
+     * @param batchSize the model's batch size m, which k is read against; 0 where the model does not say
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#DATA_TERM_SCALED}
+     */
+    public static Diagnosis dataTermScaled(double factor, double lambda, int batchSize, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.DATA_TERM_SCALED, factor, batchSize, lambda, 0, Double.NaN, List.of(), 0, false,
+                fitResidual);
     }
 
     /**
@@ -78,7 +104,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SHIFTED}
      */
     public static Diagnosis shifted(int shift, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -89,7 +115,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#REGULARIZATION}
      */
     public static Diagnosis regularization(double lambda, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -99,7 +125,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#FEW_ELEMENTS}, no fit residual
      */
     public static Diagnosis fewElements(List<Integer> wrongElements) {
-        return ReportFactory.diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, Double.NaN);
+        return ReportFactory.diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, false, Double.NaN);
     }
 
     /**
@@ -110,7 +136,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#UNEXPLAINED}
      */
     public static Diagnosis unexplained(double factor, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -120,7 +146,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#NOT_DIAGNOSED}
      */
     public static Diagnosis notDiagnosed(int checkedElements) {
-        return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements,
+        return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements, false,
                 Double.NaN);
     }
 }

@@ -136,13 +136,15 @@ public abstract class ReportFactory {
      * @param numericNorm ‖numeric‖ of an all-zero block, or NaN
      * @param wrongElements the wrong elements' positions, or empty
      * @param checkedElements the elements checked of a block not diagnosed, or 0
+     * @param analyticColumnMajor for a column-major block, whether the analytic side is the column-major one
      * @param fitResidual how well the pattern explains the block, or NaN
      * @return the diagnosis
      */
     static Diagnosis diagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
-                               double numericNorm, List<Integer> wrongElements, int checkedElements, double fitResidual) {
+                               double numericNorm, List<Integer> wrongElements, int checkedElements,
+                               boolean analyticColumnMajor, double fitResidual) {
         return get().newDiagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
-                fitResidual);
+                analyticColumnMajor, fitResidual);
     }
 
     /**
@@ -156,12 +158,13 @@ public abstract class ReportFactory {
      * @param numericNorm ‖numeric‖, or NaN
      * @param wrongElements the wrong elements, or empty
      * @param checkedElements the elements checked, or 0
+     * @param analyticColumnMajor whether the analytic side is the column-major one, or false
      * @param fitResidual the fit residual, or NaN
      * @return the diagnosis
      */
     protected abstract Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
                                               double numericNorm, List<Integer> wrongElements, int checkedElements,
-                                              double fitResidual);
+                                              boolean analyticColumnMajor, double fitResidual);
 
     /**
      * A new report builder.

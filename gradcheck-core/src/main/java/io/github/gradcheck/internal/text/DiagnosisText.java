@@ -62,6 +62,17 @@ public final class DiagnosisText {
                     factorHint(d.factor(), d.batchSize()) + fit(d));
             case TRANSPOSED -> new Words("analytic " + name + " ≈ numeric transposed: rows and columns are swapped in the"
                     + " gradient", fit(d));
+            case COLUMN_MAJOR -> d.analyticColumnMajor()
+                    ? new Words("analytic " + name + " holds numeric " + name + " in column-major order",
+                            ": its flat values are the numeric gradient's read column by column (a column-major ('f')"
+                            + " array, or the gradient of the transpose, copied flat into a row-major block)" + fit(d))
+                    : new Words("numeric " + name + " is analytic " + name + " in column-major order",
+                            ": the parameters are flattened column by column (column-major, 'f'), the gradient row by"
+                            + " row" + fit(d));
+            case DATA_TERM_SCALED -> new Words("analytic " + name + " ≈ " + Numbers.ratio(d.factor()) + " × (numeric − "
+                    + Numbers.ratio(d.lambda()) + "·" + name + ") + " + Numbers.ratio(d.lambda()) + "·" + name,
+                    ": the data term is ×" + Numbers.ratio(d.factor()) + ", the L2 term right"
+                            + dataTermHint(d.factor(), d.batchSize()) + fit(d));
             case SHIFTED -> new Words("analytic " + name + "[k] ≈ numeric " + name + "[k " + (d.shift() > 0 ? "+" : "−")
                     + " " + (Math.abs(d.shift()) == 1 ? "1" : Math.abs(d.shift()) + ", one row") + "]",
                     " (flat, row-major): an index off by one" + fit(d));
@@ -97,6 +108,16 @@ public final class DiagnosisText {
             text.append(i == 0 ? "" : ", ").append(Shapes.label(block.name(), block.shape(), wrong.get(i)));
         }
         return text.append(wrong.size() > NAMED_ELEMENTS ? ", …" : "").toString();
+    }
+
+    /** What a data term's factor suggests: the batch size m forgotten on the data term only. */
+    private static String dataTermHint(double factor, int batchSize) {
+        if (batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize) {
+            return " (the loss's 1/m, m = " + batchSize + ", forgotten on the data term only)";
+        }
+        double rounded = Math.rint(factor);
+        return rounded >= 2 && Math.abs(factor - rounded) < 0.01
+                ? " (a 1/" + (long) rounded + " forgotten on the data term only: the batch size?)" : "";
     }
 
     /** What a factor suggests: the batch size m or 1/m, an integer, or the inverse of one. */

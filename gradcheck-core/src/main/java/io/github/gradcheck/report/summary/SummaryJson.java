@@ -166,6 +166,9 @@ public final class SummaryJson {
             case ZERO -> json.name("numericNorm").value(diagnosis.numericNorm());
             case SIGN_FLIPPED, UNEXPLAINED -> json.name("factor").value(diagnosis.factor());
             case SCALED -> json.name("factor").value(diagnosis.factor()).name("batchSize").value(diagnosis.batchSize());
+            case COLUMN_MAJOR -> json.name("columnMajor").value(diagnosis.analyticColumnMajor() ? "analytic" : "numeric");
+            case DATA_TERM_SCALED -> json.name("factor").value(diagnosis.factor()).name("lambda").value(diagnosis.lambda())
+                    .name("batchSize").value(diagnosis.batchSize());
             case SHIFTED -> json.name("shift").value(diagnosis.shift());
             case REGULARIZATION -> json.name("lambda").value(diagnosis.lambda());
             case FEW_ELEMENTS -> json.name("wrongElements").integers(diagnosis.wrongElements());
