@@ -44,6 +44,13 @@ final class ReportAssembly extends ReportFactory {
     }
 
     @Override
+    protected CrossBlockDiagnosis newCrossBlockDiagnosis(CrossBlockDiagnosis.Kind kind, List<String> blocks, double factor,
+                                                         int batchSize, List<Integer> units, boolean unitsAreColumns,
+                                                         double fitResidual) {
+        return new CrossBlockDiagnosis(kind, blocks, factor, batchSize, units, unitsAreColumns, fitResidual);
+    }
+
+    @Override
     protected TaylorTest newTaylorTest(List<Double> steps, List<Double> remainders, double order) {
         return new TaylorTest(steps, remainders, order);
     }
@@ -67,6 +74,7 @@ final class ReportAssembly extends ReportFactory {
         List<BlockSummary> blocks;
         List<Offender> worstOffenders;
         List<String> warnings = List.of();
+        List<CrossBlockDiagnosis> crossBlockDiagnoses = List.of();
         double[] gradient;
         double[] numericGradient;
         Long lossEvaluations;
@@ -131,6 +139,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder warnings(List<String> warnings) {
             this.warnings = warnings;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder crossBlockDiagnoses(List<CrossBlockDiagnosis> crossBlockDiagnoses) {
+            this.crossBlockDiagnoses = crossBlockDiagnoses;
             return this;
         }
 

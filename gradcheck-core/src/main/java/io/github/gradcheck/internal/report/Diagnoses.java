@@ -1,5 +1,6 @@
 package io.github.gradcheck.internal.report;
 
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.Diagnosis.Kind;
 import java.util.List;
@@ -148,5 +149,63 @@ public final class Diagnoses {
     public static Diagnosis notDiagnosed(int checkedElements) {
         return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements, false,
                 Double.NaN);
+    }
+
+    /**
+     * Every block is off by one factor.
+     *
+     * @param blocks every block, in θ's order
+     * @param factor the least-squares factor over θ
+     * @param batchSize the model's batch size m, or 0
+     * @param fitResidual ‖analytic − factor·numeric‖ / ‖analytic‖ over θ
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#WHOLE_GRADIENT_SCALED}
+     */
+    public static CrossBlockDiagnosis wholeGradientScaled(List<String> blocks, double factor, int batchSize, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.WHOLE_GRADIENT_SCALED, blocks, factor, batchSize,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * Every block's data term is off by one factor, the L2 term right.
+     *
+     * @param blocks every block, in θ's order
+     * @param factor the data term's factor
+     * @param batchSize the model's batch size m, or 0
+     * @param fitResidual the largest of the blocks' fit residuals
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#WHOLE_DATA_TERM_SCALED}
+     */
+    public static CrossBlockDiagnosis wholeDataTermScaled(List<String> blocks, double factor, int batchSize, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.WHOLE_DATA_TERM_SCALED, blocks, factor, batchSize,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * Two blocks of one shape hold each other's gradient.
+     *
+     * @param first the first in θ's order
+     * @param second the other
+     * @param fitResidual the larger of the two blocks' residuals
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#SWAPPED_BLOCKS}
+     */
+    public static CrossBlockDiagnosis swappedBlocks(String first, String second, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.SWAPPED_BLOCKS, List.of(first, second), Double.NaN, 0,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * The failing blocks are the first ones in θ's order; the error enters at the last of them.
+     *
+     * @param blocks the failing blocks, in θ's order
+     * @param factor the factor they share, or NaN
+     * @param batchSize the model's batch size m where there is a factor, or 0
+     * @param units the rows or columns of the last block that carry every mismatch, where few; else empty
+     * @param unitsAreColumns whether those are columns
+     * @param fitResidual ‖analytic − numeric‖ over the matching blocks / over θ
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#ERROR_ENTERS}
+     */
+    public static CrossBlockDiagnosis errorEnters(List<String> blocks, double factor, int batchSize, List<Integer> units,
+                                                  boolean unitsAreColumns, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.ERROR_ENTERS, blocks, factor, batchSize, units,
+                unitsAreColumns, fitResidual);
     }
 }

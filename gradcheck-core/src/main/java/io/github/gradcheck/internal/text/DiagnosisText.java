@@ -4,9 +4,13 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A block's {@link Diagnosis} in words, the one place they are written: the failure messages, the
@@ -44,6 +48,96 @@ public final class DiagnosisText {
      */
     public static String brief(BlockSummary block, CheckMode mode) {
         return words(block, mode).brief();
+    }
+
+    /**
+     * A finding about several blocks as one sentence, e.g. {@code the whole gradient is ×8.00: the loss's
+     * 1/m (m = 8) is missing, or a learning rate / clipping is folded into gradient() (fit residual 1.2e-16)}.
+     *
+     * @param finding one of {@code report}'s cross-block diagnoses
+     * @param report the report, whose other blocks an entering error names
+     * @return the sentence
+     */
+    public static String sentence(CrossBlockDiagnosis finding, GradientCheckReport report) {
+        Words words = words(finding, report);
+        return words.brief() + words.rest();
+    }
+
+    /**
+     * The first clause of {@link #sentence(CrossBlockDiagnosis, GradientCheckReport)}, for a table cell.
+     *
+     * @param finding one of {@code report}'s cross-block diagnoses
+     * @param report the report
+     * @return the brief finding, e.g. {@code the whole gradient is ×8.00}
+     */
+    public static String brief(CrossBlockDiagnosis finding, GradientCheckReport report) {
+        return words(finding, report).brief();
+    }
+
+    private static Words words(CrossBlockDiagnosis d, GradientCheckReport report) {
+        String fit = " (fit residual " + Numbers.magnitude(d.fitResidual()) + ")";
+        List<String> blocks = d.blocks();
+        return switch (d.kind()) {
+            case WHOLE_GRADIENT_SCALED -> Math.abs(d.factor() + 1) < 0.01
+                    ? new Words("the whole gradient has the wrong sign (×−1)", ": gradient() returns −∇J, the descent"
+                            + " direction, or the loss's sign is flipped in the backward pass" + fit)
+                    : new Words("the whole gradient is ×" + Numbers.ratio(d.factor()),
+                            ": " + wholeFactorHint(d.factor(), d.batchSize()) + fit);
+            case WHOLE_DATA_TERM_SCALED -> new Words("the whole gradient's data term is ×" + Numbers.ratio(d.factor())
+                    + ", its L2 terms right", ": " + (matchesBatch(d.factor(), d.batchSize())
+                            ? "the loss's 1/m (m = " + d.batchSize() + ") is missing from the data term only"
+                            : "a factor on the data term only, none on the L2 term") + fit);
+            case SWAPPED_BLOCKS -> new Words("analytic " + blocks.get(0) + " ≈ numeric " + blocks.get(1) + " and analytic "
+                    + blocks.get(1) + " ≈ numeric " + blocks.get(0) + ": the two blocks' gradients are swapped", fit);
+            case ERROR_ENTERS -> errorEnters(d, report);
+        };
+    }
+
+    private static Words errorEnters(CrossBlockDiagnosis d, GradientCheckReport report) {
+        List<String> failing = d.blocks();
+        String last = failing.get(failing.size() - 1);
+        List<String> matching = new ArrayList<>();
+        for (BlockSummary block : report.blocks()) {
+            if (!failing.contains(block.name())) {
+                matching.add(block.name());
+            }
+        }
+        StringBuilder rest = new StringBuilder(": ").append(String.join(", ", matching))
+                .append(matching.size() == 1 ? " matches" : " match").append(" and ").append(String.join(", ", failing))
+                .append(" fail, so the error enters in the backward step that produces ").append(last)
+                .append(" (an activation derivative, or the delta flowing into that layer) and flows back to the blocks"
+                        + " before it");
+        if (!d.units().isEmpty()) {
+            rest.append("; only ").append(d.unitsAreColumns() ? "column" : "row").append(d.units().size() == 1 ? " " : "s ")
+                    .append(d.units().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(" of ").append(last).append(" carry it (the units whose derivative is wrong)");
+        }
+        if (!Double.isNaN(d.factor())) {
+            rest.append("; every failing block is ×").append(Numbers.ratio(d.factor())).append(": the delta is scaled there");
+        }
+        return new Words("the error enters the backward pass at " + last,
+                rest.append(" (share of the error in the matching blocks ").append(Numbers.magnitude(d.fitResidual()))
+                        .append(")").toString());
+    }
+
+    private static boolean matchesBatch(double factor, int batchSize) {
+        return batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize;
+    }
+
+    /** What one factor on the whole gradient suggests: the batch size, an integer, 1/m, or a learning rate. */
+    private static String wholeFactorHint(double factor, int batchSize) {
+        double rounded = Math.rint(factor);
+        if (matchesBatch(factor, batchSize)) {
+            return "the loss's 1/m (m = " + batchSize + ") is missing, or a learning rate / clipping is folded into gradient()";
+        }
+        if (batchSize > 1 && Math.abs(1 / factor - batchSize) < 0.01 * batchSize) {
+            return "the loss's 1/m (m = " + batchSize + ") is applied twice, or a learning rate is folded into gradient()";
+        }
+        if (rounded >= 2 && Math.abs(factor - rounded) < 0.01) {
+            return "a 1/" + (long) rounded + " is missing from the loss's gradient (the batch size?), or a learning rate"
+                    + " / clipping is folded into gradient()";
+        }
+        return "a learning rate, a clipping or a scale is folded into gradient(), or a constant of the loss is missing from it";
     }
 
     /** A sentence cut where a table cell stops reading: {@code brief + rest} is the whole. */
