@@ -70,7 +70,8 @@ final class CrossBlockDiagnoses {
             return findings;
         }
         findings.addAll(swaps());
-        CrossBlockDiagnosis enters = errorEnters();
+        // Swapped blocks are explained where they are; an error entering the backward pass is another story.
+        CrossBlockDiagnosis enters = findings.isEmpty() ? errorEnters() : null;
         if (enters != null) {
             findings.add(enters);
         }
@@ -219,12 +220,15 @@ final class CrossBlockDiagnoses {
                 Double.isNaN(factor) ? 0 : batchSize, units, unitsAreColumns, residual);
     }
 
-    /** The factor every block of {@code failing} is scaled by, within {@link #SAME_FACTOR}; NaN if they do not share one. */
+    /**
+     * The factor every block of {@code failing} is scaled by, within {@link #SAME_FACTOR} (a scaled delta
+     * scales a block's data term, not the L2 term added after it); NaN if they do not share one.
+     */
     private static double sharedFactor(List<BlockSummary> failing) {
         double reference = failing.get(0).diagnosis().factor();
         for (BlockSummary block : failing) {
             Kind kind = block.diagnosis().kind();
-            if ((kind != Kind.SCALED && kind != Kind.SIGN_FLIPPED)
+            if ((kind != Kind.SCALED && kind != Kind.SIGN_FLIPPED && kind != Kind.DATA_TERM_SCALED)
                     || !(Math.abs(block.diagnosis().factor() - reference) <= SAME_FACTOR * Math.abs(reference))) {
                 return Double.NaN;
             }
