@@ -110,7 +110,8 @@ public final class DiagnosisText {
         if (!d.units().isEmpty()) {
             rest.append("; only ").append(d.unitsAreColumns() ? "column" : "row").append(d.units().size() == 1 ? " " : "s ")
                     .append(d.units().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                    .append(" of ").append(last).append(" carry it (the units whose derivative is wrong)");
+                    .append(" of ").append(last).append(d.units().size() == 1 ? " carries" : " carry")
+                    .append(" it (the units whose derivative is wrong)");
         }
         if (!Double.isNaN(d.factor())) {
             rest.append("; every failing block is ×").append(Numbers.ratio(d.factor())).append(": the delta is scaled there");
