@@ -29,11 +29,12 @@ public final class Diagnosis {
     private final double numericNorm;
     private final List<Integer> wrongElements;
     private final int checkedElements;
+    private final boolean analyticColumnMajor;
     private final double fitResidual;
 
     /** Made by {@code ReportAssembly}, for {@code internal.report.Diagnoses}' factories. */
     Diagnosis(Kind kind, double factor, int batchSize, double lambda, int shift, double numericNorm,
-                      List<Integer> wrongElements, int checkedElements, double fitResidual) {
+                      List<Integer> wrongElements, int checkedElements, boolean analyticColumnMajor, double fitResidual) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.factor = factor;
         this.batchSize = batchSize;
@@ -42,6 +43,7 @@ public final class Diagnosis {
         this.numericNorm = numericNorm;
         this.wrongElements = List.copyOf(wrongElements);
         this.checkedElements = checkedElements;
+        this.analyticColumnMajor = analyticColumnMajor;
         this.fitResidual = fitResidual;
     }
 
@@ -57,10 +59,21 @@ public final class Diagnosis {
         SCALED,
         /** A square block whose analytic gradient is the numeric one transposed. */
         TRANSPOSED,
+        /**
+         * A block that is not a square matrix, whose analytic gradient holds the numeric one's values in
+         * the other flat order: one of the two is flattened column-major (Fortran's, ND4J's 'f'), the
+         * other row-major. For a square matrix that is {@link #TRANSPOSED}.
+         */
+        COLUMN_MAJOR,
         /** analytic[k] ≈ numeric[k ± 1]: an off-by-one index. */
         SHIFTED,
         /** analytic − numeric ≈ λ·θ: an L2 term missing from, or extra in, the gradient. */
         REGULARIZATION,
+        /**
+         * analytic ≈ k·(numeric − λθ) + λθ: the data term scaled by k (its 1/m forgotten), the L2 term
+         * λθ right.
+         */
+        DATA_TERM_SCALED,
         /** A few elements are wrong while the rest match. */
         FEW_ELEMENTS,
         /** No simple pattern explains the block. */
@@ -80,7 +93,8 @@ public final class Diagnosis {
 
     /**
      * The factor c of analytic ≈ c × numeric: fitted for {@link Kind#SCALED} and
-     * {@link Kind#SIGN_FLIPPED}; for {@link Kind#UNEXPLAINED} the best one, which does not fit.
+     * {@link Kind#SIGN_FLIPPED}; for {@link Kind#DATA_TERM_SCALED} the data term's k; for
+     * {@link Kind#UNEXPLAINED} the best one, which does not fit.
      *
      * @return c; NaN for other kinds, and where the numeric gradient is zero
      */
@@ -89,7 +103,8 @@ public final class Diagnosis {
     }
 
     /**
-     * The model's batch size m that a {@link Kind#SCALED} factor was read against.
+     * The model's batch size m that a {@link Kind#SCALED} or {@link Kind#DATA_TERM_SCALED} factor was
+     * read against.
      *
      * @return m; 0 for other kinds and where the model does not say
      */
@@ -99,7 +114,8 @@ public final class Diagnosis {
 
     /**
      * The λ of analytic − numeric ≈ λ·θ, for {@link Kind#REGULARIZATION}: negative where the
-     * gradient lacks the L2 term the loss has, positive where it has one the loss has not.
+     * gradient lacks the L2 term the loss has, positive where it has one the loss has not; for
+     * {@link Kind#DATA_TERM_SCALED} the λ of the L2 term that is right.
      *
      * @return λ; NaN for other kinds
      */
@@ -150,6 +166,19 @@ public final class Diagnosis {
     }
 
     /**
+     * Which side is flattened column-major, for {@link Kind#COLUMN_MAJOR}: true where the analytic
+     * gradient's flat values are the numeric gradient's read column-major (analytic[j·r + i] ≈
+     * numeric[i·c + j] for an r×c block: a column-major array, or the gradient of the transpose,
+     * copied flat), false where it is the other way round (analytic[i·c + j] ≈ numeric[j·r + i]: the
+     * parameters are flattened column-major, the gradient row-major).
+     *
+     * @return the side; false for other kinds
+     */
+    public boolean analyticColumnMajor() {
+        return analyticColumnMajor;
+    }
+
+    /**
      * How well the pattern explains the block: ‖analytic − fitted‖ / ‖analytic‖, 0 is exact (for
      * {@link Kind#REGULARIZATION}, relative to ‖analytic − numeric‖). A pattern is only claimed
      * when this is at most {@link #GOOD_FIT}; for {@link Kind#UNEXPLAINED} it is the best constant
@@ -167,12 +196,13 @@ public final class Diagnosis {
                 && Double.compare(factor, that.factor) == 0 && batchSize == that.batchSize
                 && Double.compare(lambda, that.lambda) == 0 && shift == that.shift
                 && Double.compare(numericNorm, that.numericNorm) == 0 && wrongElements.equals(that.wrongElements)
-                && checkedElements == that.checkedElements && Double.compare(fitResidual, that.fitResidual) == 0;
+                && checkedElements == that.checkedElements && analyticColumnMajor == that.analyticColumnMajor && Double.compare(fitResidual, that.fitResidual) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements, fitResidual);
+        return Objects.hash(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements, analyticColumnMajor,
+                fitResidual);
     }
 
     /**
@@ -187,7 +217,9 @@ public final class Diagnosis {
             case ZERO -> ", numericNorm=" + numericNorm;
             case SIGN_FLIPPED -> ", factor=" + factor;
             case SCALED -> ", factor=" + factor + ", batchSize=" + batchSize;
+            case COLUMN_MAJOR -> ", analyticColumnMajor=" + analyticColumnMajor;
             case SHIFTED -> ", shift=" + shift;
+            case DATA_TERM_SCALED -> ", factor=" + factor + ", lambda=" + lambda + ", batchSize=" + batchSize;
             case REGULARIZATION -> ", lambda=" + lambda;
             case FEW_ELEMENTS -> ", wrongElements=" + wrongElements;
             case UNEXPLAINED -> ", factor=" + factor;

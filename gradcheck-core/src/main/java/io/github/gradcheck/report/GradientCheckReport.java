@@ -35,6 +35,7 @@ public final class GradientCheckReport {
     private final List<BlockSummary> blocks;
     private final List<Offender> worstOffenders;
     private final List<String> warnings;
+    private final List<CrossBlockDiagnosis> crossBlockDiagnoses;
     private final double[] gradient;
     private final double[] numericGradient;
     private final int jitteredElements;
@@ -59,6 +60,7 @@ public final class GradientCheckReport {
         this.blocks = List.copyOf(Objects.requireNonNull(values.blocks, "blocks"));
         this.worstOffenders = List.copyOf(Objects.requireNonNull(values.worstOffenders, "worstOffenders"));
         this.warnings = List.copyOf(values.warnings);
+        this.crossBlockDiagnoses = List.copyOf(values.crossBlockDiagnoses);
         this.gradient = Objects.requireNonNull(values.gradient, "gradient").clone();
         this.numericGradient = Objects.requireNonNull(values.numericGradient, "numericGradient").clone();
         if (this.gradient.length != this.numericGradient.length) {
@@ -238,6 +240,29 @@ public final class GradientCheckReport {
      */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Findings about several blocks at once (the whole gradient off by one factor, two blocks swapped,
+     * where in the backward pass an error enters), beside each block's own {@link BlockSummary#diagnosis()}.
+     *
+     * @return the findings, empty if none (always, for a check that passed or did not check every element)
+     */
+    public List<CrossBlockDiagnosis> crossBlockDiagnoses() {
+        return crossBlockDiagnoses;
+    }
+
+    /**
+     * The blocks that a cross-block finding explains on its own, so that their diagnoses need not be
+     * read one by one: every block of a whole-gradient factor, the two swapped blocks. An entering
+     * error says only where, so its blocks keep their own diagnoses.
+     *
+     * @param block a block's name
+     * @return whether a finding about the whole gradient or a swap covers it
+     */
+    public boolean explainedAcrossBlocks(String block) {
+        return crossBlockDiagnoses.stream().anyMatch(d -> d.kind() != CrossBlockDiagnosis.Kind.ERROR_ENTERS
+                && d.blocks().contains(block));
     }
 
     /**

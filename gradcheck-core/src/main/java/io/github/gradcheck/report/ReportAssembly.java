@@ -38,9 +38,16 @@ final class ReportAssembly extends ReportFactory {
     @Override
     protected Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
                                      double numericNorm, List<Integer> wrongElements, int checkedElements,
-                                     double fitResidual) {
+                                     boolean analyticColumnMajor, double fitResidual) {
         return new Diagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
-                fitResidual);
+                analyticColumnMajor, fitResidual);
+    }
+
+    @Override
+    protected CrossBlockDiagnosis newCrossBlockDiagnosis(CrossBlockDiagnosis.Kind kind, List<String> blocks, double factor,
+                                                         int batchSize, List<Integer> units, boolean unitsAreColumns,
+                                                         double fitResidual) {
+        return new CrossBlockDiagnosis(kind, blocks, factor, batchSize, units, unitsAreColumns, fitResidual);
     }
 
     @Override
@@ -67,6 +74,7 @@ final class ReportAssembly extends ReportFactory {
         List<BlockSummary> blocks;
         List<Offender> worstOffenders;
         List<String> warnings = List.of();
+        List<CrossBlockDiagnosis> crossBlockDiagnoses = List.of();
         double[] gradient;
         double[] numericGradient;
         int jitteredElements;
@@ -132,6 +140,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder warnings(List<String> warnings) {
             this.warnings = warnings;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder crossBlockDiagnoses(List<CrossBlockDiagnosis> crossBlockDiagnoses) {
+            this.crossBlockDiagnoses = crossBlockDiagnoses;
             return this;
         }
 

@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <tr><td>{@value #PARAMETERS}</td><td>the number of parameters checked</td><td>{@code 47}</td></tr>
  *   <tr><td>{@value #MISMATCHES}</td><td>how many elements mismatch</td><td>{@code 8}</td></tr>
  *   <tr><td>{@value #DIFFERENCE}</td><td>the course's overall difference, as Java prints a double</td><td>{@code 0.2850931567206389}</td></tr>
- *   <tr><td>{@value #DIAGNOSIS}</td><td>one line per diagnosed block, {@code block: description}; {@code none}</td><td>{@code b1: analytic b1 ≈ 4.00 × numeric …}</td></tr>
+ *   <tr><td>{@value #DIAGNOSIS}</td><td>one line per finding across blocks, then per diagnosed block it does
+ *   not explain, {@code block: description}; {@code none}</td><td>{@code b1: analytic b1 ≈ 4.00 × numeric …}</td></tr>
  *   <tr><td>{@value #WORST_OFFENDER}</td><td>the worst element's label; {@code none}</td><td>{@code b1[1,0]}</td></tr>
  *   <tr><td>{@value #ERROR}</td><td>only with verdict {@code error}: why, in one line</td><td>{@code the loss of SineModel is NaN at …}</td></tr>
  * </table>

@@ -9,11 +9,27 @@ import java.util.List;
 
 /**
  * Names the kind of wrong in one block with mismatches, trying simple patterns in turn: zero, a
- * constant factor (sign, 1/m), a transpose, a shift by one, an L2 term, a few elements. A pattern
- * is claimed only when it explains the block to within {@link Diagnosis#GOOD_FIT}, measured as
+ * constant factor (sign, 1/m), a transpose or the other flat order (column-major), a shift by one,
+ * an L2 term, the data term scaled beside a right L2 term, a few elements. A pattern is claimed
+ * only when it explains the block to within {@link Diagnosis#GOOD_FIT}, measured as
  * ‖analytic − fitted‖ / ‖analytic‖ (for the L2 term, relative to ‖analytic − numeric‖).
  */
 final class BlockDiagnosis {
+
+    /**
+     * How many of its standard errors a fitted factor must lie from 1 to be a factor at all. A few
+     * wrong elements among many matching ones pull the least-squares factor off 1 by about their own
+     * influence, which is what the jackknife standard error measures (m alike wrong elements move it
+     * by about √m of them); a real factor, even 1.01, lies many thousands of standard errors away.
+     */
+    private static final double FACTOR_SIGNIFICANCE = 3;
+    /** How much closer the two-number data-term fit must come than the best one-number pattern to be preferred. */
+    private static final double SIMPLER_FIT_ADVANTAGE = 10;
+    /**
+     * The largest |cos| between numeric and θ for which the data-term fit separates its two terms; above
+     * it the two vectors are too close to parallel to tell a factor on one from a term in the other.
+     */
+    private static final double SEPARABLE = 0.99;
 
     private final ParameterBlock block;
     private final double[] g;
@@ -51,8 +67,15 @@ final class BlockDiagnosis {
         }
         Fit best = constantFactor(gNorm);
         best = better(best, transpose(gNorm));
+        best = better(best, columnMajor(gNorm));
         best = better(best, shift(gNorm));
         best = better(best, regularization());
+        Fit dataTerm = dataTermScaled(gNorm);
+        // Two numbers fit at least as well as either one alone: the data term's k and λ are claimed
+        // only where no one-number pattern fits, or where they fit ten times closer.
+        if (dataTerm != null && (best == null || dataTerm.distance() * SIMPLER_FIT_ADVANTAGE < best.distance())) {
+            best = dataTerm;
+        }
         if (best != null) {
             return best.diagnosis();
         }
@@ -81,7 +104,8 @@ final class BlockDiagnosis {
         double factor = leastSquaresFactor();
         double distance = distance(g, scaled(n, factor));
         double residual = distance / gNorm;
-        if (!(residual <= Diagnosis.GOOD_FIT)) {
+        if (!(residual <= Diagnosis.GOOD_FIT) || Math.abs(factor - 1) <= FACTOR_SIGNIFICANCE * factorStandardError(factor)) {
+            // A factor within its own uncertainty of 1 is a few wrong elements, not a factor.
             return null;
         }
         return new Fit(Math.abs(factor + 1) < 0.01 ? Diagnoses.signFlipped(factor, residual)
@@ -95,7 +119,109 @@ final class BlockDiagnosis {
             return null;
         }
         double distance = distance(g, transposed(n, shape[0]));
-        return distance / gNorm <= Diagnosis.GOOD_FIT ? new Fit(Diagnoses.transposed(distance / gNorm), distance) : null;
+        return distance / gNorm <= Diagnosis.GOOD_FIT && explainsTheError(distance) ? new Fit(Diagnoses.transposed(distance / gNorm), distance) : null;
+    }
+
+    /**
+     * analytic ≈ numeric in the other flat order, for a block of rank ≥ 2 with at least two dimensions over
+     * 1 that is not a square matrix (whose other order is its transpose): either analytic's flat values
+     * are numeric's read column-major, or the other way round; the closer of the two.
+     */
+    private Fit columnMajor(double gNorm) {
+        int[] shape = block.shape();
+        int wide = 0;
+        for (int d : shape) {
+            wide += d > 1 ? 1 : 0;
+        }
+        if (wide < 2 || (shape.length == 2 && shape[0] == shape[1])) {
+            return null;
+        }
+        int[] columnMajorIndex = columnMajorIndices(shape);
+        double[] analyticColumnMajor = new double[g.length];
+        double[] numericColumnMajor = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            // analytic[colMajor(k)] ≈ numeric[k]: analytic's flat values are numeric's read column-major.
+            analyticColumnMajor[columnMajorIndex[k]] = n[k];
+            // analytic[k] ≈ numeric[colMajor(k)]: numeric's flat values are analytic's read column-major.
+            numericColumnMajor[k] = n[columnMajorIndex[k]];
+        }
+        Fit best = null;
+        for (boolean analyticSide : new boolean[] {true, false}) {
+            double distance = distance(g, analyticSide ? analyticColumnMajor : numericColumnMajor);
+            if (distance / gNorm <= Diagnosis.GOOD_FIT && explainsTheError(distance)) {
+                best = better(best, new Fit(Diagnoses.columnMajor(analyticSide, distance / gNorm), distance));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * analytic ≈ k·(numeric − λθ) + λθ = k·numeric + (1 − k)λ·θ: the least-squares a, b of analytic ≈
+     * a·numeric + b·θ, read as k = a, λ = b / (1 − a). Claimed where it fits, k is a factor (not within
+     * its uncertainty of 1, see {@link #FACTOR_SIGNIFICANCE}), the λθ term carries more than
+     * {@link Diagnosis#GOOD_FIT} of the block, and numeric and θ are far enough from parallel to tell
+     * the two terms apart.
+     */
+    private Fit dataTermScaled(double gNorm) {
+        double nn = dot(n, n);
+        double tt = dot(theta, theta);
+        double nt = dot(n, theta);
+        if (nonZero(n) < 3 || nonZero(theta) < 3 || nn == 0 || tt == 0 || Math.abs(nt) > SEPARABLE * Math.sqrt(nn * tt)) {
+            return null;
+        }
+        double gn = dot(g, n);
+        double gt = dot(g, theta);
+        double determinant = nn * tt - nt * nt;
+        double a = (gn * tt - gt * nt) / determinant;
+        double b = (gt * nn - gn * nt) / determinant;
+        double[] fitted = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            fitted[k] = a * n[k] + b * theta[k];
+        }
+        double distance = distance(g, fitted);
+        double residual = distance / gNorm;
+        double thetaShare = Math.abs(b) * Math.sqrt(tt) / gNorm;
+        // The standard error of a, from the residual, as for one factor but with two numbers fitted.
+        double aError = distance / Math.sqrt(Math.max(g.length - 2, 1)) * Math.sqrt(tt / determinant);
+        if (!(residual <= Diagnosis.GOOD_FIT) || thetaShare <= Diagnosis.GOOD_FIT
+                || Math.abs(a - 1) <= FACTOR_SIGNIFICANCE * aError || !explainsTheError(distance)) {
+            return null;
+        }
+        return new Fit(Diagnoses.dataTermScaled(a, b / (1 - a), batchSize, residual), distance);
+    }
+
+    /**
+     * A pattern that leaves analytic at least as far from it as from the numeric gradient itself
+     * explains nothing of the disagreement: one wrong element among smooth values fits a shift of a
+     * smooth gradient closely, and must still read as one wrong element.
+     */
+    private boolean explainsTheError(double distance) {
+        return distance < distance(g, n);
+    }
+
+    /**
+     * The jackknife standard error of the least-squares factor: how much leaving out one element at a
+     * time moves it, sqrt((N − 1)/N · Σ (c₍ₖ₎ − c̄)²), with c₍ₖ₎ = (Σ gn − gₖnₖ) / (Σ n² − nₖ²). A few wrong
+     * elements move it by about as much as they pull it off 1.
+     */
+    private double factorStandardError(double factor) {
+        double gn = dot(g, n);
+        double nn = dot(n, n);
+        double[] leftOut = new double[g.length];
+        double mean = 0;
+        int count = 0;
+        for (int k = 0; k < g.length; k++) {
+            double rest = nn - n[k] * n[k];
+            leftOut[k] = rest > 0 ? (gn - g[k] * n[k]) / rest : factor;
+            mean += leftOut[k];
+            count++;
+        }
+        mean /= count;
+        double sum = 0;
+        for (double value : leftOut) {
+            sum += (value - mean) * (value - mean);
+        }
+        return Math.sqrt((count - 1.0) / count * sum);
     }
 
     /** analytic[k] ≈ numeric[k + s]: the closest of the shifts worth trying, in {@link #shifts}' order. */
@@ -104,7 +230,7 @@ final class BlockDiagnosis {
         Fit best = null;
         for (int shift : shifts(shape)) {
             double distance = shiftDistance(shift, shape);
-            if (distance / gNorm <= Diagnosis.GOOD_FIT) {
+            if (distance / gNorm <= Diagnosis.GOOD_FIT && explainsTheError(distance)) {
                 best = better(best, new Fit(Diagnoses.shifted(shift, distance / gNorm), distance));
             }
         }
@@ -178,6 +304,30 @@ final class BlockDiagnosis {
         }
         // A fit on fewer than two pairs proves nothing.
         return pairs < 2 ? Double.POSITIVE_INFINITY : Math.sqrt(sum);
+    }
+
+    /** For each row-major flat index, the flat index of the same element in column-major order (first index fastest). */
+    private static int[] columnMajorIndices(int[] shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        int[] result = new int[size];
+        int[] position = new int[shape.length];
+        for (int k = 0; k < size; k++) {
+            int index = 0;
+            for (int axis = shape.length - 1; axis >= 0; axis--) {
+                index = index * shape[axis] + position[axis];
+            }
+            result[k] = index;
+            for (int axis = shape.length - 1; axis >= 0; axis--) {
+                if (++position[axis] < shape[axis]) {
+                    break;
+                }
+                position[axis] = 0;
+            }
+        }
+        return result;
     }
 
     private static double[] transposed(double[] values, int size) {

@@ -342,8 +342,10 @@ public final class NumericCheck {
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
-                .warnings(warnings).gradient(gradient).numericGradient(elements.numeric)
-                .jitteredElements(jitteredElements).lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
+                .warnings(warnings)
+                .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
+                .gradient(gradient).numericGradient(elements.numeric).jitteredElements(jitteredElements)
+                .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
                 .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.github.gradcheck.internal.report;
 
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.Diagnosis.Kind;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 public final class Diagnoses {
 
     private static final Diagnosis NONE = ReportFactory.diagnosis(Kind.NONE, Double.NaN, 0, Double.NaN, 0, Double.NaN,
-            List.of(), 0, Double.NaN);
+            List.of(), 0, false, Double.NaN);
 
     private Diagnoses() {
     }
@@ -33,7 +34,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#ZERO}, fit residual 1 (nothing of the numeric gradient is explained)
      */
     public static Diagnosis zero(double numericNorm) {
-        return ReportFactory.diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, 1);
+        return ReportFactory.diagnosis(Kind.ZERO, Double.NaN, 0, Double.NaN, 0, numericNorm, List.of(), 0, false, 1);
     }
 
     /**
@@ -44,7 +45,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SIGN_FLIPPED}
      */
     public static Diagnosis signFlipped(double factor, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SIGN_FLIPPED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -57,7 +58,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SCALED}
      */
     public static Diagnosis scaled(double factor, int batchSize, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SCALED, factor, batchSize, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -67,7 +68,33 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#TRANSPOSED}
      */
     public static Diagnosis transposed(double fitResidual) {
-        return ReportFactory.diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.TRANSPOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
+    }
+
+    /**
+     * analytic and numeric hold the same values in the two flat orders, row-major and column-major.
+     *
+     * @param analyticColumnMajor true where analytic's flat values are numeric's read column-major, false the other way round
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#COLUMN_MAJOR}
+     */
+    public static Diagnosis columnMajor(boolean analyticColumnMajor, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.COLUMN_MAJOR, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), 0,
+                analyticColumnMajor, fitResidual);
+    }
+
+    /**
+     * analytic ≈ factor·(numeric − λθ) + λθ: the data term scaled, the L2 term right.
+     *
+     * @param factor the data term's factor k
+     * @param lambda the L2 term's λ
+     * @param batchSize the model's batch size m, which k is read against; 0 where the model does not say
+     * @param fitResidual how well it explains the block
+     * @return a diagnosis of kind {@link Kind#DATA_TERM_SCALED}
+     */
+    public static Diagnosis dataTermScaled(double factor, double lambda, int batchSize, double fitResidual) {
+        return ReportFactory.diagnosis(Kind.DATA_TERM_SCALED, factor, batchSize, lambda, 0, Double.NaN, List.of(), 0, false,
+                fitResidual);
     }
 
     /**
@@ -78,7 +105,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#SHIFTED}
      */
     public static Diagnosis shifted(int shift, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.SHIFTED, Double.NaN, 0, Double.NaN, shift, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -89,7 +116,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#REGULARIZATION}
      */
     public static Diagnosis regularization(double lambda, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.REGULARIZATION, Double.NaN, 0, lambda, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -99,7 +126,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#FEW_ELEMENTS}, no fit residual
      */
     public static Diagnosis fewElements(List<Integer> wrongElements) {
-        return ReportFactory.diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, Double.NaN);
+        return ReportFactory.diagnosis(Kind.FEW_ELEMENTS, Double.NaN, 0, Double.NaN, 0, Double.NaN, wrongElements, 0, false, Double.NaN);
     }
 
     /**
@@ -110,7 +137,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#UNEXPLAINED}
      */
     public static Diagnosis unexplained(double factor, double fitResidual) {
-        return ReportFactory.diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, fitResidual);
+        return ReportFactory.diagnosis(Kind.UNEXPLAINED, factor, 0, Double.NaN, 0, Double.NaN, List.of(), 0, false, fitResidual);
     }
 
     /**
@@ -120,7 +147,7 @@ public final class Diagnoses {
      * @return a diagnosis of kind {@link Kind#NOT_DIAGNOSED}
      */
     public static Diagnosis notDiagnosed(int checkedElements) {
-        return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements,
+        return ReportFactory.diagnosis(Kind.NOT_DIAGNOSED, Double.NaN, 0, Double.NaN, 0, Double.NaN, List.of(), checkedElements, false,
                 Double.NaN);
     }
 
@@ -135,6 +162,65 @@ public final class Diagnoses {
      */
     public static Diagnosis partial(Diagnosis pattern, int checkedElements) {
         return ReportFactory.diagnosis(pattern.kind(), pattern.factor(), pattern.batchSize(), pattern.lambda(),
-                pattern.shift(), pattern.numericNorm(), pattern.wrongElements(), checkedElements, pattern.fitResidual());
+                pattern.shift(), pattern.numericNorm(), pattern.wrongElements(), checkedElements, pattern.analyticColumnMajor(),
+                pattern.fitResidual());
+    }
+
+    /**
+     * Every block is off by one factor.
+     *
+     * @param blocks every block, in θ's order
+     * @param factor the least-squares factor over θ
+     * @param batchSize the model's batch size m, or 0
+     * @param fitResidual ‖analytic − factor·numeric‖ / ‖analytic‖ over θ
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#WHOLE_GRADIENT_SCALED}
+     */
+    public static CrossBlockDiagnosis wholeGradientScaled(List<String> blocks, double factor, int batchSize, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.WHOLE_GRADIENT_SCALED, blocks, factor, batchSize,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * Every block's data term is off by one factor, the L2 term right.
+     *
+     * @param blocks every block, in θ's order
+     * @param factor the data term's factor
+     * @param batchSize the model's batch size m, or 0
+     * @param fitResidual the largest of the blocks' fit residuals
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#WHOLE_DATA_TERM_SCALED}
+     */
+    public static CrossBlockDiagnosis wholeDataTermScaled(List<String> blocks, double factor, int batchSize, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.WHOLE_DATA_TERM_SCALED, blocks, factor, batchSize,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * Two blocks of one shape hold each other's gradient.
+     *
+     * @param first the first in θ's order
+     * @param second the other
+     * @param fitResidual the larger of the two blocks' residuals
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#SWAPPED_BLOCKS}
+     */
+    public static CrossBlockDiagnosis swappedBlocks(String first, String second, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.SWAPPED_BLOCKS, List.of(first, second), Double.NaN, 0,
+                List.of(), false, fitResidual);
+    }
+
+    /**
+     * The failing blocks are the first ones in θ's order; the error enters at the last of them.
+     *
+     * @param blocks the failing blocks, in θ's order
+     * @param factor the factor they share, or NaN
+     * @param batchSize the model's batch size m where there is a factor, or 0
+     * @param units the rows or columns of the last block that carry every mismatch, where few; else empty
+     * @param unitsAreColumns whether those are columns
+     * @param fitResidual ‖analytic − numeric‖ over the matching blocks / over θ
+     * @return a finding of kind {@link CrossBlockDiagnosis.Kind#ERROR_ENTERS}
+     */
+    public static CrossBlockDiagnosis errorEnters(List<String> blocks, double factor, int batchSize, List<Integer> units,
+                                                  boolean unitsAreColumns, double fitResidual) {
+        return ReportFactory.crossBlockDiagnosis(CrossBlockDiagnosis.Kind.ERROR_ENTERS, blocks, factor, batchSize, units,
+                unitsAreColumns, fitResidual);
     }
 }

@@ -6,6 +6,7 @@ import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -137,14 +138,50 @@ public abstract class ReportFactory {
      * @param numericNorm ‖numeric‖ of an all-zero block, or NaN
      * @param wrongElements the wrong elements' positions, or empty
      * @param checkedElements the elements checked of a block not diagnosed, or 0
+     * @param analyticColumnMajor for a column-major block, whether the analytic side is the column-major one
      * @param fitResidual how well the pattern explains the block, or NaN
      * @return the diagnosis
      */
     static Diagnosis diagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
-                               double numericNorm, List<Integer> wrongElements, int checkedElements, double fitResidual) {
+                               double numericNorm, List<Integer> wrongElements, int checkedElements,
+                               boolean analyticColumnMajor, double fitResidual) {
         return get().newDiagnosis(kind, factor, batchSize, lambda, shift, numericNorm, wrongElements, checkedElements,
-                fitResidual);
+                analyticColumnMajor, fitResidual);
     }
+
+    /**
+     * A finding about several blocks; {@link Diagnoses} has a factory for each kind.
+     *
+     * @param kind the finding
+     * @param blocks the blocks it explains
+     * @param factor the common factor, or NaN
+     * @param batchSize the model's batch size, or 0
+     * @param units the rows or columns that carry an entering error, or empty
+     * @param unitsAreColumns whether they are columns
+     * @param fitResidual how well it fits
+     * @return the finding
+     */
+    static CrossBlockDiagnosis crossBlockDiagnosis(CrossBlockDiagnosis.Kind kind, List<String> blocks, double factor,
+                                                   int batchSize, List<Integer> units, boolean unitsAreColumns,
+                                                   double fitResidual) {
+        return get().newCrossBlockDiagnosis(kind, blocks, factor, batchSize, units, unitsAreColumns, fitResidual);
+    }
+
+    /**
+     * A new finding about several blocks.
+     *
+     * @param kind the finding
+     * @param blocks the blocks
+     * @param factor the factor, or NaN
+     * @param batchSize m, or 0
+     * @param units the units, or empty
+     * @param unitsAreColumns whether the units are columns
+     * @param fitResidual the fit residual
+     * @return the finding
+     */
+    protected abstract CrossBlockDiagnosis newCrossBlockDiagnosis(CrossBlockDiagnosis.Kind kind, List<String> blocks,
+                                                                  double factor, int batchSize, List<Integer> units,
+                                                                  boolean unitsAreColumns, double fitResidual);
 
     /**
      * A new diagnosis.
@@ -157,12 +194,13 @@ public abstract class ReportFactory {
      * @param numericNorm ‖numeric‖, or NaN
      * @param wrongElements the wrong elements, or empty
      * @param checkedElements the elements checked, or 0
+     * @param analyticColumnMajor whether the analytic side is the column-major one, or false
      * @param fitResidual the fit residual, or NaN
      * @return the diagnosis
      */
     protected abstract Diagnosis newDiagnosis(Diagnosis.Kind kind, double factor, int batchSize, double lambda, int shift,
                                               double numericNorm, List<Integer> wrongElements, int checkedElements,
-                                              double fitResidual);
+                                              boolean analyticColumnMajor, double fitResidual);
 
     /**
      * A new report builder.
@@ -263,6 +301,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         ReportBuilder warnings(List<String> warnings);
+
+        /**
+         * @param crossBlockDiagnoses see {@link GradientCheckReport#crossBlockDiagnoses()}, copied; empty if not set
+         * @return this builder
+         */
+        ReportBuilder crossBlockDiagnoses(List<CrossBlockDiagnosis> crossBlockDiagnoses);
 
         /**
          * @param gradient see {@link GradientCheckReport#gradient()}, copied

@@ -4,9 +4,13 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A block's {@link Diagnosis} in words, the one place they are written: the failure messages, the
@@ -46,6 +50,97 @@ public final class DiagnosisText {
         return words(block, mode).brief();
     }
 
+    /**
+     * A finding about several blocks as one sentence, e.g. {@code the whole gradient is ×8.00: the loss's
+     * 1/m (m = 8) is missing, or a learning rate / clipping is folded into gradient() (fit residual 1.2e-16)}.
+     *
+     * @param finding one of {@code report}'s cross-block diagnoses
+     * @param report the report, whose other blocks an entering error names
+     * @return the sentence
+     */
+    public static String sentence(CrossBlockDiagnosis finding, GradientCheckReport report) {
+        Words words = words(finding, report);
+        return words.brief() + words.rest();
+    }
+
+    /**
+     * The first clause of {@link #sentence(CrossBlockDiagnosis, GradientCheckReport)}, for a table cell.
+     *
+     * @param finding one of {@code report}'s cross-block diagnoses
+     * @param report the report
+     * @return the brief finding, e.g. {@code the whole gradient is ×8.00}
+     */
+    public static String brief(CrossBlockDiagnosis finding, GradientCheckReport report) {
+        return words(finding, report).brief();
+    }
+
+    private static Words words(CrossBlockDiagnosis d, GradientCheckReport report) {
+        String fit = " (fit residual " + Numbers.magnitude(d.fitResidual()) + ")";
+        List<String> blocks = d.blocks();
+        return switch (d.kind()) {
+            case WHOLE_GRADIENT_SCALED -> Math.abs(d.factor() + 1) < 0.01
+                    ? new Words("the whole gradient has the wrong sign (×−1)", ": gradient() returns −∇J, the descent"
+                            + " direction, or the loss's sign is flipped in the backward pass" + fit)
+                    : new Words("the whole gradient is ×" + Numbers.ratio(d.factor()),
+                            ": " + wholeFactorHint(d.factor(), d.batchSize()) + fit);
+            case WHOLE_DATA_TERM_SCALED -> new Words("the whole gradient's data term is ×" + Numbers.ratio(d.factor())
+                    + ", its L2 terms right", ": " + (matchesBatch(d.factor(), d.batchSize())
+                            ? "the loss's 1/m (m = " + d.batchSize() + ") is missing from the data term only"
+                            : "a factor on the data term only, none on the L2 term") + fit);
+            case SWAPPED_BLOCKS -> new Words("analytic " + blocks.get(0) + " ≈ numeric " + blocks.get(1) + " and analytic "
+                    + blocks.get(1) + " ≈ numeric " + blocks.get(0) + ": the two blocks' gradients are swapped", fit);
+            case ERROR_ENTERS -> errorEnters(d, report);
+        };
+    }
+
+    private static Words errorEnters(CrossBlockDiagnosis d, GradientCheckReport report) {
+        List<String> failing = d.blocks();
+        String last = failing.get(failing.size() - 1);
+        List<String> matching = new ArrayList<>();
+        for (BlockSummary block : report.blocks()) {
+            if (!failing.contains(block.name())) {
+                matching.add(block.name());
+            }
+        }
+        StringBuilder rest = new StringBuilder(": ").append(String.join(", ", matching))
+                .append(matching.size() == 1 ? " matches" : " match").append(" and ").append(String.join(", ", failing))
+                .append(" fail, so the error enters in the backward step that produces ").append(last)
+                .append(" (an activation derivative, or the delta flowing into that layer) and flows back to the blocks"
+                        + " before it");
+        if (!d.units().isEmpty()) {
+            rest.append("; only ").append(d.unitsAreColumns() ? "column" : "row").append(d.units().size() == 1 ? " " : "s ")
+                    .append(d.units().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(" of ").append(last).append(d.units().size() == 1 ? " carries" : " carry")
+                    .append(" it (the units whose derivative is wrong)");
+        }
+        if (!Double.isNaN(d.factor())) {
+            rest.append("; every failing block is ×").append(Numbers.ratio(d.factor())).append(": the delta is scaled there");
+        }
+        return new Words("the error enters the backward pass at " + last,
+                rest.append(" (share of the error in the matching blocks ").append(Numbers.magnitude(d.fitResidual()))
+                        .append(")").toString());
+    }
+
+    private static boolean matchesBatch(double factor, int batchSize) {
+        return batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize;
+    }
+
+    /** What one factor on the whole gradient suggests: the batch size, an integer, 1/m, or a learning rate. */
+    private static String wholeFactorHint(double factor, int batchSize) {
+        double rounded = Math.rint(factor);
+        if (matchesBatch(factor, batchSize)) {
+            return "the loss's 1/m (m = " + batchSize + ") is missing, or a learning rate / clipping is folded into gradient()";
+        }
+        if (batchSize > 1 && Math.abs(1 / factor - batchSize) < 0.01 * batchSize) {
+            return "the loss's 1/m (m = " + batchSize + ") is applied twice, or a learning rate is folded into gradient()";
+        }
+        if (rounded >= 2 && Math.abs(factor - rounded) < 0.01) {
+            return "a 1/" + (long) rounded + " is missing from the loss's gradient (the batch size?), or a learning rate"
+                    + " / clipping is folded into gradient()";
+        }
+        return "a learning rate, a clipping or a scale is folded into gradient(), or a constant of the loss is missing from it";
+    }
+
     /** A sentence cut where a table cell stops reading: {@code brief + rest} is the whole. */
     private record Words(String brief, String rest) {
     }
@@ -78,6 +173,17 @@ public final class DiagnosisText {
                     factorHint(d.factor(), d.batchSize()) + fit(d));
             case TRANSPOSED -> new Words("analytic " + name + " ≈ numeric transposed: rows and columns are swapped in the"
                     + " gradient", fit(d));
+            case COLUMN_MAJOR -> d.analyticColumnMajor()
+                    ? new Words("analytic " + name + " holds numeric " + name + " in column-major order",
+                            ": its flat values are the numeric gradient's read column by column (a column-major ('f')"
+                            + " array, or the gradient of the transpose, copied flat into a row-major block)" + fit(d))
+                    : new Words("numeric " + name + " is analytic " + name + " in column-major order",
+                            ": the parameters are flattened column by column (column-major, 'f'), the gradient row by"
+                            + " row" + fit(d));
+            case DATA_TERM_SCALED -> new Words("analytic " + name + " ≈ " + Numbers.ratio(d.factor()) + " × (numeric − "
+                    + Numbers.ratio(d.lambda()) + "·" + name + ") + " + Numbers.ratio(d.lambda()) + "·" + name,
+                    ": the data term is ×" + Numbers.ratio(d.factor()) + ", the L2 term right"
+                            + dataTermHint(d.factor(), d.batchSize()) + fit(d));
             case SHIFTED -> new Words("analytic " + name + "[k] ≈ numeric " + name + "[k " + (d.shift() > 0 ? "+" : "−")
                     + " " + (Math.abs(d.shift()) == 1 ? "1" : Math.abs(d.shift()) + ", one row") + "]",
                     " (flat, row-major): an index off by one" + fit(d));
@@ -112,6 +218,16 @@ public final class DiagnosisText {
             text.append(i == 0 ? "" : ", ").append(Shapes.label(block.name(), block.shape(), wrong.get(i)));
         }
         return text.append(wrong.size() > NAMED_ELEMENTS ? ", …" : "").toString();
+    }
+
+    /** What a data term's factor suggests: the batch size m forgotten on the data term only. */
+    private static String dataTermHint(double factor, int batchSize) {
+        if (batchSize > 1 && Math.abs(factor - batchSize) < 0.01 * batchSize) {
+            return " (the loss's 1/m, m = " + batchSize + ", forgotten on the data term only)";
+        }
+        double rounded = Math.rint(factor);
+        return rounded >= 2 && Math.abs(factor - rounded) < 0.01
+                ? " (a 1/" + (long) rounded + " forgotten on the data term only: the batch size?)" : "";
     }
 
     /** What a factor suggests: the batch size m or 1/m, an integer, or the inverse of one. */

@@ -5,6 +5,7 @@ import io.github.gradcheck.Stencil;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.DifferenceScale;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -77,10 +78,15 @@ public final class ReportText {
         }
         blocks.appendTo(out, "  ");
 
+        // Findings about several blocks come first; a block they explain is not repeated line by line.
         List<BlockSummary> diagnosed = worstFirst(report.blocks()).stream()
-                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE).toList();
-        if (!diagnosed.isEmpty()) {
+                .filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE && !report.explainedAcrossBlocks(block.name()))
+                .toList();
+        if (!diagnosed.isEmpty() || !report.crossBlockDiagnoses().isEmpty()) {
             out.append('\n').append("  diagnosis:\n");
+            for (CrossBlockDiagnosis finding : report.crossBlockDiagnoses()) {
+                out.append("    ").append(DiagnosisText.sentence(finding, report)).append('\n');
+            }
             for (BlockSummary block : diagnosed) {
                 out.append("    ").append(block.name()).append(": ").append(DiagnosisText.sentence(block, report.mode())).append('\n');
             }

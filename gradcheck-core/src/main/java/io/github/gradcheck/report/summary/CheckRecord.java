@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * @param parameters the number of parameters checked (the length of θ); 0 for an error
  * @param mismatches how many elements mismatch; 0 for an error
  * @param difference the course's overall difference; NaN for an error
- * @param diagnoses one line per diagnosed block, e.g. {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
+ * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, e.g.
+ *     {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
  *     {@link #diagnoses(GradientCheckReport)} writes them
  * @param worstOffender the label of the worst element, e.g. {@code b1[1,0]}; empty if there is none
  * @param error why the model could not be checked; empty unless {@code verdict} is {@link Verdict#ERROR}
@@ -108,18 +109,21 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     }
 
     /**
-     * The diagnosed blocks of {@code report}, one line each, {@code block: sentence}, in θ's order,
-     * written from each block's {@link Diagnosis} as the failure message writes it.
+     * The diagnoses of {@code report}, one line each, as the failure message writes them: first each
+     * finding about several blocks, then each diagnosed block that no such finding explains,
+     * {@code block: sentence}, in θ's order.
      *
      * @param report a report
-     * @return one line per block whose diagnosis is not {@link Diagnosis.Kind#NONE}
+     * @return one line per cross-block finding and per other block whose diagnosis is not {@link Diagnosis.Kind#NONE}
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return diagnosed(report).map(block -> block.name() + ": " + DiagnosisText.sentence(block, report.mode())).toList();
+        return Stream.concat(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
+                diagnosed(report).map(block -> block.name() + ": " + DiagnosisText.sentence(block, report.mode()))).toList();
     }
 
     private static Stream<BlockSummary> diagnosed(GradientCheckReport report) {
-        return report.blocks().stream().filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE);
+        return report.blocks().stream().filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE
+                && !report.explainedAcrossBlocks(block.name()));
     }
 
     /**
@@ -152,7 +156,8 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * @return the short form, empty if no block was diagnosed
      */
     public String shortDiagnosis() {
-        return report.map(r -> diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode())).collect(joining("; ")))
+        return report.map(r -> Stream.concat(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
+                        diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()))).collect(joining("; ")))
                 .orElse(String.join("; ", diagnoses));
     }
 

@@ -4,6 +4,7 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
@@ -28,9 +29,12 @@ public final class SummaryJson {
     /**
      * The version of the shape, the top-level {@code "version"} member. Version 2 gave a block's
      * {@code "diagnosis"} the numbers of its kind by name ({@code "factor"}, {@code "lambda"},
-     * {@code "shift"}, …) in place of version 1's single {@code "parameter"}.
+     * {@code "shift"}, …) in place of version 1's single {@code "parameter"}. Version 3 added the
+     * report's {@code "crossBlockDiagnoses"}, put their sentences first in a check's {@code "diagnoses"}
+     * in place of the lines of the blocks they explain, and added the block diagnosis kinds
+     * {@code "column-major"} and {@code "data-term-scaled"}.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private SummaryJson() {
     }
@@ -97,6 +101,10 @@ public final class SummaryJson {
         double[] numeric = report.numericGradient();
         for (BlockSummary block : report.blocks()) {
             block(json, block, report.mode(), gradient, numeric);
+        }
+        json.endArray().name("crossBlockDiagnoses").beginArray();
+        for (CrossBlockDiagnosis finding : report.crossBlockDiagnoses()) {
+            crossBlock(json, finding, report);
         }
         json.endArray().name("worstOffenders").beginArray();
         for (Offender offender : report.worstOffenders()) {
@@ -167,6 +175,9 @@ public final class SummaryJson {
             case ZERO -> json.name("numericNorm").value(diagnosis.numericNorm());
             case SIGN_FLIPPED, UNEXPLAINED -> json.name("factor").value(diagnosis.factor());
             case SCALED -> json.name("factor").value(diagnosis.factor()).name("batchSize").value(diagnosis.batchSize());
+            case COLUMN_MAJOR -> json.name("columnMajor").value(diagnosis.analyticColumnMajor() ? "analytic" : "numeric");
+            case DATA_TERM_SCALED -> json.name("factor").value(diagnosis.factor()).name("lambda").value(diagnosis.lambda())
+                    .name("batchSize").value(diagnosis.batchSize());
             case SHIFTED -> json.name("shift").value(diagnosis.shift());
             case REGULARIZATION -> json.name("lambda").value(diagnosis.lambda());
             case FEW_ELEMENTS -> json.name("wrongElements").integers(diagnosis.wrongElements());
@@ -179,6 +190,24 @@ public final class SummaryJson {
             json.name("checkedElements").value(diagnosis.checkedElements());
         }
         json.name("fitResidual").value(diagnosis.fitResidual()).endObject();
+    }
+
+    /** The kind, the sentence, the blocks, then the numbers of that kind only, then the fit residual. */
+    private static void crossBlock(JsonWriter json, CrossBlockDiagnosis finding, GradientCheckReport report) {
+        json.beginObject()
+                .name("kind").value(lower(finding.kind()))
+                .name("description").value(DiagnosisText.sentence(finding, report))
+                .name("blocks").strings(finding.blocks());
+        switch (finding.kind()) {
+            case WHOLE_GRADIENT_SCALED, WHOLE_DATA_TERM_SCALED -> json.name("factor").value(finding.factor())
+                    .name("batchSize").value(finding.batchSize());
+            case ERROR_ENTERS -> json.name("factor").value(finding.factor()).name("units").integers(finding.units())
+                    .name("unitsAre").value(finding.unitsAreColumns() ? "columns" : "rows");
+            case SWAPPED_BLOCKS -> {
+                // the two blocks and the residual say it all
+            }
+        }
+        json.name("fitResidual").value(finding.fitResidual()).endObject();
     }
 
     private static void offender(JsonWriter json, Offender offender) {
