@@ -63,6 +63,8 @@ final class ReportAssembly extends ReportFactory {
         Double loss;
         Double noise;
         Double difference;
+        Double differenceOfMatches;
+        Double differenceOfMismatches;
         Integer checkedElements;
         List<BlockSummary> blocks;
         List<Offender> worstOffenders;
@@ -107,6 +109,18 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder difference(double difference) {
             this.difference = difference;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder differenceOfMatches(double differenceOfMatches) {
+            this.differenceOfMatches = differenceOfMatches;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder differenceOfMismatches(double differenceOfMismatches) {
+            this.differenceOfMismatches = differenceOfMismatches;
             return this;
         }
 

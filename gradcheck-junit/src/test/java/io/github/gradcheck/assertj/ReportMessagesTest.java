@@ -31,7 +31,7 @@ class ReportMessagesTest {
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {
-        return tinyNet().difference(0.2)
+        return tinyNet().difference(0.2).differenceOfMatches(4.9e-9).differenceOfMismatches(0.6)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
                                 .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnoses.none())
@@ -53,7 +53,7 @@ class ReportMessagesTest {
 
     /** A made-up passed check, with one element at a kink. */
     static GradientCheckReport passed() {
-        return tinyNet().difference(3.0e-9)
+        return tinyNet().difference(3.0e-9).differenceOfMatches(3.0e-9).differenceOfMismatches(0)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-9).worstRelativeError(2.5e-9)
                                 .mismatches(0).kinks(1).unreliable(0).diagnosis(Diagnoses.none())
@@ -116,6 +116,7 @@ class ReportMessagesTest {
     @Test
     void aPercentSignInTheReportIsPrintedAsItIs() {
         GradientCheckReport named = tinyNet().modelName("Net 100%").difference(failed().difference())
+                .differenceOfMatches(failed().differenceOfMatches()).differenceOfMismatches(failed().differenceOfMismatches())
                 .blocks(failed().blocks()).worstOffenders(failed().worstOffenders())
                 .numericGradient(failed().numericGradient()).build();
 
@@ -143,7 +144,7 @@ class ReportMessagesTest {
                           ε = 1e-7; centered differences; loss noise σ ≈ 2.0e-14
 
                           block  shape  difference         worst rel. error  mismatch  kink  unreliable  Taylor order
-                          b      2      4.000e-09   great  5.00e-09          0/2       0     0           flat
+                          b      2      4.000e-09   great  5.00e-09          0/2       0     0           within noise
                           W      2×2    1.000e-09   great  2.50e-09          0/4       1     0           2.0
 
                           largest relative errors (no element mismatches):
@@ -201,7 +202,7 @@ class ReportMessagesTest {
     /** {@link #failed()}, but with W[0,1] a mismatch too. */
     private static GradientCheckReport failedInWAndB() {
         GradientCheckReport failed = failed();
-        return tinyNet().difference(0.2)
+        return tinyNet().difference(0.2).differenceOfMatches(0).differenceOfMismatches(0.6)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(0.3).worstRelativeError(0.6)
                                 .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())

@@ -246,6 +246,8 @@ public final class NumericCheck {
         addTaylorWarnings(blocks);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, elements.verdicts))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
                 .warnings(warnings).gradient(gradient).numericGradient(elements.numeric)
                 .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
@@ -280,6 +282,19 @@ public final class NumericCheck {
 
         double difference(int from, int to) {
             return RelativeDifference.of(gradient, numeric, from, to);
+        }
+
+        /** The difference over the elements of one verdict, the others zero on both sides. */
+        double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts) {
+            double[] g = new double[gradient.length];
+            double[] n = new double[gradient.length];
+            for (int i = 0; i < g.length; i++) {
+                if (verdicts[i] == verdict) {
+                    g[i] = gradient[i];
+                    n[i] = numeric[i];
+                }
+            }
+            return RelativeDifference.of(g, n, 0, g.length);
         }
     }
 

@@ -240,6 +240,18 @@ public abstract class ReportFactory {
         ReportBuilder difference(double difference);
 
         /**
+         * @param differenceOfMatches see {@link GradientCheckReport#differenceOfMatches()}
+         * @return this builder
+         */
+        ReportBuilder differenceOfMatches(double differenceOfMatches);
+
+        /**
+         * @param differenceOfMismatches see {@link GradientCheckReport#differenceOfMismatches()}
+         * @return this builder
+         */
+        ReportBuilder differenceOfMismatches(double differenceOfMismatches);
+
+        /**
          * @param checkedElements see {@link GradientCheckReport#checkedElements()}
          * @return this builder
          */

@@ -59,8 +59,7 @@ public final class ReportText {
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
         out.append("  ").append(verdict(report)).append('\n');
-        out.append("  difference ").append(Numbers.difference(report.difference())).append(": ")
-                .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
+        out.append("  difference ").append(DifferenceText.reading(report)).append(" (").append(DifferenceScale.LEGEND).append(")\n");
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
         }

@@ -118,7 +118,8 @@ class ValueComparisonTest {
     private static GradientCheckReport report(List<BlockSummary> blocks, double[] analytic, double[] numeric,
                                               List<Offender> offenders) {
         return ReportFactory.report().modelName("M").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-16)
-                .difference(0.1).checkedElements(analytic.length).blocks(blocks).worstOffenders(new ArrayList<>(offenders))
+                .difference(0.1).differenceOfMatches(0).differenceOfMismatches(0.1).checkedElements(analytic.length).blocks(blocks)
+                .worstOffenders(new ArrayList<>(offenders))
                 .gradient(analytic).numericGradient(numeric).lossEvaluations(1).gradientEvaluations(2)
                 .fullCheckEvaluations(2L * analytic.length).duration(Duration.ZERO).build();
     }

@@ -30,7 +30,7 @@ final class SampleReports {
     /** b's gradient is 4× too large, W (2×2) is fine. */
     static GradientCheckReport failed() {
         return report().modelName("TinyNet").settings(SETTINGS).mode(CheckMode.FULL).loss(0.5).noise(2.0e-14)
-                .difference(0.2).checkedElements(6)
+                .difference(0.2).differenceOfMatches(4.9e-9).differenceOfMismatches(0.6).checkedElements(6)
                 .blocks(List.of(
                         block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
                                 .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnoses.none())
@@ -61,7 +61,7 @@ final class SampleReports {
             n[k] = (k + 1) * (1 + 1e-9 * k);
         }
         return report().modelName("Conv").settings(SETTINGS).mode(CheckMode.FULL).loss(1.5).noise(1e-15)
-                .difference(3e-9).checkedElements(size + 1)
+                .difference(3e-9).differenceOfMatches(3e-9).differenceOfMismatches(0).checkedElements(size + 1)
                 .blocks(List.of(
                         block().name("K").shape(List.of(2, 3, 4)).offset(0).size(size).difference(3e-9).worstRelativeError(2.3e-8)
                                 .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
@@ -84,7 +84,7 @@ final class SampleReports {
         CheckSettings settings = ReportFactory.settings(SETTINGS).step(StepSize.relative(4.8e-6)).threshold(1e-8).seed(7)
                 .mode(CheckMode.SAMPLED).samplesPerBlock(3).build();
         return report().modelName("Wide").settings(settings).mode(CheckMode.SAMPLED).loss(2).noise(1e-15)
-                .difference(0.2).checkedElements(3)
+                .difference(0.2).differenceOfMatches(0).differenceOfMismatches(1.0 / 3).checkedElements(3)
                 .blocks(List.of(
                         block().name("w").shape(List.of(8)).offset(0).size(8).difference(0.2).worstRelativeError(1.0 / 3)
                                 .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
@@ -106,7 +106,7 @@ final class SampleReports {
             n[k] = k == 599 ? 0.5 : 1;
         }
         return report().modelName("Tall").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-15)
-                .difference(0.01).checkedElements(size)
+                .difference(0.01).differenceOfMatches(0).differenceOfMismatches(1.0 / 3).checkedElements(size)
                 .blocks(List.of(
                         block().name("T").shape(List.of(300, 2)).offset(0).size(size).difference(0.01).worstRelativeError(1.0 / 3)
                                 .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())

@@ -31,7 +31,7 @@ class SummaryHtmlTest {
     void eachCheckHasItsSummaryBlockTableHeatmapsAndOffenders() {
         String tiny = check(1);
         assertThat(tiny).contains("<section class=\"check failed\"", "<details open>", "TinyNet: 2 of 6 elements mismatch",
-                "2.000e-01 (almost surely a bug)", "ε = 1e-7", "<table class=\"blocks\">", "<table class=\"offenders\">",
+                "2.000e-01: almost surely a bug", "ε = 1e-7", "<table class=\"blocks\">", "<table class=\"offenders\">",
                 "<li>b: analytic b ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten, or a term counted 4 times?)"
                         + " (fit residual 1.0e-09)</li>");
         assertThat(figures(tiny)).containsExactly("W", "b");
