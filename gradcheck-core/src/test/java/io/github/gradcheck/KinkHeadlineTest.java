@@ -3,7 +3,9 @@ package io.github.gradcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gradcheck.report.GradientCheckReport;
+import java.util.Locale;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,15 +39,16 @@ class KinkHeadlineTest {
             }
         }
         double withoutKinks = Math.sqrt(squaredError) / (Math.sqrt(squaredG) + Math.sqrt(squaredN));
-        assertThat(report.differenceOfMatches()).isCloseTo(withoutKinks, org.assertj.core.data.Offset.offset(1e-15))
+        assertThat(report.differenceOfMatches()).isCloseTo(withoutKinks, Offset.offset(1e-15))
                 .isLessThan(1e-6);
 
         assertThat(report.toString().lines().limit(3).toList()).containsExactly(
                 "KinkedReluNet: PASSED",
                 "  every element matches within 10× their estimated numerical error, 6 at a kink of the loss",
-                String.format(java.util.Locale.ROOT, "  difference %.3e comes from the 6 elements at kinks of the loss:"
+                String.format(Locale.ROOT, "  difference %.3e comes from the 6 elements at kinks of the loss:"
                         + " without them %.3e, great (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)",
                         report.difference(), withoutKinks));
-        System.out.println(report);
+        assertThat(report.toString().lines().filter(line -> line.startsWith("  b1 ") || line.startsWith("  W1 ")))
+                .as("the rows of the blocks that hold the kinks").hasSize(2).allMatch(row -> row.contains(" great without kinks "));
     }
 }

@@ -196,6 +196,7 @@ final class ReportAssembly extends ReportFactory {
         Integer offset;
         Integer size;
         Double difference;
+        Double differenceOfMatches;
         Double worstRelativeError;
         Integer mismatches;
         Integer kinks;
@@ -230,6 +231,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public BlockBuilder difference(double difference) {
             this.difference = difference;
+            return this;
+        }
+
+        @Override
+        public BlockBuilder differenceOfMatches(double differenceOfMatches) {
+            this.differenceOfMatches = differenceOfMatches;
             return this;
         }
 

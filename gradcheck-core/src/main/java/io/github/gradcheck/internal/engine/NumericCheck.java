@@ -246,8 +246,8 @@ public final class NumericCheck {
         addTaylorWarnings(blocks);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts))
-                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, elements.verdicts))
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, 0, layout.size()))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, elements.verdicts, 0, layout.size()))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
                 .warnings(warnings).gradient(gradient).numericGradient(elements.numeric)
                 .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
@@ -284,14 +284,14 @@ public final class NumericCheck {
             return RelativeDifference.of(gradient, numeric, from, to);
         }
 
-        /** The difference over the elements of one verdict, the others zero on both sides. */
-        double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts) {
-            double[] g = new double[gradient.length];
-            double[] n = new double[gradient.length];
-            for (int i = 0; i < g.length; i++) {
+        /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
+        double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts, int from, int to) {
+            double[] g = new double[to - from];
+            double[] n = new double[to - from];
+            for (int i = from; i < to; i++) {
                 if (verdicts[i] == verdict) {
-                    g[i] = gradient[i];
-                    n[i] = numeric[i];
+                    g[i - from] = gradient[i];
+                    n[i - from] = numeric[i];
                 }
             }
             return RelativeDifference.of(g, n, 0, g.length);
@@ -310,7 +310,8 @@ public final class NumericCheck {
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
-                .difference(checked.difference(from, to)).worstRelativeError(worst).mismatches(mismatches)
+                .difference(checked.difference(from, to))
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to)).worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
                         theta))

@@ -355,6 +355,12 @@ public abstract class ReportFactory {
         BlockBuilder difference(double difference);
 
         /**
+         * @param differenceOfMatches see {@link BlockSummary#differenceOfMatches()}
+         * @return this builder
+         */
+        BlockBuilder differenceOfMatches(double differenceOfMatches);
+
+        /**
          * @param worstRelativeError see {@link BlockSummary#worstRelativeError()}
          * @return this builder
          */

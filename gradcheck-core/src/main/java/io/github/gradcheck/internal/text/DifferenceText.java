@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.text;
 
 import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.DifferenceScale;
 import io.github.gradcheck.report.GradientCheckReport;
 
@@ -75,6 +76,29 @@ public final class DifferenceText {
         return DifferenceScale.of(report.differenceOfMismatches()) != DifferenceScale.GREAT
                 ? "difference small only because the other elements outweigh " + mismatches(report.mismatches())
                 : "difference great, but " + mismatches(report.mismatches()) + " beyond the numeric error";
+    }
+
+    /**
+     * A block's difference in words for its row of the block table: the course's words where they
+     * agree with the block's verdict; otherwise {@code great without kinks} where the block's matches
+     * alone read great (its kinks or unreliable elements account for the rest), or the course's words
+     * with what the verdict found, e.g. {@code look closer, yet no mismatch}.
+     *
+     * @param block a block of a report
+     * @return a few words
+     */
+    public static String blockWords(BlockSummary block) {
+        String words = block.scale().words();
+        if (block.passed() == (block.scale() == DifferenceScale.GREAT)) {
+            return words;
+        }
+        if (!block.passed()) {
+            return words + ", yet " + (block.mismatches() == 1 ? "1 mismatch" : block.mismatches() + " mismatches");
+        }
+        if (block.kinks() + block.unreliable() > 0 && DifferenceScale.of(block.differenceOfMatches()) == DifferenceScale.GREAT) {
+            return "great without " + (block.unreliable() == 0 ? "kinks" : block.kinks() == 0 ? "unreliable" : "kinks, unreliable");
+        }
+        return words + ", yet no mismatch";
     }
 
     /** A passed check reads great, a failed one does not. */

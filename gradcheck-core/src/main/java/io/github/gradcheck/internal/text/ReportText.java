@@ -70,7 +70,7 @@ public final class ReportText {
         TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
                 "unreliable", "Taylor order");
         for (BlockSummary block : worstFirst(report.blocks())) {
-            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), block.scale().words(),
+            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), DifferenceText.blockWords(block),
                     Numbers.ratio(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
                     String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
         }

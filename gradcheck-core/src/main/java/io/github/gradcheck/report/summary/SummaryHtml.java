@@ -141,7 +141,7 @@ public final class SummaryHtml {
             html.append("<tr class=\"").append(block.passed() ? "passed" : "failed").append("\"><td>")
                     .append(escape(block.name())).append("</td><td>").append(escape(block.shapeText()))
                     .append("</td><td class=\"n\">").append(difference(block.difference())).append("</td><td>")
-                    .append(escape(block.scale().words())).append("</td><td class=\"n\">")
+                    .append(escape(DifferenceText.blockWords(block))).append("</td><td class=\"n\">")
                     .append(Numbers.ratio(block.worstRelativeError())).append("</td><td class=\"n\">")
                     .append(block.mismatches()).append('/').append(block.size()).append("</td><td class=\"n\">")
                     .append(block.kinks()).append("</td><td class=\"n\">").append(block.unreliable())

@@ -136,7 +136,7 @@ class ReportFactoryTest {
     }
 
     private static ReportFactory.BlockBuilder block() {
-        return ReportFactory.block().name("b").shape(List.of(2)).offset(0).size(2).difference(0.6).worstRelativeError(0.6)
+        return ReportFactory.block().name("b").shape(List.of(2)).offset(0).size(2).difference(0.6).differenceOfMatches(0).worstRelativeError(0.6)
                 .mismatches(2).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(1e-2), List.of(1e-2), 1.0));
     }

@@ -103,7 +103,7 @@ class ValueComparisonTest {
 
     private static BlockSummary block(String name, List<Integer> shape, int offset, double difference, int mismatches) {
         int size = shape.stream().reduce(1, (a, b) -> a * b);
-        return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference)
+        return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference).differenceOfMatches(difference)
                 .worstRelativeError(difference).mismatches(mismatches).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(), List.of(), Double.NaN)).build();
     }

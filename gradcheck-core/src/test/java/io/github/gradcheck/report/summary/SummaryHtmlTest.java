@@ -105,6 +105,18 @@ class SummaryHtmlTest {
         assertThat(section(html, "summary")).contains("<td>b1: analytic b1 ≈ 4.00 × numeric</td>");
     }
 
+    @Test
+    void aPassedCheckWhoseDifferenceComesFromKinksSaysSoInItsRowFactsAndBlockTable() {
+        String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("ReluTest.check", SampleReports.passedAtKinks()))));
+
+        assertThat(section(html, "summary")).contains("<td class=\"n\">6.019e-03</td><td><span class=\"badge passed\">passed</span>"
+                + "</td><td>difference from 2 elements at kinks of the loss</td>");
+        assertThat(html).contains("<dt>difference</dt><dd>6.019e-03 comes from the 2 elements at kinks of the loss: without them"
+                        + " 2.100e-09, great</dd>",
+                "<td class=\"n\">6.019e-03</td><td>great without kinks</td>")
+                .doesNotContain("almost surely a bug");
+    }
+
     static String section(String html, String id) {
         int start = html.indexOf("<section id=\"" + id + "\"");
         return html.substring(start, html.indexOf("</section>", start));

@@ -1,0 +1,26 @@
+package io.github.gradcheck.report.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Golden strings: the end-of-run console summary as a build log shows it. */
+class SummaryConsoleTest {
+
+    @Test
+    void eachRowSaysWhatItFoundAndWhyAPassedRowWithALargeDifferenceIsNoBug() {
+        RunSummary summary = new RunSummary(List.of(
+                CheckRecord.of("TinyNetTest.check", SampleReports.failed()),
+                CheckRecord.of("ReluTest.check", SampleReports.passedAtKinks()),
+                CheckRecord.of("ConvTest.check", SampleReports.passedWithRankThree())));
+
+        assertThat(SummaryConsole.write(summary, List.of("HTML: target/gradcheck/index.html"))).isEqualTo("""
+                gradcheck: 3 gradient checks: 2 passed, 1 failed
+                  test               model / state  parameters  difference  verdict  diagnosis
+                  TinyNetTest.check  TinyNet        6           2.000e-01   failed   analytic b ≈ 4.00 × numeric
+                  ReluTest.check     Relu           6           6.019e-03   passed   difference from 2 elements at kinks of the loss
+                  ConvTest.check     Conv           25          3.000e-09   passed
+                  HTML: target/gradcheck/index.html""");
+    }
+}
