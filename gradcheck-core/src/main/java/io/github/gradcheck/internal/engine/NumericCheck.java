@@ -324,7 +324,10 @@ public final class NumericCheck {
         for (BlockSummary block : blocks) {
             if (passed && block.taylor().contradicts()) {
                 warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
-                        + " falls as h^" + block.taylor().describe() + ", not h², although every element matched");
+                        + " falls as h^" + block.taylor().describe() + ", not h², although "
+                        + (block.kinks() == 0 ? "every element matched"
+                        : "no element mismatched; its " + block.kinks() + (block.kinks() == 1 ? " kink makes" : " kinks make")
+                                + " a remainder fall as h where the direction crosses them"));
             } else if (!block.passed() && !Double.isNaN(block.taylor().order()) && block.taylor().consistent()) {
                 warnings.add("the Taylor test along a random direction finds " + block.name() + " consistent (order "
                         + block.taylor().describe() + "): its mismatches may be few or small");
