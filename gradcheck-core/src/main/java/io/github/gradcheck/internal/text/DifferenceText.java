@@ -75,7 +75,8 @@ public final class DifferenceText {
         }
         return DifferenceScale.of(report.differenceOfMismatches()) != DifferenceScale.GREAT
                 ? "difference small only because the other elements outweigh " + mismatches(report.mismatches())
-                : "difference great, but " + mismatches(report.mismatches()) + " beyond the numeric error";
+                : "difference great, but " + mismatches(report.mismatches()) + (report.mismatches() == 1 ? " is" : " are")
+                        + " beyond the numeric error";
     }
 
     /**

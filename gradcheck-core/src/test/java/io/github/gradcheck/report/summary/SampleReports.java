@@ -121,16 +121,39 @@ final class SampleReports {
 
     /** Passes; h's difference of 6.019e-03 comes from its 2 elements at kinks, the other 4 match to 2.1e-09. */
     static GradientCheckReport passedAtKinks() {
-        return report().modelName("Relu").settings(SETTINGS).mode(CheckMode.FULL).loss(0.25).noise(1e-16)
-                .difference(6.019e-3).differenceOfMatches(2.1e-9).differenceOfMismatches(0).checkedElements(6)
+        return relu("Relu", 6.019e-3, 2.1e-9, 0, 0, ElementVerdict.KINK);
+    }
+
+    /** Passes with a difference of 5.0e-05, 4.0e-05 without its 2 kinks: the matches alone read "look closer". */
+    static GradientCheckReport passedLookCloser() {
+        return relu("Noisy", 5.0e-5, 4.0e-5, 0, 0, ElementVerdict.MATCH);
+    }
+
+    /** Fails on h[2] (1/3 on its own), though the 5 other elements bring the difference down to 2.0e-09. */
+    static GradientCheckReport failedDiluted() {
+        return relu("Diluted", 2.0e-9, 1e-10, 1.0 / 3, 1, ElementVerdict.MISMATCH);
+    }
+
+    /** Fails on h[2], whose difference of 3.0e-07 on its own is too small for the course's scale. */
+    static GradientCheckReport failedSmall() {
+        return relu("Small", 1.0e-7, 1e-10, 3.0e-7, 1, ElementVerdict.MISMATCH);
+    }
+
+    /** One block h of 6 elements, 2 at kinks unless one mismatches; h[2] the worst, with this verdict. */
+    private static GradientCheckReport relu(String name, double difference, double ofMatches, double ofMismatches,
+                                            int mismatches, ElementVerdict worst) {
+        int kinks = mismatches == 0 ? 2 : 0;
+        return report().modelName(name).settings(SETTINGS).mode(CheckMode.FULL).loss(0.25).noise(1e-16)
+                .difference(difference).differenceOfMatches(ofMatches).differenceOfMismatches(ofMismatches).checkedElements(6)
                 .blocks(List.of(
-                        block().name("h").shape(List.of(6)).offset(0).size(6).difference(6.019e-3).differenceOfMatches(2.1e-9)
-                                .worstRelativeError(1.0 / 3).mismatches(0).kinks(2).unreliable(0).diagnosis(Diagnoses.none())
+                        block().name("h").shape(List.of(6)).offset(0).size(6).difference(difference).differenceOfMatches(ofMatches)
+                                .worstRelativeError(1.0 / 3).mismatches(mismatches).kinks(kinks).unreliable(0)
+                                .diagnosis(mismatches == 0 ? Diagnoses.none() : Diagnoses.fewElements(List.of(2)))
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-4, 5e-5), 1.0)).build()))
                 .worstOffenders(List.of(
                         offender().index(2).block("h").position(List.of(2)).parameter("h[2]").gradient(0.02)
                                 .numericGradient(0.01).absoluteError(0.01).relativeError(1.0 / 3).estimatedError(1e-9)
-                                .verdict(ElementVerdict.KINK).build()))
+                                .verdict(worst).build()))
                 .gradient(new double[] {1, 2, 0.02, 3, 0, 1}).numericGradient(new double[] {1, 2, 0.01, 3, 0, 1})
                 .lossEvaluations(30).gradientEvaluations(2).fullCheckEvaluations(26).duration(Duration.ofMillis(1)).build();
     }

@@ -117,6 +117,22 @@ class SummaryHtmlTest {
                 .doesNotContain("almost surely a bug");
     }
 
+    @Test
+    void aFailedCheckThatReadsGreatSaysWhyInItsRowFactsAndBlockTable() {
+        String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("DilutedTest.check", SampleReports.failedDiluted()),
+                CheckRecord.of("SmallTest.check", SampleReports.failedSmall()))));
+
+        assertThat(section(html, "summary")).contains("<td>1 of 6 elements of h is wrong, the rest match: h[2]; difference small only"
+                        + " because the other elements outweigh the 1 mismatch</td>",
+                "<td>1 of 6 elements of h is wrong, the rest match: h[2]; difference great, but the 1 mismatch is beyond the numeric"
+                        + " error</td>");
+        assertThat(html).contains("<dd>2.000e-09: great overall only because the 5 other checked elements outweigh the 1 mismatch,"
+                        + " which on its own reads 3.333e-01: almost surely a bug</dd>",
+                "<dd>1.000e-07: great on the course&#39;s scale, yet the 1 mismatch (3.000e-07 on its own) is beyond 10× the numeric"
+                        + " derivative&#39;s estimated error: an error too small for the course&#39;s scale, which the check resolves</dd>",
+                "<td>great, yet 1 mismatch</td>");
+    }
+
     static String section(String html, String id) {
         int start = html.indexOf("<section id=\"" + id + "\"");
         return html.substring(start, html.indexOf("</section>", start));
