@@ -280,6 +280,9 @@ class ReportMessagesTest {
                           W      2×2    8.000e-03   great without kinks  0.333             0/4       2     0           2.0
                           b      2      1.000e-09   great                1.00e-09          0/2       0     0           within noise
                         """);
+        assertThatThrownBy(() -> assertThat(report).block("W").fails())
+                .hasMessageStartingWith("\nExpecting block W of TinyNet to fail, but every element matches"
+                        + " (difference 8.000e-03, great without kinks):\n");
     }
 
     @Test
@@ -317,6 +320,9 @@ class ReportMessagesTest {
                           diagnosis:
                             W: 1 of 4 elements of W is wrong, the rest match: W[0,1]
                         """);
+        assertThatThrownBy(() -> assertThat(report).block("W").passes())
+                .hasMessageStartingWith("\nExpecting block W of TinyNet to pass, but 1 of its 4 elements mismatch"
+                        + " (difference 1.000e-09, great, yet 1 mismatch):\n");
     }
 
     @Test
