@@ -311,7 +311,8 @@ public final class NumericCheck {
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
                 .difference(checked.difference(from, to))
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to)).worstRelativeError(worst).mismatches(mismatches)
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to))
+                .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
                         theta))
