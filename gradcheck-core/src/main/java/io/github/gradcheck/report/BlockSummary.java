@@ -17,6 +17,7 @@ public final class BlockSummary {
     private final int offset;
     private final int size;
     private final double difference;
+    private final double differenceOfMatches;
     private final double worstRelativeError;
     private final int mismatches;
     private final int kinks;
@@ -32,6 +33,7 @@ public final class BlockSummary {
         offset = ReportAssembly.required(values.offset, type, "offset");
         size = ReportAssembly.required(values.size, type, "size");
         difference = ReportAssembly.required(values.difference, type, "difference");
+        differenceOfMatches = ReportAssembly.required(values.differenceOfMatches, type, "differenceOfMatches");
         worstRelativeError = ReportAssembly.required(values.worstRelativeError, type, "worstRelativeError");
         mismatches = ReportAssembly.required(values.mismatches, type, "mismatches");
         kinks = ReportAssembly.required(values.kinks, type, "kinks");
@@ -83,6 +85,17 @@ public final class BlockSummary {
      */
     public double difference() {
         return difference;
+    }
+
+    /**
+     * The same difference over this block's matching elements only, as
+     * {@link GradientCheckReport#differenceOfMatches()} is over all of θ: what the block's difference
+     * would read without its kinks, unreliable elements and mismatches.
+     *
+     * @return the difference over the block's matches; 0 if none matches
+     */
+    public double differenceOfMatches() {
+        return differenceOfMatches;
     }
 
     /**
@@ -174,6 +187,7 @@ public final class BlockSummary {
                 && offset == that.offset
                 && size == that.size
                 && Double.compare(difference, that.difference) == 0
+                && Double.compare(differenceOfMatches, that.differenceOfMatches) == 0
                 && Double.compare(worstRelativeError, that.worstRelativeError) == 0
                 && mismatches == that.mismatches
                 && kinks == that.kinks
@@ -184,15 +198,16 @@ public final class BlockSummary {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, shape, offset, size, difference, worstRelativeError, mismatches, kinks, unreliable,
-                diagnosis, taylor);
+        return Objects.hash(name, shape, offset, size, difference, differenceOfMatches, worstRelativeError, mismatches, kinks,
+                unreliable, diagnosis, taylor);
     }
 
     /** Every field by name, e.g. {@code BlockSummary[name=W, shape=[2, 2], …]}. */
     @Override
     public String toString() {
         return "BlockSummary[name=" + name + ", shape=" + shape + ", offset=" + offset + ", size=" + size
-                + ", difference=" + difference + ", worstRelativeError=" + worstRelativeError + ", mismatches=" + mismatches
+                + ", difference=" + difference + ", differenceOfMatches=" + differenceOfMatches
+                + ", worstRelativeError=" + worstRelativeError + ", mismatches=" + mismatches
                 + ", kinks=" + kinks + ", unreliable=" + unreliable + ", diagnosis=" + diagnosis + ", taylor=" + taylor + "]";
     }
 }

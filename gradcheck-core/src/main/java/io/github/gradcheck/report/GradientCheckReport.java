@@ -32,6 +32,8 @@ public final class GradientCheckReport {
     private final double loss;
     private final double noise;
     private final double difference;
+    private final double differenceOfMatches;
+    private final double differenceOfMismatches;
     private final List<BlockSummary> blocks;
     private final List<Offender> worstOffenders;
     private final List<String> warnings;
@@ -57,6 +59,8 @@ public final class GradientCheckReport {
         this.loss = ReportAssembly.required(values.loss, type, "loss");
         this.noise = ReportAssembly.required(values.noise, type, "noise");
         this.difference = ReportAssembly.required(values.difference, type, "difference");
+        this.differenceOfMatches = ReportAssembly.required(values.differenceOfMatches, type, "differenceOfMatches");
+        this.differenceOfMismatches = ReportAssembly.required(values.differenceOfMismatches, type, "differenceOfMismatches");
         this.blocks = List.copyOf(Objects.requireNonNull(values.blocks, "blocks"));
         this.worstOffenders = List.copyOf(Objects.requireNonNull(values.worstOffenders, "worstOffenders"));
         this.warnings = List.copyOf(values.warnings);
@@ -147,6 +151,28 @@ public final class GradientCheckReport {
      */
     public double difference() {
         return difference;
+    }
+
+    /**
+     * The same difference over the elements that {@link ElementVerdict#MATCH match} only, the others
+     * counting as zero on both sides: what {@link #difference()} would read without the kinks, the
+     * unreliable elements and the mismatches. Where it is small and the overall difference is not,
+     * the elements left out account for the overall difference.
+     *
+     * @return the difference over the matches; 0 if none matches
+     */
+    public double differenceOfMatches() {
+        return differenceOfMatches;
+    }
+
+    /**
+     * The same difference over the {@link ElementVerdict#MISMATCH mismatching} elements only: how
+     * wrong they are on their own, however many other elements dilute them in {@link #difference()}.
+     *
+     * @return the difference over the mismatches; 0 if none mismatches
+     */
+    public double differenceOfMismatches() {
+        return differenceOfMismatches;
     }
 
     /**

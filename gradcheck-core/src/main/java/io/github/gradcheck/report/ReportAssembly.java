@@ -70,6 +70,8 @@ final class ReportAssembly extends ReportFactory {
         Double loss;
         Double noise;
         Double difference;
+        Double differenceOfMatches;
+        Double differenceOfMismatches;
         Integer checkedElements;
         List<BlockSummary> blocks;
         List<Offender> worstOffenders;
@@ -116,6 +118,18 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder difference(double difference) {
             this.difference = difference;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder differenceOfMatches(double differenceOfMatches) {
+            this.differenceOfMatches = differenceOfMatches;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder differenceOfMismatches(double differenceOfMismatches) {
+            this.differenceOfMismatches = differenceOfMismatches;
             return this;
         }
 
@@ -203,6 +217,7 @@ final class ReportAssembly extends ReportFactory {
         Integer offset;
         Integer size;
         Double difference;
+        Double differenceOfMatches;
         Double worstRelativeError;
         Integer mismatches;
         Integer kinks;
@@ -237,6 +252,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public BlockBuilder difference(double difference) {
             this.difference = difference;
+            return this;
+        }
+
+        @Override
+        public BlockBuilder differenceOfMatches(double differenceOfMatches) {
+            this.differenceOfMatches = differenceOfMatches;
             return this;
         }
 

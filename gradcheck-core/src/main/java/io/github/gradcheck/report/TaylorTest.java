@@ -47,8 +47,9 @@ public final class TaylorTest {
      * The observed order, the slope of log r against log h over the remainders above the loss's
      * noise.
      *
-     * @return the order; NaN when fewer than two remainders are above the noise (the loss is flat
-     *     along d: consistent)
+     * @return the order; NaN when fewer than two remainders are above the noise: the loss is so
+     *     nearly linear along d that its first-order Taylor model is exact to within the noise, which a
+     *     right gradient explains and a wrong one, with its remainder of order h, would not
      */
     public double order() {
         return order;
@@ -73,12 +74,14 @@ public final class TaylorTest {
     }
 
     /**
-     * The result in words, for the block table.
+     * The result in words, for the block table's "Taylor order" column: the order with one decimal
+     * (2.0 right, 1.0 wrong), or {@code within noise} where fewer than two remainders rose above the
+     * loss's noise, so that no order can be measured; that agrees with a right gradient.
      *
-     * @return e.g. {@code 2.0}, or {@code flat}
+     * @return e.g. {@code 2.0}, or {@code within noise}
      */
     public String describe() {
-        return Double.isNaN(order) ? "flat" : Numbers.fixed(order, 1);
+        return Double.isNaN(order) ? "within noise" : Numbers.fixed(order, 1);
     }
 
     @Override

@@ -341,6 +341,8 @@ public final class NumericCheck {
         addTaylorWarnings(blocks, mode);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, 0, layout.size()))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, elements.verdicts, 0, layout.size()))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
@@ -378,6 +380,19 @@ public final class NumericCheck {
         double difference(int from, int to) {
             return RelativeDifference.of(gradient, numeric, from, to);
         }
+
+        /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
+        double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts, int from, int to) {
+            double[] g = new double[to - from];
+            double[] n = new double[to - from];
+            for (int i = from; i < to; i++) {
+                if (verdicts[i] == verdict) {
+                    g[i - from] = gradient[i];
+                    n[i - from] = numeric[i];
+                }
+            }
+            return RelativeDifference.of(g, n, 0, g.length);
+        }
     }
 
     private BlockSummary blockSummary(ParameterBlock block, Checked checked, ElementResults elements, TaylorTest taylor,
@@ -392,7 +407,9 @@ public final class NumericCheck {
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
-                .difference(checked.difference(from, to)).worstRelativeError(worst).mismatches(mismatches)
+                .difference(checked.difference(from, to))
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to))
+                .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
                         theta))
@@ -409,7 +426,10 @@ public final class NumericCheck {
         for (BlockSummary block : blocks) {
             if (mode == CheckMode.FULL && passed && block.taylor().contradicts()) {
                 warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
-                        + " falls as h^" + block.taylor().describe() + ", not h², although every element matched");
+                        + " falls as h^" + block.taylor().describe() + ", not h², although "
+                        + (block.kinks() == 0 ? "every element matched"
+                        : "no element mismatched; its " + block.kinks() + (block.kinks() == 1 ? " kink makes" : " kinks make")
+                                + " a remainder fall as h where the direction crosses them"));
             } else if (!block.passed() && !Double.isNaN(block.taylor().order()) && block.taylor().consistent()) {
                 warnings.add("the Taylor test along a random direction finds " + block.name() + " consistent (order "
                         + block.taylor().describe() + "): its mismatches may be few or small");

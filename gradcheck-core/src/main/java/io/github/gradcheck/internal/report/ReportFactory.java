@@ -279,6 +279,18 @@ public abstract class ReportFactory {
         ReportBuilder difference(double difference);
 
         /**
+         * @param differenceOfMatches see {@link GradientCheckReport#differenceOfMatches()}
+         * @return this builder
+         */
+        ReportBuilder differenceOfMatches(double differenceOfMatches);
+
+        /**
+         * @param differenceOfMismatches see {@link GradientCheckReport#differenceOfMismatches()}
+         * @return this builder
+         */
+        ReportBuilder differenceOfMismatches(double differenceOfMismatches);
+
+        /**
          * @param checkedElements see {@link GradientCheckReport#checkedElements()}
          * @return this builder
          */
@@ -392,6 +404,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         BlockBuilder difference(double difference);
+
+        /**
+         * @param differenceOfMatches see {@link BlockSummary#differenceOfMatches()}
+         * @return this builder
+         */
+        BlockBuilder differenceOfMatches(double differenceOfMatches);
 
         /**
          * @param worstRelativeError see {@link BlockSummary#worstRelativeError()}

@@ -60,8 +60,7 @@ public final class ReportText {
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
         out.append("  ").append(verdict(report)).append('\n');
-        out.append("  difference ").append(Numbers.difference(report.difference())).append(": ")
-                .append(report.scale().words()).append(" (").append(DifferenceScale.LEGEND).append(")\n");
+        out.append("  difference ").append(DifferenceText.reading(report)).append(" (").append(DifferenceScale.LEGEND).append(")\n");
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
         }
@@ -72,7 +71,7 @@ public final class ReportText {
         TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
                 "unreliable", "Taylor order");
         for (BlockSummary block : worstFirst(report.blocks())) {
-            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), block.scale().words(),
+            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), DifferenceText.blockWords(block),
                     Numbers.ratio(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
                     String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
         }

@@ -3,6 +3,7 @@ package io.github.gradcheck.report.summary;
 import static java.util.stream.Collectors.joining;
 
 import io.github.gradcheck.internal.text.DiagnosisText;
+import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -159,6 +160,20 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
         return report.map(r -> Stream.concat(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
                         diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()))).collect(joining("; ")))
                 .orElse(String.join("; ", diagnoses));
+    }
+
+    /**
+     * What a table row says beside the verdict: the {@link #shortDiagnosis()}, then, where the
+     * course's words for the difference disagree with the verdict, why (e.g. {@code difference from
+     * 9 elements at kinks of the loss}), so that a passed row with a large difference is not read as
+     * a bug.
+     *
+     * @return the few words, empty if there is nothing to add to the verdict
+     */
+    public String shortFindings() {
+        String note = report.map(DifferenceText::note).orElse("");
+        String diagnosis = shortDiagnosis();
+        return diagnosis.isEmpty() || note.isEmpty() ? diagnosis + note : diagnosis + "; " + note;
     }
 
     /**

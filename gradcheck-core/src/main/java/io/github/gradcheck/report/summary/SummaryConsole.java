@@ -31,7 +31,7 @@ public final class SummaryConsole {
             boolean error = check.verdict() == CheckRecord.Verdict.ERROR;
             table.row(check.test(), check.invocation(), error ? "" : check.parametersChecked(),
                     error ? "" : Numbers.difference(check.difference()), SummaryJson.lower(check.verdict()),
-                    shorten(error ? check.error() : check.shortDiagnosis()));
+                    shorten(error ? check.error() : check.shortFindings()));
         }
         table.appendTo(out, "  ");
         for (String line : written) {

@@ -3,6 +3,7 @@ package io.github.gradcheck.report.summary;
 import static io.github.gradcheck.report.summary.Html.escape;
 
 import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
@@ -61,7 +62,7 @@ public final class SummaryHtml {
                     .append("</td><td class=\"n\">").append(difference(check.difference())).append("</td><td>")
                     .append(verdictBadge(check)).append("</td><td>")
                     .append(escape(check.verdict() == CheckRecord.Verdict.ERROR ? check.error().lines().findFirst().orElse("")
-                            : check.shortDiagnosis()))
+                            : check.shortFindings()))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
@@ -108,7 +109,7 @@ public final class SummaryHtml {
     private static void facts(StringBuilder html, GradientCheckReport report) {
         CheckSettings settings = report.settings();
         html.append("<dl class=\"facts\">")
-                .append(fact("difference", difference(report.difference()) + " (" + report.scale().words() + ")"))
+                .append(fact("difference", DifferenceText.reading(report)))
                 .append(report.mode() == CheckMode.FULL ? "" : fact("mode", mode(report)))
                 .append(fact("step", settings.step().describe()))
                 .append(fact("stencil", settings.stencil() == Stencil.CENTERED ? "centered" : "five-point"))
@@ -140,7 +141,7 @@ public final class SummaryHtml {
             html.append("<tr class=\"").append(block.passed() ? "passed" : "failed").append("\"><td>")
                     .append(escape(block.name())).append("</td><td>").append(escape(block.shapeText()))
                     .append("</td><td class=\"n\">").append(difference(block.difference())).append("</td><td>")
-                    .append(escape(block.scale().words())).append("</td><td class=\"n\">")
+                    .append(escape(DifferenceText.blockWords(block))).append("</td><td class=\"n\">")
                     .append(Numbers.ratio(block.worstRelativeError())).append("</td><td class=\"n\">")
                     .append(block.mismatches()).append('/').append(block.size()).append("</td><td class=\"n\">")
                     .append(block.kinks()).append("</td><td class=\"n\">").append(block.unreliable())

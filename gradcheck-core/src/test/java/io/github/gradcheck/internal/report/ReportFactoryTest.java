@@ -107,7 +107,7 @@ class ReportFactoryTest {
         double[] gradient = {1, 0.4};
 
         GradientCheckReport report = ReportFactory.report().modelName("TinyNet").settings(GradientChecker.defaults().settings())
-                .mode(CheckMode.FULL).loss(0.5).noise(1e-16).difference(0.6).checkedElements(2).blocks(blocks)
+                .mode(CheckMode.FULL).loss(0.5).noise(1e-16).difference(0.6).differenceOfMatches(0).differenceOfMismatches(0.6).checkedElements(2).blocks(blocks)
                 .worstOffenders(List.of(offender().build())).gradient(gradient).numericGradient(new double[] {1, 0.1})
                 .lossEvaluations(10).gradientEvaluations(2).fullCheckEvaluations(10).duration(Duration.ZERO).build();
         blocks.clear();
@@ -122,7 +122,7 @@ class ReportFactoryTest {
     @Test
     void gradientsOfDifferentLengthsAreRefused() {
         assertThatThrownBy(() -> ReportFactory.report().modelName("M").settings(GradientChecker.defaults().settings())
-                .mode(CheckMode.FULL).loss(0).noise(0).difference(0).checkedElements(0).blocks(List.of())
+                .mode(CheckMode.FULL).loss(0).noise(0).difference(0).differenceOfMatches(0).differenceOfMismatches(0).checkedElements(0).blocks(List.of())
                 .worstOffenders(List.of()).gradient(new double[2]).numericGradient(new double[3])
                 .lossEvaluations(0).gradientEvaluations(0).fullCheckEvaluations(0).duration(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -136,7 +136,7 @@ class ReportFactoryTest {
     }
 
     private static ReportFactory.BlockBuilder block() {
-        return ReportFactory.block().name("b").shape(List.of(2)).offset(0).size(2).difference(0.6).worstRelativeError(0.6)
+        return ReportFactory.block().name("b").shape(List.of(2)).offset(0).size(2).difference(0.6).differenceOfMatches(0).worstRelativeError(0.6)
                 .mismatches(2).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(1e-2), List.of(1e-2), 1.0));
     }

@@ -103,7 +103,7 @@ class ValueComparisonTest {
 
     private static BlockSummary block(String name, List<Integer> shape, int offset, double difference, int mismatches) {
         int size = shape.stream().reduce(1, (a, b) -> a * b);
-        return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference)
+        return ReportFactory.block().name(name).shape(shape).offset(offset).size(size).difference(difference).differenceOfMatches(difference)
                 .worstRelativeError(difference).mismatches(mismatches).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                 .taylor(ReportFactory.taylorTest(List.of(), List.of(), Double.NaN)).build();
     }
@@ -118,7 +118,8 @@ class ValueComparisonTest {
     private static GradientCheckReport report(List<BlockSummary> blocks, double[] analytic, double[] numeric,
                                               List<Offender> offenders) {
         return ReportFactory.report().modelName("M").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-16)
-                .difference(0.1).checkedElements(analytic.length).blocks(blocks).worstOffenders(new ArrayList<>(offenders))
+                .difference(0.1).differenceOfMatches(0).differenceOfMismatches(0.1).checkedElements(analytic.length).blocks(blocks)
+                .worstOffenders(new ArrayList<>(offenders))
                 .gradient(analytic).numericGradient(numeric).lossEvaluations(1).gradientEvaluations(2)
                 .fullCheckEvaluations(2L * analytic.length).duration(Duration.ZERO).build();
     }

@@ -30,12 +30,12 @@ final class SampleReports {
     /** b's gradient is 4× too large, W (2×2) is fine. */
     static GradientCheckReport failed() {
         return report().modelName("TinyNet").settings(SETTINGS).mode(CheckMode.FULL).loss(0.5).noise(2.0e-14)
-                .difference(0.2).checkedElements(6)
+                .difference(0.2).differenceOfMatches(4.9e-9).differenceOfMismatches(0.6).checkedElements(6)
                 .blocks(List.of(
-                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).worstRelativeError(2.5e-8)
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(1.0e-8).differenceOfMatches(1.0e-8).worstRelativeError(2.5e-8)
                                 .mismatches(0).kinks(0).unreliable(1).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-6, 2.5e-7), 2.0)).build(),
-                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).worstRelativeError(0.6)
+                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(0.6).differenceOfMatches(0).worstRelativeError(0.6)
                                 .mismatches(2).kinks(0).unreliable(0)
                                 .diagnosis(Diagnoses.scaled(4, 0, 1e-9))
                                 .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build()))
@@ -61,12 +61,12 @@ final class SampleReports {
             n[k] = (k + 1) * (1 + 1e-9 * k);
         }
         return report().modelName("Conv").settings(SETTINGS).mode(CheckMode.FULL).loss(1.5).noise(1e-15)
-                .difference(3e-9).checkedElements(size + 1)
+                .difference(3e-9).differenceOfMatches(3e-9).differenceOfMismatches(0).checkedElements(size + 1)
                 .blocks(List.of(
-                        block().name("K").shape(List.of(2, 3, 4)).offset(0).size(size).difference(3e-9).worstRelativeError(2.3e-8)
+                        block().name("K").shape(List.of(2, 3, 4)).offset(0).size(size).difference(3e-9).differenceOfMatches(3e-9).worstRelativeError(2.3e-8)
                                 .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(1e-6), 2.0)).build(),
-                        block().name("bias").shape(List.of()).offset(size).size(1).difference(1e-8).worstRelativeError(1.2e-8)
+                        block().name("bias").shape(List.of()).offset(size).size(1).difference(1e-8).differenceOfMatches(1e-8).worstRelativeError(1.2e-8)
                                 .mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build()))
                 .worstOffenders(List.of(
@@ -84,9 +84,9 @@ final class SampleReports {
         CheckSettings settings = ReportFactory.settings(SETTINGS).step(StepSize.relative(4.8e-6)).threshold(1e-8).seed(7)
                 .mode(CheckMode.SAMPLED).samplesPerBlock(3).build();
         return report().modelName("Wide").settings(settings).mode(CheckMode.SAMPLED).loss(2).noise(1e-15)
-                .difference(0.2).checkedElements(3)
+                .difference(0.2).differenceOfMatches(0).differenceOfMismatches(1.0 / 3).checkedElements(3)
                 .blocks(List.of(
-                        block().name("w").shape(List.of(8)).offset(0).size(8).difference(0.2).worstRelativeError(1.0 / 3)
+                        block().name("w").shape(List.of(8)).offset(0).size(8).difference(0.2).differenceOfMatches(0).worstRelativeError(1.0 / 3)
                                 .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(1e-2), List.of(1e-2), 1.0)).build()))
                 .worstOffenders(List.of(
@@ -106,9 +106,9 @@ final class SampleReports {
             n[k] = k == 599 ? 0.5 : 1;
         }
         return report().modelName("Tall").settings(SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-15)
-                .difference(0.01).checkedElements(size)
+                .difference(0.01).differenceOfMatches(0).differenceOfMismatches(1.0 / 3).checkedElements(size)
                 .blocks(List.of(
-                        block().name("T").shape(List.of(300, 2)).offset(0).size(size).difference(0.01).worstRelativeError(1.0 / 3)
+                        block().name("T").shape(List.of(300, 2)).offset(0).size(size).difference(0.01).differenceOfMatches(0).worstRelativeError(1.0 / 3)
                                 .mismatches(1).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
                                 .taylor(taylorTest(List.of(), List.of(), Double.NaN)).build()))
                 .worstOffenders(List.of(
@@ -117,5 +117,44 @@ final class SampleReports {
                                 .verdict(ElementVerdict.MISMATCH).build()))
                 .gradient(g).numericGradient(n)
                 .lossEvaluations(1200).gradientEvaluations(2).fullCheckEvaluations(1200).duration(Duration.ofMillis(1)).build();
+    }
+
+    /** Passes; h's difference of 6.019e-03 comes from its 2 elements at kinks, the other 4 match to 2.1e-09. */
+    static GradientCheckReport passedAtKinks() {
+        return relu("Relu", 6.019e-3, 2.1e-9, 0, 0, ElementVerdict.KINK);
+    }
+
+    /** Passes with a difference of 5.0e-05, 4.0e-05 without its 2 kinks: the matches alone read "look closer". */
+    static GradientCheckReport passedLookCloser() {
+        return relu("Noisy", 5.0e-5, 4.0e-5, 0, 0, ElementVerdict.MATCH);
+    }
+
+    /** Fails on h[2] (1/3 on its own), though the 5 other elements bring the difference down to 2.0e-09. */
+    static GradientCheckReport failedDiluted() {
+        return relu("Diluted", 2.0e-9, 1e-10, 1.0 / 3, 1, ElementVerdict.MISMATCH);
+    }
+
+    /** Fails on h[2], whose difference of 3.0e-07 on its own is too small for the course's scale. */
+    static GradientCheckReport failedSmall() {
+        return relu("Small", 1.0e-7, 1e-10, 3.0e-7, 1, ElementVerdict.MISMATCH);
+    }
+
+    /** One block h of 6 elements, 2 at kinks unless one mismatches; h[2] the worst, with this verdict. */
+    private static GradientCheckReport relu(String name, double difference, double ofMatches, double ofMismatches,
+                                            int mismatches, ElementVerdict worst) {
+        int kinks = mismatches == 0 ? 2 : 0;
+        return report().modelName(name).settings(SETTINGS).mode(CheckMode.FULL).loss(0.25).noise(1e-16)
+                .difference(difference).differenceOfMatches(ofMatches).differenceOfMismatches(ofMismatches).checkedElements(6)
+                .blocks(List.of(
+                        block().name("h").shape(List.of(6)).offset(0).size(6).difference(difference).differenceOfMatches(ofMatches)
+                                .worstRelativeError(1.0 / 3).mismatches(mismatches).kinks(kinks).unreliable(0)
+                                .diagnosis(mismatches == 0 ? Diagnoses.none() : Diagnoses.fewElements(List.of(2)))
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-4, 5e-5), 1.0)).build()))
+                .worstOffenders(List.of(
+                        offender().index(2).block("h").position(List.of(2)).parameter("h[2]").gradient(0.02)
+                                .numericGradient(0.01).absoluteError(0.01).relativeError(1.0 / 3).estimatedError(1e-9)
+                                .verdict(worst).build()))
+                .gradient(new double[] {1, 2, 0.02, 3, 0, 1}).numericGradient(new double[] {1, 2, 0.01, 3, 0, 1})
+                .lossEvaluations(30).gradientEvaluations(2).fullCheckEvaluations(26).duration(Duration.ofMillis(1)).build();
     }
 }

@@ -31,7 +31,7 @@ class SummaryHtmlTest {
     void eachCheckHasItsSummaryBlockTableHeatmapsAndOffenders() {
         String tiny = check(1);
         assertThat(tiny).contains("<section class=\"check failed\"", "<details open>", "TinyNet: 2 of 6 elements mismatch",
-                "2.000e-01 (almost surely a bug)", "ε = 1e-7", "<table class=\"blocks\">", "<table class=\"offenders\">",
+                "2.000e-01: almost surely a bug", "ε = 1e-7", "<table class=\"blocks\">", "<table class=\"offenders\">",
                 "<li>b: analytic b ≈ 4.00 × numeric (an integer factor: a 1/4 forgotten, or a term counted 4 times?)"
                         + " (fit residual 1.0e-09)</li>");
         assertThat(figures(tiny)).containsExactly("W", "b");
@@ -103,6 +103,34 @@ class SummaryHtmlTest {
                 "<li>b1: analytic b1 ≈ 4.00 × numeric</li>").doesNotContain("<svg class=\"heatmap\"");
         // Without the report there is no finding to abbreviate: the table shows the published line as it is.
         assertThat(section(html, "summary")).contains("<td>b1: analytic b1 ≈ 4.00 × numeric</td>");
+    }
+
+    @Test
+    void aPassedCheckWhoseDifferenceComesFromKinksSaysSoInItsRowFactsAndBlockTable() {
+        String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("ReluTest.check", SampleReports.passedAtKinks()))));
+
+        assertThat(section(html, "summary")).contains("<td class=\"n\">6.019e-03</td><td><span class=\"badge passed\">passed</span>"
+                + "</td><td>difference from 2 elements at kinks of the loss</td>");
+        assertThat(html).contains("<dt>difference</dt><dd>6.019e-03 comes from the 2 elements at kinks of the loss: without them"
+                        + " 2.100e-09, great</dd>",
+                "<td class=\"n\">6.019e-03</td><td>great without kinks</td>")
+                .doesNotContain("almost surely a bug");
+    }
+
+    @Test
+    void aFailedCheckThatReadsGreatSaysWhyInItsRowFactsAndBlockTable() {
+        String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("DilutedTest.check", SampleReports.failedDiluted()),
+                CheckRecord.of("SmallTest.check", SampleReports.failedSmall()))));
+
+        assertThat(section(html, "summary")).contains("<td>1 of 6 elements of h is wrong, the rest match: h[2]; difference small only"
+                        + " because the other elements outweigh the 1 mismatch</td>",
+                "<td>1 of 6 elements of h is wrong, the rest match: h[2]; difference great, but the 1 mismatch is beyond the numeric"
+                        + " error</td>");
+        assertThat(html).contains("<dd>2.000e-09: great overall only because the 5 other checked elements outweigh the 1 mismatch,"
+                        + " which on its own reads 3.333e-01: almost surely a bug</dd>",
+                "<dd>1.000e-07: great on the course&#39;s scale, yet the 1 mismatch (3.000e-07 on its own) is beyond 10× the numeric"
+                        + " derivative&#39;s estimated error: an error too small for the course&#39;s scale, which the check resolves</dd>",
+                "<td>great, yet 1 mismatch</td>");
     }
 
     static String section(String html, String id) {
