@@ -31,12 +31,13 @@ class CrossBlockWordsTest {
         for (int i = 0; i < names.length; i++) {
             boolean failing = diagnoses.get(i).kind() != Diagnosis.Kind.NONE;
             blocks.add(block().name(names[i]).shape(shapes.get(i)).offset(offset).size(sizes[i]).difference(failing ? 0.7 : 1e-9)
+                    .differenceOfMatches(failing ? 0 : 1e-9)
                     .worstRelativeError(failing ? 0.8 : 1e-9).mismatches(failing ? sizes[i] : 0).kinks(0).unreliable(0)
                     .diagnosis(diagnoses.get(i)).taylor(taylorTest(List.of(1e-2), List.of(1e-6), 2.0)).build());
             offset += sizes[i];
         }
         return report().modelName("Net").settings(SampleReports.SETTINGS).mode(CheckMode.FULL).loss(1).noise(1e-16)
-                .difference(0.7).checkedElements(13).blocks(blocks).worstOffenders(List.of()).crossBlockDiagnoses(findings)
+                .difference(0.7).differenceOfMatches(1e-9).differenceOfMismatches(0.7).checkedElements(13).blocks(blocks).worstOffenders(List.of()).crossBlockDiagnoses(findings)
                 .gradient(new double[13]).numericGradient(new double[13]).lossEvaluations(40).gradientEvaluations(2)
                 .fullCheckEvaluations(40).duration(Duration.ofMillis(1)).build();
     }
