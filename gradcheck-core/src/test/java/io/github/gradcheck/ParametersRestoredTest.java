@@ -150,6 +150,18 @@ class ParametersRestoredTest {
     }
 
     @Test
+    void aGradientBufferThatHeldAResidueIsNamedThoughItsNormShrinks() {
+        // b's buffer starts at −5·∇b: the calls return −4, −3 and −2 times it, one increment each, a smaller norm each time.
+        AccumulatingGradient accumulating = new AccumulatingGradient(model, false, -5);
+
+        assertThatThrownBy(() -> CHECKER.check(accumulating))
+                .hasMessageStartingWith("the analytic gradient of AccumulatingGradient is not deterministic: the"
+                        + " gradient grows between calls (by the same increment on each, in b): a gradient buffer is not"
+                        + " zeroed. Three evaluations at the same parameters gave b[0] = -4.0, -3.0 and -2.0;");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
     void aGradientThatTakesAnSgdStepIsNamed() {
         SgdStepInGradient stepping = new SgdStepInGradient(model);
 
@@ -389,8 +401,17 @@ class ParametersRestoredTest {
         private final boolean allBlocks;
 
         AccumulatingGradient(SineModel model, boolean allBlocks) {
+            this(model, allBlocks, 0);
+        }
+
+        /** With b's buffer holding {@code residue} × b's gradient before the first call. */
+        AccumulatingGradient(SineModel model, boolean allBlocks, double residue) {
             super(model);
             this.allBlocks = allBlocks;
+            double[] b = model.expectedB(1);
+            for (int i = 0; i < db.length; i++) {
+                db[i] = residue * b[i];
+            }
         }
 
         @Override

@@ -16,7 +16,9 @@ import java.util.List;
  * the element can tell that choice from a bug.
  *
  * <p>What can: the analytic gradient itself. All parameters are moved by a seeded random jitter
- * ±η (η = {@link #JITTER} of each element's step, signs at random), to θ + η and θ − η, where
+ * ±η (η = {@link #JITTER} of each element's step, with random signs and magnitudes from ½ to 3/2
+ * of it: steps of one size would cancel on inputs such as (1, 1), leaving the pre-activation
+ * η₀ + η₁ at exactly 0 for half the seeds), to θ + η and θ − η, where
  * every kink through θ lies on opposite sides, and the analytic gradient is evaluated at both. A
  * mismatching element whose analytic value there differs from g by more than
  * {@link #GRADIENT_JUMP} of its disagreement is at a point where the backward pass is
@@ -48,6 +50,8 @@ final class CoincidingKinks {
     private final ElementClassifier classifier;
     private final double noise;
     private final double[] scale;
+    /** The elements judged in an earlier round, which a later round leaves as they are. */
+    private boolean[] judgedBefore;
 
     CoincidingKinks(CheckSettings settings, ElementClassifier classifier, double noise, double[] scale) {
         this.settings = settings;
@@ -58,13 +62,16 @@ final class CoincidingKinks {
 
     /**
      * Judges the mismatches of {@code elements} at coinciding kinks again at θ ± η and updates their
-     * verdicts; returns how many were judged there and how many of those still mismatch. Leaves the
-     * parameters at {@code theta}.
+     * verdicts; returns how many were judged there and how many of those still mismatch. A mismatch
+     * judged by an earlier call is not judged again. Leaves the parameters at {@code theta}.
      */
     Judged judge(Workspace workspace, double[] theta, double[] gradient, ElementResults elements) {
+        if (judgedBefore == null) {
+            judgedBefore = new boolean[theta.length];
+        }
         List<Integer> mismatches = new ArrayList<>();
         for (int i = 0; i < theta.length; i++) {
-            if (elements.verdicts[i] == ElementVerdict.MISMATCH) {
+            if (elements.verdicts[i] == ElementVerdict.MISMATCH && !judgedBefore[i]) {
                 mismatches.add(i);
             }
         }
@@ -72,8 +79,11 @@ final class CoincidingKinks {
             return new Judged(0, 0);
         }
         double[] jitter = new double[theta.length];
-        Directions.signs(Directions.jitter(settings.seed()), settings.step().relative() ? scale : null,
-                settings.step().value() * JITTER, jitter, 0, theta.length);
+        Directions.weighted(Directions.jitter(settings.seed()), settings.step().relative() ? scale : null, jitter, 0,
+                theta.length);
+        for (int i = 0; i < theta.length; i++) {
+            jitter[i] *= settings.step().value() * JITTER;
+        }
         ParameterLayout layout = workspace.parameters().layout();
         double[][] jittered = new double[2][];
         double[][] jitteredGradient = new double[2][];
@@ -114,6 +124,7 @@ final class CoincidingKinks {
             }
             int stillMismatch = 0;
             for (int i : candidates) {
+                judgedBefore[i] = true;
                 elements.verdicts[i] = mismatchSomewhere[i] ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
                 stillMismatch += mismatchSomewhere[i] ? 1 : 0;
             }
@@ -125,5 +136,10 @@ final class CoincidingKinks {
 
     /** How many mismatches were judged at θ ± η, and how many of them still mismatch there. */
     record Judged(int elements, int stillMismatch) {
+
+        /** The judgements of two rounds together. */
+        Judged plus(Judged other) {
+            return new Judged(elements + other.elements, stillMismatch + other.stillMismatch);
+        }
     }
 }

@@ -9,10 +9,13 @@ import java.util.List;
  * A gradient that grows by the same increment on every call at the same parameters: what a
  * gradient() returns that adds into a buffer it never zeroes (from a zeroed start, the second call
  * returns 2 × the first and the third 3 ×). The evidence is three calls: third − second equals
- * second − first in every element, within the nondeterminism tolerance, and the blocks that change
- * grow. Random gradients (dropout) do not change by one increment twice.
+ * second − first in every element, within the nondeterminism tolerance, and some block changes.
+ * That alone decides: a buffer that held a residue before the check (of the opposite sign, say)
+ * grows by one increment too, while its norm may shrink. Random gradients (dropout) do not change
+ * by one increment twice.
  *
- * @param factor ‖second‖ / ‖first‖ over the blocks that grow: 2 for an unzeroed buffer
+ * @param factor ‖second‖ / ‖first‖ over the blocks that grow: 2 for a buffer zeroed once, before
+ *     the first call; NaN where that ratio is not over 1 and says nothing
  * @param where "" where every block grows, else ", in " and the blocks that do
  */
 record GradientGrowth(double factor, String where) {
@@ -45,10 +48,11 @@ record GradientGrowth(double factor, String where) {
                 secondNorm += secondSquares;
             }
         }
-        double factor = Math.sqrt(secondNorm / firstNorm);
-        if (growing.isEmpty() || firstNorm == 0 || !(factor > 1)) {
+        if (growing.isEmpty()) {
             return null;
         }
-        return new GradientGrowth(factor, growing.size() == layout.blocks().size() ? "" : ", in " + String.join(", ", growing));
+        double factor = Math.sqrt(secondNorm / firstNorm);
+        String where = growing.size() == layout.blocks().size() ? "" : ", in " + String.join(", ", growing);
+        return new GradientGrowth(factor > 1 && Double.isFinite(factor) ? factor : Double.NaN, where);
     }
 }

@@ -55,6 +55,8 @@ public final class NumericCheck {
     private final ParallelProbe parallel;
     /** How many elements were judged at a jittered point, off coinciding kinks. */
     private int jitteredElements;
+    /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
+    private static final int KINK_ROUNDS = 32;
 
     private NumericCheck(DifferentiableModel model, CheckSettings settings) {
         this.calls = new ModelCalls(model);
@@ -99,7 +101,7 @@ public final class NumericCheck {
                 confirmContradictions(search, layout, taylor, elements, scale);
             }
             requireUnchanged(parameters, original);
-            judgeCoincidingKinks(workspace, original, scale, noise, gradient, elements);
+            judgeCoincidingKinks(mode, search, layout, taylor, workspace, original, scale, noise, gradient, elements);
             requireUnchanged(parameters, original);
             GradientCheckReport report = report(workspace, mode, original, loss, noise, gradient, elements, taylor, start);
             requireUnchanged(parameters, original);
@@ -110,18 +112,38 @@ public final class NumericCheck {
         }
     }
 
-    /** Mismatches where the analytic gradient jumps, judged again off the kinks (see {@link CoincidingKinks}). */
-    private void judgeCoincidingKinks(Workspace workspace, double[] original, double[] scale, double noise, double[] gradient,
-                                      ElementResults elements) {
-        CoincidingKinks.Judged judged = new CoincidingKinks(settings, classifier, noise, scale)
-                .judge(workspace, original, gradient, elements);
+    /**
+     * Mismatches where the analytic gradient jumps, judged again off the kinks (see
+     * {@link CoincidingKinks}). A cheap mode gives a block that already mismatches neither its
+     * covering direction nor its Taylor test's follow-up; where the judgement turns those mismatches
+     * into kinks, the block gets both now, and what they find is judged in turn, until a round finds
+     * nothing new. After {@link #KINK_ROUNDS} rounds the last findings stay mismatches: a false
+     * alarm is possible there, a passed bug is not.
+     */
+    private void judgeCoincidingKinks(CheckMode mode, DirectionalSearch search, ParameterLayout layout, List<TaylorTest> taylor,
+                                      Workspace workspace, double[] original, double[] scale, double noise,
+                                      double[] gradient, ElementResults elements) {
+        CoincidingKinks kinks = new CoincidingKinks(settings, classifier, noise, scale);
+        CoincidingKinks.Judged round = kinks.judge(workspace, original, gradient, elements);
+        CoincidingKinks.Judged judged = round;
+        for (int rounds = 1; mode != CheckMode.FULL && round.elements() > round.stillMismatch(); rounds++) {
+            search.cover();
+            confirmContradictions(search, layout, taylor, elements, scale);
+            if (rounds == KINK_ROUNDS) {
+                warnings.add("after " + KINK_ROUNDS + " rounds of directions and judgements at coinciding kinks,"
+                        + " the mismatches found last were not judged again: they may be kinks");
+                break;
+            }
+            round = kinks.judge(workspace, original, gradient, elements);
+            judged = judged.plus(round);
+        }
         jitteredElements = judged.elements();
         if (judged.elements() > 0) {
             warnings.add(judged.elements() + (judged.elements() == 1 ? " element" : " elements") + " mismatched where"
                     + " the analytic gradient jumps (several kinks meeting at θ, e.g. ReLUs exactly at 0 or a clamp exactly"
-                    + " on its bounds), so each was judged again at θ ± η, a seeded jitter of ε/16 that separates the kinks: "
-                    + (judged.elements() - judged.stillMismatch()) + " agreed there (a choice of subgradient at θ, counted"
-                    + " as kinks), " + judged.stillMismatch() + " still mismatch");
+                    + " on its bounds), so each was judged again at θ ± η, a seeded jitter of about ε/16 that separates the"
+                    + " kinks: " + (judged.elements() - judged.stillMismatch()) + " agreed there (a choice of subgradient at θ,"
+                    + " counted as kinks), " + judged.stillMismatch() + " still mismatch");
         }
     }
 
@@ -207,8 +229,9 @@ public final class NumericCheck {
         GradientGrowth growth = GradientGrowth.of(layout, first, second, third, tolerance);
         if (growth != null) {
             throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: the"
-                    + " gradient grows between calls (×" + Numbers.fixed(growth.factor(), 2) + " on the second"
-                    + growth.where() + "): a gradient buffer is not zeroed. Three evaluations at the same parameters"
+                    + " gradient grows between calls (" + (Double.isNaN(growth.factor()) ? "by the same increment on each"
+                    : "×" + Numbers.fixed(growth.factor(), 2) + " on the second") + growth.where()
+                    + "): a gradient buffer is not zeroed. Three evaluations at the same parameters"
                     + " gave " + layout.label(worst) + " = " + first[worst] + ", " + second[worst] + " and " + third[worst]
                     + "; set the gradient arrays to zero at the start of gradient() (or assign, not add, into them).");
         }
