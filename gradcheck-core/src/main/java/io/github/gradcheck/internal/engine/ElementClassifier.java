@@ -228,7 +228,9 @@ final class ElementClassifier {
      * The decision only ever says mismatch, so it cannot excuse a bug; and it is taken only in a
      * block that fails anyway, so it cannot fail a block that would pass. What it cannot rule out
      * (two kinks within ε whose jumps cancel, a third derivative far beyond the scouts') can at
-     * worst count one more mismatch in that failing block.
+     * worst count one more mismatch in that failing block, unless the scouts themselves are later
+     * judged kinks at coinciding kinks ({@code CoincidingKinks}): then an element decided here keeps
+     * its verdict in a block that no longer fails on them (see the README's item 4; not re-probed).
      *
      * @param roundOff the centered value's round-off σ/(√2 ε)
      * @param truncation the truncation bound at this element's step
