@@ -6,6 +6,9 @@ import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.summary.CheckRecord;
+import io.github.gradcheck.report.summary.RunSummary;
+import io.github.gradcheck.report.summary.SummaryJson;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,17 @@ class CoincidingKinksAcrossSeedsTest {
                 assertThat(checker.check(new HardtanhOnBounds(bug)).passed()).as("%s, seed %d", bug, seed).isFalse();
             }
         }
+    }
+
+    @Test
+    void theReportAndItsJsonCountTheElementsJudgedAtAJitteredPoint() {
+        GradientCheckReport report = GradientChecker.defaults().check(new ReluPairAtZero(ReluPairAtZero.Bug.NONE));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.jitteredElements()).isPositive();
+        assertThat(report.blocks()).extracting(BlockSummary::kinks).anySatisfy(kinks -> assertThat(kinks).isPositive());
+        assertThat(SummaryJson.write(new RunSummary(List.of(CheckRecord.of("pair", report)))))
+                .contains("\"jitteredElements\": " + report.jitteredElements() + ",");
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class SummaryJson {
         }
         json.endArray()
                 .name("warnings").strings(report.warnings())
+                .name("jitteredElements").value(report.jitteredElements())
                 .name("lossEvaluations").value(report.lossEvaluations())
                 .name("gradientEvaluations").value(report.gradientEvaluations())
                 .name("fullCheckEvaluations").value(report.fullCheckEvaluations())
