@@ -365,7 +365,8 @@ final class BlockDiagnosis {
         return count;
     }
 
-    private static double dot(double[] a, double[] b) {
+    /** ⟨a, b⟩ over the whole of both; also the cross-block fits'. */
+    static double dot(double[] a, double[] b) {
         double sum = 0;
         for (int k = 0; k < a.length; k++) {
             sum += a[k] * b[k];

@@ -119,7 +119,7 @@ final class CrossBlockDiagnoses {
         if (dataTerm) {
             return Diagnoses.wholeDataTermScaled(names, reference, batchSize, worstResidual);
         }
-        double factor = dot(g, n) / numericSquared;
+        double factor = BlockDiagnosis.dot(g, n) / numericSquared;
         double residual = distance(0, n.length, factor) / Math.sqrt(squares(g, 0, g.length));
         return residual <= Diagnosis.GOOD_FIT ? Diagnoses.wholeGradientScaled(names, factor, batchSize, residual) : null;
     }
@@ -254,14 +254,6 @@ final class CrossBlockDiagnoses {
         double sum = 0;
         for (int k = from; k < to; k++) {
             sum += values[k] * values[k];
-        }
-        return sum;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
         }
         return sum;
     }

@@ -131,7 +131,8 @@ public final class NumericCheck {
             confirmContradictions(search, layout, taylor, elements, scale);
             if (rounds == KINK_ROUNDS) {
                 warnings.add("after " + KINK_ROUNDS + " rounds of directions and judgements at coinciding kinks,"
-                        + " the mismatches found last were not judged again: they may be kinks");
+                        + " the mismatches found last were not judged again: they may be kinks; a full check (mode full) judges"
+                        + " every element");
                 break;
             }
             round = kinks.judge(workspace, original, gradient, elements);
@@ -406,15 +407,7 @@ public final class NumericCheck {
 
         /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
         double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts, int from, int to) {
-            double[] g = new double[to - from];
-            double[] n = new double[to - from];
-            for (int i = from; i < to; i++) {
-                if (verdicts[i] == verdict) {
-                    g[i - from] = gradient[i];
-                    n[i - from] = numeric[i];
-                }
-            }
-            return RelativeDifference.of(g, n, 0, g.length);
+            return RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
+import io.github.gradcheck.report.ElementVerdict;
+
 /**
  * The seed's measure of disagreement, ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), between 0 (equal) and 1
  * (opposite), over a range of two vectors.
@@ -11,15 +13,30 @@ final class RelativeDifference {
 
     /** The difference over {@code [from, to)}; 0 when both ranges are all zeros. */
     static double of(double[] a, double[] b, int from, int to) {
-        double denominator = norm(a, null, from, to) + norm(b, null, from, to);
-        return denominator == 0 ? 0 : norm(a, b, from, to) / denominator;
+        return of(a, b, from, to, null, null);
+    }
+
+    /**
+     * The difference over the elements of {@code [from, to)} whose verdict is {@code only} (all of
+     * them where {@code verdicts} is null), as if the others were zero on both sides, without
+     * copying them out.
+     */
+    static double of(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
+        double denominator = norm(a, null, from, to, verdicts, only) + norm(b, null, from, to, verdicts, only);
+        return denominator == 0 ? 0 : norm(a, b, from, to, verdicts, only) / denominator;
     }
 
     /** The Euclidean norm of {@code a} (of {@code a − b} if {@code b} is given) over {@code [from, to)}. */
     static double norm(double[] a, double[] b, int from, int to) {
+        return norm(a, b, from, to, null, null);
+    }
+
+    private static double norm(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
         double largest = 0;
         for (int i = from; i < to; i++) {
-            largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
+            if (verdicts == null || verdicts[i] == only) {
+                largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
+            }
         }
         if (largest == 0 || Double.isInfinite(largest)) {
             return largest;
@@ -29,8 +46,10 @@ final class RelativeDifference {
         double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
         double sum = 0;
         for (int i = from; i < to; i++) {
-            double x = (b == null ? a[i] : a[i] - b[i]) / scale;
-            sum += x * x;
+            if (verdicts == null || verdicts[i] == only) {
+                double x = (b == null ? a[i] : a[i] - b[i]) / scale;
+                sum += x * x;
+            }
         }
         return Math.sqrt(sum) * scale;
     }
