@@ -1,5 +1,6 @@
 package io.github.gradcheck;
 
+import io.github.gradcheck.internal.engine.LayerCheck;
 import io.github.gradcheck.internal.engine.NumericCheck;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.report.ReportFactory;
@@ -84,6 +85,17 @@ public final class GradientChecker {
 
     /** Elements per block in sampled mode. */
     public static final int DEFAULT_SAMPLES_PER_BLOCK = 16;
+    /**
+     * Random upstream gradients per layer check: one finds any wrong row of a backward pass with
+     * probability 1 in exact arithmetic; three keep an error that one probe's weights happen to
+     * shrink below the noise from passing, at three backward calls and no extra forward calls.
+     */
+    public static final int DEFAULT_PROBES = 3;
+    /**
+     * Layers with at most this many outputs get their whole Jacobian checked, one probe per output:
+     * the forward calls are the same 2N, and the report can name the wrong ∂y[i]/∂x[j].
+     */
+    public static final int DEFAULT_JACOBIAN_OUTPUTS = 16;
 
     private static final GradientChecker DEFAULTS = new GradientChecker(null, ReportFactory.settings()
             .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED)
@@ -91,7 +103,8 @@ public final class GradientChecker {
             .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).nondeterminismTolerance(DEFAULT_NONDETERMINISM_TOLERANCE)
             .offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED)
             .mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
-            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO));
+            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO)
+            .probes(DEFAULT_PROBES).jacobianOutputs(DEFAULT_JACOBIAN_OUTPUTS));
 
     /**
      * The step set by {@link #withEpsilon} or {@link #withRelativeStep}, or null for the default,
@@ -291,6 +304,31 @@ public final class GradientChecker {
     }
 
     /**
+     * For layer checks, with {@code probes} seeded random upstream gradients dy where the Jacobian
+     * is not checked whole. Each costs one backward call (two, with the determinism check) and a
+     * few forward calls; the 2N forward calls of the element differences are shared by all probes.
+     *
+     * @param probes how many; the default is {@value #DEFAULT_PROBES}
+     * @return a new checker
+     * @throws IllegalArgumentException if {@code probes} is below 1
+     */
+    public GradientChecker withProbes(int probes) {
+        return changed(builder -> builder.probes(probes));
+    }
+
+    /**
+     * For layer checks, the whole Jacobian (one probe per output, naming a wrong ∂y[i]/∂x[j]) for
+     * layers with at most {@code outputs} outputs; 0 never, {@link Integer#MAX_VALUE} always.
+     *
+     * @param outputs the most outputs; the default is {@value #DEFAULT_JACOBIAN_OUTPUTS}
+     * @return a new checker
+     * @throws IllegalArgumentException if {@code outputs} is negative
+     */
+    public GradientChecker withJacobianOutputs(int outputs) {
+        return changed(builder -> builder.jacobianOutputs(outputs));
+    }
+
+    /**
      * With at most {@code evaluations} loss evaluations for a full check; a larger model is checked
      * along random directions instead, and the report says so. 0 for no limit.
      *
@@ -351,6 +389,27 @@ public final class GradientChecker {
     }
 
     /**
+     * Checks {@code layer} at {@code inputs}: the gradients its backward pass returns for every
+     * differentiable input and every parameter, against differences of its forward pass, through
+     * J = ⟨dy, f(x; W)⟩ for seeded random probes dy (the whole Jacobian for layers with at most
+     * {@link CheckSettings#jacobianOutputs()} outputs), and the contracts of a backward pass.
+     * Inputs and parameters are perturbed in place and are, when this returns or throws, bit for
+     * bit as they were.
+     *
+     * @param layer the layer
+     * @param inputs the inputs to check it at
+     * @return the report: a block per input and per parameter; see {@link GradientCheckReport#layer()}
+     * @throws GradientCheckException if the check cannot be carried out: a pass throws, returns
+     *     non-finite values or another number of outputs, is not deterministic, modifies its inputs,
+     *     dy or parameters, or returns gradients that do not fit
+     */
+    public GradientCheckReport check(DifferentiableLayer layer, LayerInputs inputs) {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(inputs, "inputs");
+        return LayerCheck.run(layer, inputs, settings);
+    }
+
+    /**
      * Checks every state of {@code states}, in order, each a fresh model; one report per state.
      *
      * @param <M> the model's type
@@ -381,7 +440,8 @@ public final class GradientChecker {
                 + ", relativeErrorFloor=" + Numbers.setting(settings.relativeErrorFloor())
                 + ", nondeterminismTolerance=" + Numbers.setting(settings.nondeterminismTolerance())
                 + ", offenders=" + settings.offenders() + ", seed=" + settings.seed() + ", mode=" + word(settings.mode())
-                + ", samplesPerBlock=" + settings.samplesPerBlock() + ", threads=" + settings.threads()
+                + ", samplesPerBlock=" + settings.samplesPerBlock() + ", probes=" + settings.probes()
+                + ", jacobianOutputs=" + settings.jacobianOutputs() + ", threads=" + settings.threads()
                 + ", evaluationBudget=" + (settings.evaluationBudget() == 0 ? "none" : settings.evaluationBudget())
                 + ", timeBudget=" + (settings.timeBudget().isZero() ? "none" : duration(settings.timeBudget())) + "]";
     }

@@ -53,6 +53,11 @@ public final class ParameterArrays {
             public boolean shareArrays(ParameterArrays one, ParameterArrays other) {
                 return one.sharesArraysWith(other);
             }
+
+            @Override
+            public ParameterArrays concat(ParameterArrays first, ParameterArrays second) {
+                return ParameterArrays.concat(first, second);
+            }
         });
     }
 
@@ -62,6 +67,17 @@ public final class ParameterArrays {
     private ParameterArrays(ParameterLayout layout, List<BlockStorage> storages) {
         this.layout = layout;
         this.storages = List.copyOf(storages);
+    }
+
+    private static final ParameterArrays NONE = new ParameterArrays(ParameterLayout.empty(), List.of());
+
+    /**
+     * No arrays: the parameters of a layer that has none (an activation, a loss).
+     *
+     * @return the empty set, shared
+     */
+    public static ParameterArrays none() {
+        return NONE;
     }
 
     /**
@@ -150,6 +166,25 @@ public final class ParameterArrays {
         return false;
     }
 
+    /** {@code first}'s blocks, then {@code second}'s, over the same live storage. */
+    private static ParameterArrays concat(ParameterArrays first, ParameterArrays second) {
+        ParameterLayout.Builder layout = ParameterLayout.builder();
+        List<BlockStorage> storages = new ArrayList<>();
+        for (ParameterArrays arrays : List.of(first, second)) {
+            List<ParameterBlock> blocks = arrays.layout.blocks();
+            for (int b = 0; b < blocks.size(); b++) {
+                ParameterBlock block = blocks.get(b);
+                if (block.isInput()) {
+                    layout.input(block.name(), block.shape());
+                } else {
+                    layout.block(block.name(), block.shape());
+                }
+                storages.add(arrays.storages.get(b));
+            }
+        }
+        return new ParameterArrays(layout.build(), storages);
+    }
+
     /** Wraps a flat vector in {@code layout}'s blocks, without copying it. */
     static ParameterArrays over(ParameterLayout layout, double[] vector) {
         List<BlockStorage> storages = new ArrayList<>();
@@ -214,6 +249,57 @@ public final class ParameterArrays {
          */
         public Builder add(String name, double[] data, int... shape) {
             ParameterLayout.requireName(name, names);
+            return add(name, flat(name, data, shape), shape);
+        }
+
+        /**
+         * Adds an input block backed by {@code matrix}: data the model reads (such as {@code X}),
+         * checked for dJ/dX like a parameter and marked as an input in reports. The gradient must
+         * then have a block of this name too.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param matrix the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #add(String, double[][])}
+         */
+        public Builder input(String name, double[][] matrix) {
+            ParameterLayout.requireName(name, names);
+            int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
+            return add(name, new BlockStorage.Rows(matrix, shape[1]), true, shape);
+        }
+
+        /**
+         * Adds an input vector block backed by {@code vector}, as {@link #input(String, double[][])}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param vector the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #add(String, double[])}
+         */
+        public Builder input(String name, double[] vector) {
+            ParameterLayout.requireName(name, names);
+            if (vector == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            return add(name, new BlockStorage.Flat(vector, 0, vector.length), true, vector.length);
+        }
+
+        /**
+         * Adds an input block of the given shape backed by the flat, row-major array {@code data},
+         * as {@link #input(String, double[][])}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #add(String, double[], int...)}
+         */
+        public Builder input(String name, double[] data, int... shape) {
+            ParameterLayout.requireName(name, names);
+            return add(name, flat(name, data, shape), true, shape);
+        }
+
+        private static BlockStorage flat(String name, double[] data, int... shape) {
             Objects.requireNonNull(shape, "shape");
             if (data == null) {
                 throw new IllegalArgumentException("block '" + name + "' is null");
@@ -223,11 +309,19 @@ public final class ParameterArrays {
                 throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
                         + " (" + size + " elements) but its array has " + data.length + " elements");
             }
-            return add(name, new BlockStorage.Flat(data, 0, size), shape);
+            return new BlockStorage.Flat(data, 0, size);
         }
 
         private Builder add(String name, BlockStorage storage, int... shape) {
-            layout.block(name, shape);
+            return add(name, storage, false, shape);
+        }
+
+        private Builder add(String name, BlockStorage storage, boolean input, int... shape) {
+            if (input) {
+                layout.input(name, shape);
+            } else {
+                layout.block(name, shape);
+            }
             names.add(name);
             storages.add(storage);
             return this;

@@ -20,12 +20,14 @@ public final class ParameterBlock {
     private final int[] shape;
     private final int offset;
     private final int size;
+    private final boolean input;
 
-    ParameterBlock(String name, int[] shape, int offset) {
+    ParameterBlock(String name, int[] shape, int offset, boolean input) {
         this.name = name;
         this.shape = shape.clone();
         this.offset = offset;
         this.size = sizeOf(name, this.shape);
+        this.input = input;
     }
 
     /** The number of elements of a block of this shape, refusing empty or overflowing shapes. */
@@ -52,6 +54,16 @@ public final class ParameterBlock {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether the block is an input of the model or layer (data such as {@code X}, checked for
+     * dJ/dX) rather than one of its parameters; reports mark input blocks as such.
+     *
+     * @return true for an input block
+     */
+    public boolean isInput() {
+        return input;
     }
 
     /**
@@ -137,16 +149,17 @@ public final class ParameterBlock {
         return other instanceof ParameterBlock that
                 && name.equals(that.name)
                 && offset == that.offset
+                && input == that.input
                 && Arrays.equals(shape, that.shape);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, offset, Arrays.hashCode(shape));
+        return Objects.hash(name, offset, input, Arrays.hashCode(shape));
     }
 
     @Override
     public String toString() {
-        return name + " " + shapeText();
+        return name + " " + shapeText() + (input ? " (input)" : "");
     }
 }

@@ -44,6 +44,13 @@ public final class ParameterLayout {
         this.size = total;
     }
 
+    private static final ParameterLayout EMPTY = new ParameterLayout(List.of());
+
+    /** The layout of no blocks, for {@link ParameterArrays#none()}; a checker refuses to check it alone. */
+    static ParameterLayout empty() {
+        return EMPTY;
+    }
+
     /**
      * Starts a layout; blocks are laid out in the order they are added.
      *
@@ -283,9 +290,26 @@ public final class ParameterLayout {
          * @throws IllegalArgumentException if the name is blank or taken, or a dimension is below 1
          */
         public Builder block(String name, int... shape) {
+            return add(name, shape, false);
+        }
+
+        /**
+         * Adds an input block of any rank: data the model or layer reads (such as {@code X}),
+         * checked for dJ/dX like a parameter and marked as an input in reports.
+         *
+         * @param name the block's name, unique in the layout
+         * @param shape the dimensions, each at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank or taken, or a dimension is below 1
+         */
+        public Builder input(String name, int... shape) {
+            return add(name, shape, true);
+        }
+
+        private Builder add(String name, int[] shape, boolean input) {
             Objects.requireNonNull(shape, "shape");
             requireName(name, names.keySet());
-            ParameterBlock block = new ParameterBlock(name, shape, offset);
+            ParameterBlock block = new ParameterBlock(name, shape, offset, input);
             if ((long) offset + block.size() > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("adding block '" + name + "' (" + block.size()
                         + " elements) makes θ longer than a Java array can hold");

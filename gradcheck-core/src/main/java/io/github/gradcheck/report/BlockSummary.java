@@ -16,6 +16,7 @@ public final class BlockSummary {
     private final List<Integer> shape;
     private final int offset;
     private final int size;
+    private final boolean input;
     private final double difference;
     private final double differenceOfMatches;
     private final double worstRelativeError;
@@ -32,6 +33,7 @@ public final class BlockSummary {
         shape = List.copyOf(Objects.requireNonNull(values.shape, "shape"));
         offset = ReportAssembly.required(values.offset, type, "offset");
         size = ReportAssembly.required(values.size, type, "size");
+        input = values.input;
         difference = ReportAssembly.required(values.difference, type, "difference");
         differenceOfMatches = ReportAssembly.required(values.differenceOfMatches, type, "differenceOfMatches");
         worstRelativeError = ReportAssembly.required(values.worstRelativeError, type, "worstRelativeError");
@@ -49,6 +51,16 @@ public final class BlockSummary {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether the block is an input of the model or layer ({@code x}, checked for dJ/dx) rather
+     * than one of its parameters.
+     *
+     * @return true for an input block
+     */
+    public boolean isInput() {
+        return input;
     }
 
     /**
@@ -186,6 +198,7 @@ public final class BlockSummary {
                 && shape.equals(that.shape)
                 && offset == that.offset
                 && size == that.size
+                && input == that.input
                 && Double.compare(difference, that.difference) == 0
                 && Double.compare(differenceOfMatches, that.differenceOfMatches) == 0
                 && Double.compare(worstRelativeError, that.worstRelativeError) == 0
@@ -198,7 +211,7 @@ public final class BlockSummary {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, shape, offset, size, difference, differenceOfMatches, worstRelativeError, mismatches, kinks,
+        return Objects.hash(name, shape, offset, size, input, difference, differenceOfMatches, worstRelativeError, mismatches, kinks,
                 unreliable, diagnosis, taylor);
     }
 
@@ -206,7 +219,7 @@ public final class BlockSummary {
     @Override
     public String toString() {
         return "BlockSummary[name=" + name + ", shape=" + shape + ", offset=" + offset + ", size=" + size
-                + ", difference=" + difference + ", differenceOfMatches=" + differenceOfMatches
+                + (input ? ", input=true" : "") + ", difference=" + difference + ", differenceOfMatches=" + differenceOfMatches
                 + ", worstRelativeError=" + worstRelativeError + ", mismatches=" + mismatches
                 + ", kinks=" + kinks + ", unreliable=" + unreliable + ", diagnosis=" + diagnosis + ", taylor=" + taylor + "]";
     }

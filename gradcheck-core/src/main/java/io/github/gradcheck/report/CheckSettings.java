@@ -29,6 +29,8 @@ public final class CheckSettings {
     private final int threads;
     private final long evaluationBudget;
     private final Duration timeBudget;
+    private final int probes;
+    private final int jacobianOutputs;
 
     /**
      * Settings from the builder; rejects a null setting, a margin, threshold, floor or tolerance that is not
@@ -43,6 +45,15 @@ public final class CheckSettings {
         samplesPerBlock = ReportAssembly.required(values.samplesPerBlock, type, "samplesPerBlock");
         threads = ReportAssembly.required(values.threads, type, "threads");
         evaluationBudget = ReportAssembly.required(values.evaluationBudget, type, "evaluationBudget");
+        probes = ReportAssembly.required(values.probes, type, "probes");
+        jacobianOutputs = ReportAssembly.required(values.jacobianOutputs, type, "jacobianOutputs");
+        if (probes < 1) {
+            throw new IllegalArgumentException("probes must be at least 1, was " + probes);
+        }
+        if (jacobianOutputs < 0) {
+            throw new IllegalArgumentException("jacobianOutputs must be 0 (never the full Jacobian) or more, was "
+                    + jacobianOutputs);
+        }
         if (samplesPerBlock < 1) {
             throw new IllegalArgumentException("samplesPerBlock must be at least 1, was " + samplesPerBlock);
         }
@@ -187,6 +198,26 @@ public final class CheckSettings {
     }
 
     /**
+     * For a layer check, how many seeded random upstream gradients dy probe its backward pass when
+     * its Jacobian is not checked whole.
+     *
+     * @return the count, at least 1
+     */
+    public int probes() {
+        return probes;
+    }
+
+    /**
+     * For a layer check, the most outputs a layer may have for its Jacobian to be checked whole
+     * (one probe per output, dy a basis vector) instead of by {@link #probes()} random probes.
+     *
+     * @return the count; 0 never checks the whole Jacobian
+     */
+    public int jacobianOutputs() {
+        return jacobianOutputs;
+    }
+
+    /**
      * The most loss evaluations a full check may take before it falls back to random directions.
      *
      * @return the budget, 0 for no limit
@@ -219,6 +250,8 @@ public final class CheckSettings {
                 && seed == that.seed
                 && mode == that.mode
                 && samplesPerBlock == that.samplesPerBlock
+                && probes == that.probes
+                && jacobianOutputs == that.jacobianOutputs
                 && threads == that.threads
                 && evaluationBudget == that.evaluationBudget
                 && timeBudget.equals(that.timeBudget);
@@ -227,7 +260,7 @@ public final class CheckSettings {
     @Override
     public int hashCode() {
         return Objects.hash(step, stencil, precision, margin, threshold, relativeErrorFloor, nondeterminismTolerance,
-                offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget);
+                offenders, seed, mode, samplesPerBlock, threads, evaluationBudget, timeBudget, probes, jacobianOutputs);
     }
 
     /** Every setting by name, e.g. {@code CheckSettings[step=…, stencil=CENTERED, …]}. */
@@ -236,7 +269,8 @@ public final class CheckSettings {
         return "CheckSettings[step=" + step + ", stencil=" + stencil + ", precision=" + precision + ", margin=" + margin
                 + ", threshold=" + threshold + ", relativeErrorFloor=" + relativeErrorFloor
                 + ", nondeterminismTolerance=" + nondeterminismTolerance + ", offenders=" + offenders
-                + ", seed=" + seed + ", mode=" + mode + ", samplesPerBlock=" + samplesPerBlock + ", threads=" + threads
+                + ", seed=" + seed + ", mode=" + mode + ", samplesPerBlock=" + samplesPerBlock + ", probes=" + probes + ", jacobianOutputs=" + jacobianOutputs
+                + ", threads=" + threads
                 + ", evaluationBudget=" + evaluationBudget + ", timeBudget=" + timeBudget + "]";
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one gradient check found, as an immutable value: the overall difference and
@@ -44,6 +45,7 @@ public final class GradientCheckReport {
     private final long lossEvaluations;
     private final long gradientEvaluations;
     private final Duration duration;
+    private final LayerResult layer;
 
     /**
      * A report from the builder; rejects a field not set or null, copies the lists and arrays, and
@@ -75,6 +77,7 @@ public final class GradientCheckReport {
         this.lossEvaluations = ReportAssembly.required(values.lossEvaluations, type, "lossEvaluations");
         this.gradientEvaluations = ReportAssembly.required(values.gradientEvaluations, type, "gradientEvaluations");
         this.duration = Objects.requireNonNull(values.duration, "duration");
+        this.layer = values.layer;
     }
 
     /**
@@ -191,7 +194,16 @@ public final class GradientCheckReport {
      * @return whether the gradient passed
      */
     public boolean passed() {
-        return mismatches() == 0;
+        return mismatches() == 0 && (layer == null || layer.brokenContracts().isEmpty());
+    }
+
+    /**
+     * For a layer check, how its backward pass was probed and which contracts it broke.
+     *
+     * @return the layer's findings; empty for the check of a model or function
+     */
+    public Optional<LayerResult> layer() {
+        return Optional.ofNullable(layer);
     }
 
     /**

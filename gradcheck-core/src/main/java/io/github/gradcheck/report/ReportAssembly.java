@@ -26,6 +26,25 @@ final class ReportAssembly extends ReportFactory {
     }
 
     @Override
+    protected LayerResult newLayerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes, int shownProbe,
+                                         List<JacobianEntry> wrongJacobianEntries, List<BrokenContract> brokenContracts,
+                                         long forwardCalls, long backwardCalls) {
+        return new LayerResult(outputs, wholeJacobian, probes, failedProbes, shownProbe, wrongJacobianEntries,
+                brokenContracts, forwardCalls, backwardCalls);
+    }
+
+    @Override
+    protected JacobianEntry newJacobianEntry(int output, Offender element) {
+        return new JacobianEntry(output, element);
+    }
+
+    @Override
+    protected BrokenContract newBrokenContract(BrokenContract.Kind kind, String element, double expected, double actual,
+                                               double a, double b) {
+        return new BrokenContract(kind, element, expected, actual, a, b);
+    }
+
+    @Override
     protected OffenderBuilder newOffender() {
         return new Element();
     }
@@ -84,6 +103,13 @@ final class ReportAssembly extends ReportFactory {
         Long gradientEvaluations;
         Long fullCheckEvaluations;
         Duration duration;
+        LayerResult layer;
+
+        @Override
+        public ReportBuilder layer(LayerResult layer) {
+            this.layer = layer;
+            return this;
+        }
 
         @Override
         public ReportBuilder modelName(String modelName) {
@@ -216,6 +242,7 @@ final class ReportAssembly extends ReportFactory {
         List<Integer> shape;
         Integer offset;
         Integer size;
+        boolean input;
         Double difference;
         Double differenceOfMatches;
         Double worstRelativeError;
@@ -246,6 +273,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public BlockBuilder size(int size) {
             this.size = size;
+            return this;
+        }
+
+        @Override
+        public BlockBuilder input(boolean input) {
+            this.input = input;
             return this;
         }
 
@@ -396,6 +429,8 @@ final class ReportAssembly extends ReportFactory {
         Integer threads;
         Long evaluationBudget;
         Duration timeBudget;
+        Integer probes;
+        Integer jacobianOutputs;
 
         @Override
         public SettingsBuilder step(StepSize step) {
@@ -478,6 +513,18 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public SettingsBuilder timeBudget(Duration timeBudget) {
             this.timeBudget = timeBudget;
+            return this;
+        }
+
+        @Override
+        public SettingsBuilder probes(int probes) {
+            this.probes = probes;
+            return this;
+        }
+
+        @Override
+        public SettingsBuilder jacobianOutputs(int jacobianOutputs) {
+            this.jacobianOutputs = jacobianOutputs;
             return this;
         }
 

@@ -20,7 +20,7 @@ final class GradientLayout {
      * @throws GradientCheckException naming the block, if a block is missing, extra, or of a
      *     different shape (dimensions of size 1 aside: a 5×1 gradient fits a 5-vector)
      */
-    static double[] flatten(String model, ParameterLayout parameters, ParameterArrays gradient) {
+    static double[] flatten(String call, ParameterLayout parameters, ParameterArrays gradient) {
         ParameterLayout layout = gradient.layout();
         double[] values = gradient.toVector();
         double[] flat = new double[parameters.size()];
@@ -28,18 +28,18 @@ final class GradientLayout {
         for (ParameterBlock parameter : parameters.blocks()) {
             ParameterBlock block = find(layout, parameter.name());
             if (block == null) {
-                throw new GradientCheckException(model + ".gradient() has no block '" + parameter.name()
+                throw new GradientCheckException(call + " has no block '" + parameter.name()
                         + "'; it must return one array per parameter block, named as in parameters(): " + parameters.names());
             }
             extra.remove(block.name());
             if (!Arrays.equals(squeezed(block.shape()), squeezed(parameter.shape()))) {
-                throw new GradientCheckException(model + ".gradient() returned block '" + block.name() + "' with shape "
+                throw new GradientCheckException(call + " returned block '" + block.name() + "' with shape "
                         + block.shapeText() + " but parameter " + parameter.name() + " has shape " + parameter.shapeText());
             }
             System.arraycopy(values, block.offset(), flat, parameter.offset(), parameter.size());
         }
         if (!extra.isEmpty()) {
-            throw new GradientCheckException(model + ".gradient() returned block(s) " + extra
+            throw new GradientCheckException(call + " returned block(s) " + extra
                     + " that are not parameter blocks; the parameter blocks are " + parameters.names());
         }
         return flat;

@@ -51,21 +51,25 @@ final class ModelCalls {
         return parameters;
     }
 
-    /** J with element {@code k} of {@code block} moved by {@code step} (e.g. "+ ε", "− 2ε"). */
-    double loss(ParameterBlock block, int k, String step, double epsilon) {
-        return loss(block, k, step, epsilon, null);
+    /**
+     * J with element {@code k} of {@code block} moved by {@code step} (e.g. "+ ε", "− 2ε") to
+     * {@code moved}; a model that can answer from what it computed before ({@link ProbedModel}) is
+     * asked by element and value.
+     */
+    double loss(ParameterBlock block, int k, double moved, String step, double epsilon) {
+        return loss(block, k, moved, step, epsilon, null);
     }
 
     /** J at a point described by {@code where}, e.g. "at the unperturbed parameters". */
     double loss(String where) {
-        return loss(null, 0, null, 0, where);
+        return loss(null, 0, 0, null, 0, where);
     }
 
-    private double loss(ParameterBlock block, int k, String step, double epsilon, String where) {
+    private double loss(ParameterBlock block, int k, double moved, String step, double epsilon, String where) {
         double loss;
         try {
             lossEvaluations++;
-            loss = model.loss();
+            loss = block != null && model instanceof ProbedModel cached ? cached.loss(block.offset() + k, moved) : model.loss();
         } catch (GradientCheckException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -121,7 +125,7 @@ final class ModelCalls {
             throw new GradientCheckException(name + ".gradient() returned null; it must return one array per"
                     + " parameter block " + layout.names());
         }
-        double[] gradient = GradientLayout.flatten(name, layout, arrays);
+        double[] gradient = GradientLayout.flatten(model instanceof ProbedModel probed ? probed.gradientCall() : name + ".gradient()", layout, arrays);
         for (int i = 0; i < gradient.length; i++) {
             if (!Double.isFinite(gradient[i])) {
                 throw new GradientCheckException("the analytic gradient of " + name + " is " + gradient[i] + " at "

@@ -422,7 +422,7 @@ public final class NumericCheck {
             counts[elements.verdicts[i].ordinal()]++;
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
-        return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size())
+        return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
                 .difference(checked.difference(from, to))
                 .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to))
                 .worstRelativeError(worst).mismatches(mismatches)

@@ -94,4 +94,14 @@ public abstract class ParameterAccess {
      * @return whether any array is shared
      */
     public abstract boolean shareArrays(ParameterArrays one, ParameterArrays other);
+
+    /**
+     * {@code first}'s blocks followed by {@code second}'s, over the same live arrays: a layer's
+     * inputs and parameters as one θ.
+     *
+     * @param first the first blocks
+     * @param second the blocks after them
+     * @return the blocks of both; their names must differ
+     */
+    public abstract ParameterArrays concat(ParameterArrays first, ParameterArrays second);
 }

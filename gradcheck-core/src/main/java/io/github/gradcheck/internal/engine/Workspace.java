@@ -21,7 +21,7 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
         double moved = value + h;
         try {
             ACCESS.set(parameters, b, k, moved);
-            double loss = calls.loss(block, k, label, Math.abs(h));
+            double loss = calls.loss(block, k, moved, label, Math.abs(h));
             double after = ACCESS.get(parameters, b, k);
             if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(moved)) {
                 throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, after,

@@ -5,11 +5,14 @@ import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.JacobianEntry;
+import io.github.gradcheck.report.LayerResult;
 import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
@@ -74,6 +77,73 @@ public abstract class ReportFactory {
     }
 
     /**
+     * A builder of a report with every field as in {@code base}: how a layer check adds its
+     * findings to the report of the probe it shows.
+     *
+     * @param base the report to start from
+     * @return a new builder
+     */
+    public static ReportBuilder report(GradientCheckReport base) {
+        ReportBuilder builder = report().modelName(base.modelName()).settings(base.settings()).mode(base.mode())
+                .loss(base.loss()).noise(base.noise()).difference(base.difference())
+                .differenceOfMatches(base.differenceOfMatches()).differenceOfMismatches(base.differenceOfMismatches())
+                .checkedElements(base.checkedElements()).blocks(base.blocks()).worstOffenders(base.worstOffenders())
+                .warnings(base.warnings()).crossBlockDiagnoses(base.crossBlockDiagnoses()).gradient(base.gradient())
+                .numericGradient(base.numericGradient()).jitteredElements(base.jitteredElements())
+                .lossEvaluations(base.lossEvaluations()).gradientEvaluations(base.gradientEvaluations())
+                .fullCheckEvaluations(base.fullCheckEvaluations()).duration(base.duration());
+        return base.layer().map(builder::layer).orElse(builder);
+    }
+
+    /**
+     * What a layer check found besides its probe's report.
+     *
+     * @param outputs see {@link LayerResult#outputs()}
+     * @param wholeJacobian see {@link LayerResult#wholeJacobian()}
+     * @param probes see {@link LayerResult#probes()}
+     * @param failedProbes see {@link LayerResult#failedProbes()}
+     * @param shownProbe see {@link LayerResult#shownProbe()}
+     * @param wrongJacobianEntries see {@link LayerResult#wrongJacobianEntries()}, copied
+     * @param brokenContracts see {@link LayerResult#brokenContracts()}, copied
+     * @param forwardCalls see {@link LayerResult#forwardCalls()}
+     * @param backwardCalls see {@link LayerResult#backwardCalls()}
+     * @return the result
+     */
+    public static LayerResult layerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes, int shownProbe,
+                                          List<JacobianEntry> wrongJacobianEntries, List<BrokenContract> brokenContracts,
+                                          long forwardCalls, long backwardCalls) {
+        return get().newLayerResult(outputs, wholeJacobian, probes, failedProbes, shownProbe, wrongJacobianEntries,
+                brokenContracts, forwardCalls, backwardCalls);
+    }
+
+    /**
+     * A wrong Jacobian element.
+     *
+     * @param output see {@link JacobianEntry#output()}
+     * @param element see {@link JacobianEntry#element()}
+     * @return the entry
+     */
+    public static JacobianEntry jacobianEntry(int output, Offender element) {
+        return get().newJacobianEntry(output, element);
+    }
+
+    /**
+     * A broken contract.
+     *
+     * @param kind see {@link BrokenContract#kind()}
+     * @param element see {@link BrokenContract#element()}
+     * @param expected see {@link BrokenContract#expected()}
+     * @param actual see {@link BrokenContract#actual()}
+     * @param a see {@link BrokenContract#a()}
+     * @param b see {@link BrokenContract#b()}
+     * @return the contract
+     */
+    public static BrokenContract brokenContract(BrokenContract.Kind kind, String element, double expected, double actual,
+                                                double a, double b) {
+        return get().newBrokenContract(kind, element, expected, actual, a, b);
+    }
+
+    /**
      * A builder of one block's summary, every field unset.
      *
      * @return a new builder
@@ -112,7 +182,8 @@ public abstract class ReportFactory {
                 .threshold(base.threshold()).relativeErrorFloor(base.relativeErrorFloor())
                 .nondeterminismTolerance(base.nondeterminismTolerance()).offenders(base.offenders()).seed(base.seed())
                 .mode(base.mode()).samplesPerBlock(base.samplesPerBlock()).threads(base.threads())
-                .evaluationBudget(base.evaluationBudget()).timeBudget(base.timeBudget());
+                .evaluationBudget(base.evaluationBudget()).timeBudget(base.timeBudget())
+                .probes(base.probes()).jacobianOutputs(base.jacobianOutputs());
     }
 
     /**
@@ -215,6 +286,48 @@ public abstract class ReportFactory {
      * @return the builder
      */
     protected abstract BlockBuilder newBlock();
+
+    /**
+     * A layer result, from the package that may construct it.
+     *
+     * @param outputs the outputs
+     * @param wholeJacobian whether the whole Jacobian was checked
+     * @param probes the probes
+     * @param failedProbes the failed probes
+     * @param shownProbe the shown probe
+     * @param wrongJacobianEntries the wrong entries
+     * @param brokenContracts the broken contracts
+     * @param forwardCalls the forward calls
+     * @param backwardCalls the backward calls
+     * @return the result
+     */
+    protected abstract LayerResult newLayerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes,
+                                                  int shownProbe, List<JacobianEntry> wrongJacobianEntries,
+                                                  List<BrokenContract> brokenContracts, long forwardCalls,
+                                                  long backwardCalls);
+
+    /**
+     * A Jacobian entry, from the package that may construct it.
+     *
+     * @param output the output
+     * @param element the element
+     * @return the entry
+     */
+    protected abstract JacobianEntry newJacobianEntry(int output, Offender element);
+
+    /**
+     * A broken contract, from the package that may construct it.
+     *
+     * @param kind the kind
+     * @param element the element
+     * @param expected the expected value
+     * @param actual the actual value
+     * @param a the coefficient of dy₁
+     * @param b the coefficient of dy₂
+     * @return the contract
+     */
+    protected abstract BrokenContract newBrokenContract(BrokenContract.Kind kind, String element, double expected,
+                                                        double actual, double a, double b);
 
     /**
      * A new offender builder.
@@ -363,6 +476,12 @@ public abstract class ReportFactory {
         ReportBuilder duration(Duration duration);
 
         /**
+         * @param layer see {@link GradientCheckReport#layer()}; none if not set
+         * @return this builder
+         */
+        ReportBuilder layer(LayerResult layer);
+
+        /**
          * The report.
          *
          * @return the report
@@ -398,6 +517,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         BlockBuilder size(int size);
+
+        /**
+         * @param input see {@link BlockSummary#isInput()}; false unless set
+         * @return this builder
+         */
+        BlockBuilder input(boolean input);
 
         /**
          * @param difference see {@link BlockSummary#difference()}
@@ -614,6 +739,18 @@ public abstract class ReportFactory {
          * @return this builder
          */
         SettingsBuilder timeBudget(Duration timeBudget);
+
+        /**
+         * @param probes see {@link CheckSettings#probes()}
+         * @return this builder
+         */
+        SettingsBuilder probes(int probes);
+
+        /**
+         * @param jacobianOutputs see {@link CheckSettings#jacobianOutputs()}
+         * @return this builder
+         */
+        SettingsBuilder jacobianOutputs(int jacobianOutputs);
 
         /**
          * The settings.

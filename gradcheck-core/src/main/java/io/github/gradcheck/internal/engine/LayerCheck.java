@@ -1,0 +1,448 @@
+package io.github.gradcheck.internal.engine;
+
+import io.github.gradcheck.DifferentiableLayer;
+import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.GradientCheckException;
+import io.github.gradcheck.LayerInputs;
+import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
+import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.report.ReportFactory;
+import io.github.gradcheck.report.BrokenContract;
+import io.github.gradcheck.report.CheckSettings;
+import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.JacobianEntry;
+import io.github.gradcheck.report.LayerResult;
+import io.github.gradcheck.report.Offender;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The check of a {@link DifferentiableLayer}: the layer reduced to scalars J = ⟨dy, f(x; W)⟩, one
+ * per probe dy, each checked by {@link NumericCheck} over the inputs and parameters as one θ.
+ *
+ * <p>The probes share their forward calls: the first probe's check moves each element by ±ε and
+ * keeps ⟨dy, y⟩ for every probe from that one forward call (the Jacobian column times each dy), so
+ * the other probes' element differences cost nothing; only their fixed evaluations (noise, Taylor
+ * tests, second looks at mismatches) call the forward pass again. With as many basis probes as
+ * outputs, that is the whole Jacobian for the forward calls of one probe.
+ */
+public final class LayerCheck {
+
+    private static final ParameterAccess ACCESS = ParameterAccess.get();
+    /** The coefficients of the linearity contract; a + b ≠ 1, so a term that ignores dy shows. */
+    private static final double A = 2;
+    private static final double B = -3;
+    /**
+     * How far backward(a·dy₁ + b·dy₂) may differ from a·backward(dy₁) + b·backward(dy₂), relative to
+     * |a·backward(dy₁)| + |b·backward(dy₂)| at the element: a backward pass that is linear in dy
+     * differs by round-off only (≈ 1e-16 per operation, summed over a layer's terms), while a term
+     * that does not scale with dy differs by its own size; 1e-8 lies between by eight orders.
+     */
+    private static final double LINEARITY_TOLERANCE = 1e-8;
+    /** The seed's offset for the probes, so that they are not the random directions of the same seed. */
+    private static final long PROBE_SEED = 0x1A7E5L;
+
+    private final DifferentiableLayer layer;
+    private final LayerInputs inputs;
+    private final CheckSettings settings;
+    private final String name;
+    private final ConstantInputs constants;
+    private ParameterArrays theta;
+    private double[] original;
+    private long forwardCalls;
+    private long backwardCalls;
+
+    private LayerCheck(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
+        this.layer = layer;
+        this.inputs = inputs;
+        this.settings = settings;
+        this.name = nameOf(layer);
+        this.constants = new ConstantInputs(name, inputs);
+    }
+
+    /**
+     * Checks {@code layer} at {@code inputs}. Inputs and parameters are perturbed in place and are,
+     * when this returns or throws, bit for bit as they were.
+     *
+     * @param layer the layer
+     * @param inputs its inputs
+     * @param settings the settings
+     * @return the report of the probe shown, with the layer's findings
+     */
+    public static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
+        return new LayerCheck(layer, inputs, settings).run();
+    }
+
+    private GradientCheckReport run() {
+        long start = System.nanoTime();
+        theta = theta();
+        original = theta.toVector();
+        try {
+            double[] y = forward("at the given inputs");
+            double[] again = forward("at the given inputs, called again");
+            requireUnchanged("forward", "at the given inputs");
+            requireDeterministic(y, again);
+            int outputs = y.length;
+            boolean wholeJacobian = outputs <= settings.jacobianOutputs();
+            double[][] probes = wholeJacobian ? basis(outputs) : random(settings.probes(), outputs, 0);
+            Columns columns = new Columns(probes, original.length);
+            List<GradientCheckReport> reports = new ArrayList<>();
+            for (int j = 0; j < probes.length; j++) {
+                reports.add(NumericCheck.run(new Probe(j, probes[j], columns), settings));
+            }
+            List<BrokenContract> broken = linearity(probes, reports);
+            requireUnchanged("forward or backward", "while the check ran");
+            constants.requireUnchanged("while the check ran");
+            return combined(reports, outputs, wholeJacobian, broken, start);
+        } catch (RuntimeException | Error e) {
+            ACCESS.restore(theta, original, 0, original.length);
+            throw e;
+        }
+    }
+
+    /** The inputs' blocks then the parameters', refusing a name both use and a layer with nothing to check. */
+    private ParameterArrays theta() {
+        ParameterArrays parameters;
+        try {
+            parameters = layer.parameters();
+        } catch (RuntimeException e) {
+            throw new GradientCheckException(name + ".parameters() threw " + e, e);
+        }
+        if (parameters == null) {
+            throw new GradientCheckException(name + ".parameters() returned null; return ParameterArrays.none() for a"
+                    + " layer without parameters");
+        }
+        ParameterArrays differentiable = inputs.differentiable();
+        for (String input : differentiable.layout().names()) {
+            if (parameters.layout().names().contains(input)) {
+                throw new GradientCheckException("'" + input + "' names both an input and a parameter of " + name
+                        + "; the gradients backward() returns are matched by name, so rename one of them");
+            }
+        }
+        if (differentiable.layout().blocks().isEmpty() && parameters.layout().blocks().isEmpty()) {
+            throw new GradientCheckException(name + " has no differentiable input and no parameters: nothing to check;"
+                    + " add an input with LayerInputs.builder().add(\"x\", x) (constant inputs are not checked)");
+        }
+        return ACCESS.concat(differentiable, parameters);
+    }
+
+    /** The forward pass at the current θ, counted, its exceptions and non-finite outputs named with {@code where}. */
+    private double[] forward(String where) {
+        double[] y;
+        try {
+            forwardCalls++;
+            y = layer.forward(inputs);
+        } catch (GradientCheckException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            throw new GradientCheckException(name + ".forward(inputs) threw " + e + " " + where
+                    + ". The inputs and parameters have been restored.", e);
+        }
+        if (y == null || y.length == 0) {
+            throw new GradientCheckException(name + ".forward(inputs) returned " + (y == null ? "null" : "no outputs") + " "
+                    + where + "; it must return y, flattened row-major");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new GradientCheckException(name + ".forward(inputs) returned y[" + i + "] = " + y[i] + " " + where
+                        + "; a gradient check needs finite outputs within ε of the checked point (look for log(0), 0/0"
+                        + " or overflow). The inputs and parameters have been restored.");
+            }
+        }
+        return y;
+    }
+
+    private void requireDeterministic(double[] y, double[] again) {
+        double largest = 0;
+        for (int i = 0; i < y.length; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(y[i]), Math.abs(again[i])));
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (Math.abs(y[i] - again[i]) > settings.nondeterminismTolerance() * largest) {
+                throw new GradientCheckException("the forward pass of " + name + " is not deterministic: two calls at the"
+                        + " same inputs and parameters gave y[" + i + "] = " + y[i] + " and " + again[i] + " (over the"
+                        + " nondeterminism tolerance of " + Numbers.setting(settings.nondeterminismTolerance())
+                        + " relatively). Turn dropout off, reset the random seed before every call, and freeze batch"
+                        + " statistics only if the layer is meant to be checked in evaluation mode.");
+            }
+        }
+    }
+
+    /** Fails, naming the element and the call, if θ is no longer {@link #original}. */
+    private void requireUnchanged(String call, String where) {
+        requireUnchanged(call, where, original);
+    }
+
+    /** Fails, naming the element and the call, if θ is no longer {@code before}. */
+    private void requireUnchanged(String call, String where, double[] before) {
+        int changed = ACCESS.firstDifference(theta, before);
+        if (changed >= 0) {
+            ParameterLayout layout = theta.layout();
+            ParameterBlock block = layout.blockContaining(changed);
+            throw new GradientCheckException(name + "." + call + "() changed " + (block.isInput() ? "input " : "parameter ")
+                    + layout.label(changed) + " from " + before[changed] + " to " + theta.toVector()[changed] + " "
+                    + where + "; a layer's passes must leave their inputs and parameters as they find them."
+                    + " All inputs and parameters have been restored.");
+        }
+    }
+
+    /** The basis vectors of the outputs: probe i checks row i of the Jacobian. */
+    private static double[][] basis(int outputs) {
+        double[][] probes = new double[outputs][outputs];
+        for (int i = 0; i < outputs; i++) {
+            probes[i][i] = 1;
+        }
+        return probes;
+    }
+
+    /** {@code count} seeded random upstream gradients: random signs times magnitudes in [1/2, 3/2), none near 0. */
+    private double[][] random(int count, int outputs, long stream) {
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ PROBE_SEED ^ stream);
+        double[][] probes = new double[count][outputs];
+        for (double[] probe : probes) {
+            Directions.weighted(random, null, probe, 0, outputs);
+        }
+        return probes;
+    }
+
+    /**
+     * The linearity contract: backward(a·dy₁ + b·dy₂) against a·backward(dy₁) + b·backward(dy₂), on
+     * the first two probes' gradients (or the first and one more random probe).
+     */
+    private List<BrokenContract> linearity(double[][] probes, List<GradientCheckReport> reports) {
+        double[] dy1 = probes[0];
+        double[] g1 = reports.get(0).gradient();
+        double[] dy2;
+        double[] g2;
+        if (probes.length > 1) {
+            dy2 = probes[1];
+            g2 = reports.get(1).gradient();
+        } else {
+            dy2 = random(1, dy1.length, 1)[0];
+            g2 = backward(dy2, "with a second upstream gradient for the linearity contract");
+        }
+        double[] mixed = new double[dy1.length];
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = A * dy1[i] + B * dy2[i];
+        }
+        double[] combined = backward(mixed, "with " + Numbers.setting(A) + "·dy₁ " + Numbers.setting(B).replace("-", "− ")
+                + "·dy₂ for the linearity contract");
+        int worst = -1;
+        double worstExcess = 0;
+        for (int i = 0; i < combined.length; i++) {
+            double expected = A * g1[i] + B * g2[i];
+            double allowed = LINEARITY_TOLERANCE * (Math.abs(A * g1[i]) + Math.abs(B * g2[i]));
+            double excess = Math.abs(combined[i] - expected) - allowed;
+            if (excess > 0 && (worst < 0 || excess > worstExcess)) {
+                worst = i;
+                worstExcess = excess;
+            }
+        }
+        if (worst < 0) {
+            return List.of();
+        }
+        return List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, theta.layout().label(worst),
+                A * g1[worst] + B * g2[worst], combined[worst], A, B));
+    }
+
+    /** The backward pass for {@code dy}, counted and checked as a probe's is, in θ's order. */
+    private double[] backward(double[] dy, String where) {
+        return GradientLayout.flatten(name + ".backward(inputs, dy) " + where, theta.layout(), gradients(dy, where));
+    }
+
+    /** The arrays backward returns for {@code dy}, refusing a changed dy, θ or constant, and missing or extra blocks. */
+    private ParameterArrays gradients(double[] dy, String where) {
+        double[] before = dy.clone();
+        double[] point = theta.toVector();
+        ParameterArrays arrays;
+        try {
+            backwardCalls++;
+            arrays = layer.backward(inputs, dy);
+        } catch (GradientCheckException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            throw new GradientCheckException(name + ".backward(inputs, dy) threw " + e + " " + where
+                    + ". The inputs and parameters have been restored.", e);
+        }
+        for (int i = 0; i < dy.length; i++) {
+            if (Double.doubleToRawLongBits(dy[i]) != Double.doubleToRawLongBits(before[i])) {
+                throw new GradientCheckException(name + ".backward(inputs, dy) changed dy[" + i + "] from " + before[i]
+                        + " to " + dy[i] + " " + where + "; the upstream gradient belongs to the caller: copy it before"
+                        + " working in place");
+            }
+        }
+        requireUnchanged("backward", where, point);
+        constants.requireUnchanged("in backward(inputs, dy) " + where);
+        if (arrays == null) {
+            throw new GradientCheckException(name + ".backward(inputs, dy) returned null " + where + "; it must return one"
+                    + " array per differentiable input and per parameter, " + theta.layout().names());
+        }
+        List<String> expected = theta.layout().names();
+        List<String> returned = arrays.layout().names();
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(returned);
+        List<String> extra = new ArrayList<>(returned);
+        extra.removeAll(expected);
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new GradientCheckException(name + ".backward(inputs, dy) returned the blocks " + returned + ", expected one"
+                    + " per differentiable input and per parameter, " + expected
+                    + (missing.isEmpty() ? "" : "; missing " + missing) + (extra.isEmpty() ? "" : "; not expected " + extra
+                    + (extra.stream().anyMatch(inputs.constants()::containsKey) ? " (constant inputs have no gradient)" : "")));
+        }
+        return arrays;
+    }
+
+    /**
+     * One report: the probe that failed with the most mismatches, else the one with the largest
+     * difference; with the layer's findings and the check's whole duration.
+     */
+    private GradientCheckReport combined(List<GradientCheckReport> reports, int outputs, boolean wholeJacobian,
+                                         List<BrokenContract> broken, long start) {
+        int shown = 0;
+        int failed = 0;
+        List<JacobianEntry> entries = new ArrayList<>();
+        for (int j = 0; j < reports.size(); j++) {
+            GradientCheckReport report = reports.get(j);
+            GradientCheckReport best = reports.get(shown);
+            if (!report.passed()) {
+                failed++;
+                if (wholeJacobian) {
+                    for (Offender offender : report.worstOffenders()) {
+                        if (offender.failing()) {
+                            entries.add(ReportFactory.jacobianEntry(j, offender));
+                        }
+                    }
+                }
+            }
+            if (report.mismatches() > best.mismatches()
+                    || report.mismatches() == best.mismatches() && report.difference() > best.difference()) {
+                shown = j;
+            }
+        }
+        LayerResult result = ReportFactory.layerResult(outputs, wholeJacobian, reports.size(), failed, shown, entries, broken,
+                forwardCalls, backwardCalls);
+        return ReportFactory.report(reports.get(shown)).layer(result).duration(Duration.ofNanos(System.nanoTime() - start))
+                .build();
+    }
+
+    private static String nameOf(DifferentiableLayer layer) {
+        try {
+            String name = layer.name();
+            return name == null || name.isBlank() ? ModelNames.of(layer.getClass(), "layer") : name;
+        } catch (RuntimeException e) {
+            return ModelNames.of(layer.getClass(), "layer");
+        }
+    }
+
+    /**
+     * J = ⟨dy, y⟩ for each probe dy, kept for the two sides of every element from the first forward
+     * call there: a column of the Jacobian times every probe, for the price of one call.
+     */
+    private final class Columns {
+
+        private final double[][] probes;
+        private final double[] sides;
+        private final long[] movedBits;
+        private final boolean[] filled;
+
+        Columns(double[][] probes, int size) {
+            this.probes = probes;
+            this.sides = new double[2 * size * probes.length];
+            this.movedBits = new long[2 * size];
+            this.filled = new boolean[2 * size];
+        }
+
+        /** ⟨probes[j], y⟩ with flat element {@code index} at {@code moved}, from a kept side or one forward call. */
+        double loss(int j, int index, double moved) {
+            long bits = Double.doubleToRawLongBits(moved);
+            for (int side = 2 * index; side < 2 * index + 2; side++) {
+                if (filled[side] && movedBits[side] == bits) {
+                    return sides[side * probes.length + j];
+                }
+            }
+            double[] y = forward("at " + theta.layout().label(index) + " = " + moved + " (moved by the check)");
+            requireOutputs(y, index);
+            int free = !filled[2 * index] ? 2 * index : !filled[2 * index + 1] ? 2 * index + 1 : -1;
+            if (free < 0) {
+                return dot(probes[j], y);
+            }
+            filled[free] = true;
+            movedBits[free] = bits;
+            for (int p = 0; p < probes.length; p++) {
+                sides[free * probes.length + p] = dot(probes[p], y);
+            }
+            return sides[free * probes.length + j];
+        }
+
+        void requireOutputs(double[] y, int index) {
+            if (y.length != probes[0].length) {
+                throw new GradientCheckException(name + ".forward(inputs) returned " + y.length + " outputs at "
+                        + theta.layout().label(index) + " moved by the check, but " + probes[0].length
+                        + " at the given inputs; the number of outputs must not depend on the values."
+                        + " The inputs and parameters have been restored.");
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** The layer as the scalar model J = ⟨dy, f(x; W)⟩ of one probe dy, over inputs and parameters as θ. */
+    private final class Probe implements DifferentiableModel, ProbedModel {
+
+        private final int index;
+        private final double[] dy;
+        private final Columns columns;
+
+        Probe(int index, double[] dy, Columns columns) {
+            this.index = index;
+            this.dy = dy;
+            this.columns = columns;
+        }
+
+        @Override
+        public ParameterArrays parameters() {
+            return theta;
+        }
+
+        @Override
+        public double loss() {
+            double[] y = forward("for probe " + index);
+            if (y.length != dy.length) {
+                throw new GradientCheckException(name + ".forward(inputs) returned " + y.length + " outputs for probe "
+                        + index + " but " + dy.length + " at the given inputs; the number of outputs must not depend on"
+                        + " the values. The inputs and parameters have been restored.");
+            }
+            return dot(dy, y);
+        }
+
+        @Override
+        public double loss(int element, double moved) {
+            return columns.loss(index, element, moved);
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            return gradients(dy, "for probe " + index);
+        }
+
+        @Override
+        public String gradientCall() {
+            return name + ".backward(inputs, dy)";
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+}
