@@ -1,6 +1,7 @@
 package io.github.gradcheck.report;
 
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
@@ -45,8 +46,8 @@ public final class CheckSettings {
         samplesPerBlock = ReportAssembly.required(values.samplesPerBlock, type, "samplesPerBlock");
         threads = ReportAssembly.required(values.threads, type, "threads");
         evaluationBudget = ReportAssembly.required(values.evaluationBudget, type, "evaluationBudget");
-        probes = ReportAssembly.required(values.probes, type, "probes");
-        jacobianOutputs = ReportAssembly.required(values.jacobianOutputs, type, "jacobianOutputs");
+        probes = values.probes == null ? GradientChecker.DEFAULT_PROBES : values.probes;
+        jacobianOutputs = values.jacobianOutputs == null ? GradientChecker.DEFAULT_JACOBIAN_OUTPUTS : values.jacobianOutputs;
         if (probes < 1) {
             throw new IllegalArgumentException("probes must be at least 1, was " + probes);
         }

@@ -741,13 +741,13 @@ public abstract class ReportFactory {
         SettingsBuilder timeBudget(Duration timeBudget);
 
         /**
-         * @param probes see {@link CheckSettings#probes()}
+         * @param probes see {@link CheckSettings#probes()}; the default if not set
          * @return this builder
          */
         SettingsBuilder probes(int probes);
 
         /**
-         * @param jacobianOutputs see {@link CheckSettings#jacobianOutputs()}
+         * @param jacobianOutputs see {@link CheckSettings#jacobianOutputs()}; the default if not set
          * @return this builder
          */
         SettingsBuilder jacobianOutputs(int jacobianOutputs);
