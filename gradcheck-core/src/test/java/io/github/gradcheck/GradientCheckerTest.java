@@ -220,13 +220,13 @@ class GradientCheckerTest {
         void toStringNamesEverySetting() {
             assertThat(checker.withThreads(4)).hasToString("GradientChecker[step=relative 4.81e-6, stencil=centered,"
                     + " precision=double, margin=10, threshold=1e-8, relativeErrorFloor=1e-8, nondeterminismTolerance=1e-10,"
-                    + " offenders=10, seed=24301, mode=full, samplesPerBlock=16, threads=4, evaluationBudget=none, timeBudget=none]");
+                    + " offenders=10, seed=24301, mode=full, samplesPerBlock=16, probes=3, jacobianOutputs=16, threads=4, evaluationBudget=none, timeBudget=none]");
             assertThat(checker.withEpsilon(1e-7).withStencil(Stencil.FIVE_POINT).withMode(CheckMode.RANDOM_DIRECTIONS)
                     .withThreads(1).withEvaluationBudget(5000).withTimeBudget(Duration.ofSeconds(30)))
                     .hasToString("GradientChecker[step=fixed 1e-7, stencil=five-point, precision=double, margin=10,"
                             + " threshold=1e-8, relativeErrorFloor=1e-8, nondeterminismTolerance=1e-10, offenders=10,"
                             + " seed=24301, mode=random-directions,"
-                            + " samplesPerBlock=16, threads=1, evaluationBudget=5000, timeBudget=30s]");
+                            + " samplesPerBlock=16, probes=3, jacobianOutputs=16, threads=1, evaluationBudget=5000, timeBudget=30s]");
         }
 
         @Test
