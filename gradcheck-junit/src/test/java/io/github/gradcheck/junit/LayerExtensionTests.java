@@ -10,7 +10,6 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import io.github.gradcheck.LayerAtInputs;
 import io.github.gradcheck.assertj.GradCheckAssertions;
-import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.LayerResult;
 import java.io.IOException;
