@@ -114,13 +114,18 @@ class LayerExtensionTests {
 
     @Test
     void theEndOfRunSummaryMarksTheInputBlockInItsTableHtmlAndJson() throws IOException {
-        SummaryRun run = SummaryRun.run(dir, Map.of(), CorrectLayerTestCases.class, DxBugAssertedTestCases.class);
+        SummaryRun run = SummaryRun.run(dir, Map.of(), CorrectLayerTestCases.class, DxBugAssertedTestCases.class,
+                ContractTestCases.class);
 
         assertThat(run.console()).contains("CorrectLayerTestCases.check", "dense (LayerAtInputs)", "11 (3 input)");
+        // A backward pass that fails on its contract alone says so in its row, though no element mismatches.
+        assertThat(run.console().lines().filter(line -> line.contains("ContractTestCases.check")).findFirst().orElseThrow())
+                .containsPattern("11 \\(3 input\\) +\\S+ +failed +backward is not linear in dy$");
         String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"name\": \"x\",\n            \"shape\": [3],\n            \"offset\": 0,\n"
                 + "            \"size\": 3,\n            \"input\": true,");
-        assertThat(json).contains("\"label\": \"∂y[0]/∂x[1]\"", "\"diagnoses\": [\n        \"x (input): ");
+        assertThat(json).contains("\"label\": \"∂y[0]/∂x[1]\"", "\"diagnoses\": [\n        \"x (input): ",
+                "\"diagnoses\": [\n        \"backward is not linear in dy: backward(2·dy₁ − 3·dy₂) differs from");
         String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<td>x <span class=\"input\">input</span></td>", "<figcaption>x (input) 3",
                 "<h3>Wrong Jacobian elements</h3>");

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * @param parameters the number of parameters checked (the length of θ); 0 for an error
  * @param mismatches how many elements mismatch; 0 for an error
  * @param difference the course's overall difference; NaN for an error
- * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, e.g.
+ * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, then per
+ *     contract a layer broke, e.g.
  *     {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
  *     {@link #diagnoses(GradientCheckReport)} writes them
  * @param worstOffender the label of the worst element, e.g. {@code b1[1,0]}; empty if there is none
@@ -113,15 +114,18 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     /**
      * The diagnoses of {@code report}, one line each, as the failure message writes them: first each
      * finding about several blocks, then each diagnosed block that no such finding explains,
-     * {@code block: sentence}, in θ's order; an input block is named {@code x (input)}.
+     * {@code block: sentence}, in θ's order (an input block named {@code x (input)}), then each
+     * contract a layer broke, e.g. {@code backward is not linear in dy: …}.
      *
      * @param report a report
-     * @return one line per cross-block finding and per other block whose diagnosis is not {@link Diagnosis.Kind#NONE}
+     * @return one line per cross-block finding, per other block whose diagnosis is not
+     *     {@link Diagnosis.Kind#NONE}, and per broken contract
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return Stream.concat(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
-                diagnosed(report).map(block -> LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode())))
-                .toList();
+        return Stream.of(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
+                diagnosed(report).map(block -> LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode())),
+                report.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::sentence))
+                .flatMap(lines -> lines).toList();
     }
 
     private static Stream<BlockSummary> diagnosed(GradientCheckReport report) {
@@ -167,7 +171,7 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
         return report.map(r -> Stream.of(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
                         diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()) + (block.isInput() ? " (input)" : "")),
                         r.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::brief))
-                        .flatMap(s -> s).collect(joining("; ")))
+                        .flatMap(words -> words).collect(joining("; ")))
                 .orElse(String.join("; ", diagnoses));
     }
 

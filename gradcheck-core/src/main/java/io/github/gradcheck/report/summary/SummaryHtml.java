@@ -6,7 +6,6 @@ import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.internal.text.LayerText;
 import io.github.gradcheck.report.BlockSummary;
-import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
@@ -26,7 +25,7 @@ import java.util.Locale;
  * <p>The page opens with the table of every check (linked to its section), then has one
  * {@code <section class="check">} per check: the verdict and settings, the block table, a heatmap
  * per block ({@link BlockHeatmap}) and the worst offenders; for a layer check, how it was probed,
- * its wrong Jacobian elements and its broken contracts. Input blocks are marked {@code input}.
+ * its wrong Jacobian elements, and its broken contracts among the diagnoses. Input blocks are marked {@code input}.
  */
 public final class SummaryHtml {
 
@@ -196,7 +195,7 @@ public final class SummaryHtml {
         html.append("</div>\n");
     }
 
-    /** A layer's wrong Jacobian elements, worst first, at most the offender count; then its broken contracts. */
+    /** A layer's wrong Jacobian elements, worst first; its broken contracts are among the diagnoses. */
     private static void layer(StringBuilder html, LayerResult layer) {
         List<JacobianEntry> entries = LayerText.worstFirst(layer);
         if (!entries.isEmpty()) {
@@ -213,14 +212,6 @@ public final class SummaryHtml {
                         .append(Numbers.ratio(o.relativeError())).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
-        }
-        if (!layer.brokenContracts().isEmpty()) {
-            html.append("<h3>Broken contracts</h3>\n<ul class=\"contracts\">\n");
-            for (BrokenContract contract : layer.brokenContracts()) {
-                html.append("<li data-kind=\"").append(SummaryJson.lower(contract.kind())).append("\">")
-                        .append(escape(LayerText.sentence(contract))).append("</li>\n");
-            }
-            html.append("</ul>\n");
         }
     }
 

@@ -61,7 +61,8 @@ class LayerWordsTest {
                         + "            \"input\": true,",
                 "\"name\": \"W\",\n            \"shape\": [2, 2],\n            \"offset\": 2,\n            \"size\": 4,\n"
                         + "            \"input\": false,",
-                "\"x (input): 1 of 2 elements of x is wrong, the rest match: x[1]\"");
+                "\"diagnoses\": [\n        \"x (input): 1 of 2 elements of x is wrong, the rest match: x[1]\",\n"
+                        + "        \"backward is not linear in dy: backward(2·dy₁ − 3·dy₂)");
         assertThat(json).contains("""
                         "layer": {
                           "outputs": 2,
@@ -114,9 +115,9 @@ class LayerWordsTest {
                 "<h3>Wrong Jacobian elements</h3>",
                 "<tr class=\"failed\"><td>1</td><td>∂y[1]/∂x[1]</td><td class=\"n\">-1.50000</td><td class=\"n\">-0.750000</td>",
                 "<tr class=\"failed\"><td>2</td><td>∂y[0]/∂x[1]</td>",
-                "<h3>Broken contracts</h3>\n<ul class=\"contracts\">\n<li data-kind=\"linear-in-dy\">backward is not linear in dy:"
-                        + " backward(2·dy₁ − 3·dy₂) differs from 2·backward(dy₁) − 3·backward(dy₂) at b[1] by 1.00000",
-                "<li>x (input): 1 of 2 elements of x is wrong, the rest match: x[1]</li>");
+                "<h3>Diagnosis</h3>\n<ul class=\"diagnoses\">\n<li>x (input): 1 of 2 elements of x is wrong, the rest match: x[1]</li>\n"
+                        + "<li>backward is not linear in dy: backward(2·dy₁ − 3·dy₂) differs from 2·backward(dy₁) − 3·backward(dy₂)"
+                        + " at b[1] by 1.00000");
         assertThat(html).doesNotContain("<td>W <span");
     }
 }
