@@ -54,6 +54,43 @@ class LayerMessagesTest {
         assertThat(message).contains("difference ").doesNotContain("great overall only because");
     }
 
+    @Test
+    void aModelsDeclaredInputIsNamedAsAnInputButTheModelKeepsItsOwnHeadlineAndCost() {
+        GradientCheckReport report = GradientChecker.defaults().check(new SaliencyModel());
+
+        String message = ReportText.failureMessage(report);
+        assertThat(message).startsWith("""
+                Expecting the analytic gradient of SaliencyModel to match its numeric gradient, but
+                  the gradient with respect to input x is wrong: 2 of 4 elements mismatch beyond 10× their estimated numerical error: x (2)
+                """);
+        assertThat(message).contains("\n  x (input)  2 ", "\n  w          2 ", "\n    x (input): analytic x ≈ 2.00 × numeric")
+                .containsPattern("\n  4 parameters, \\d+ loss evaluations, ");
+    }
+
+    /** J = ½ Σ (w ⊙ x)², with x declared an input; dJ/dx is doubled, dJ/dw right. */
+    static final class SaliencyModel implements io.github.gradcheck.DifferentiableModel {
+
+        private final double[] w = {0.5, -1.5};
+        private final double[] x = {2.0, 0.25};
+
+        @Override
+        public ParameterArrays parameters() {
+            return ParameterArrays.builder().add("w", w).input("x", x).build();
+        }
+
+        @Override
+        public double loss() {
+            return 0.5 * (w[0] * x[0] * w[0] * x[0] + w[1] * x[1] * w[1] * x[1]);
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            return ParameterArrays.builder()
+                    .add("w", new double[] {w[0] * x[0] * x[0], w[1] * x[1] * x[1]})
+                    .add("x", new double[] {2 * w[0] * w[0] * x[0], 2 * w[1] * w[1] * x[1]}).build();
+        }
+    }
+
     /** y = 3x, with dx = 3·|dy|: right for every dy ≥ 0, so for every basis probe, and not linear in dy. */
     static final class AbsoluteDy implements DifferentiableLayer {
 
