@@ -71,6 +71,17 @@ public interface DifferentiableLayer {
     ParameterArrays backward(LayerInputs inputs, double[] dy);
 
     /**
+     * This layer at {@code inputs}, as one value: what {@link GradientChecker#check(LayerAtInputs)}
+     * and a JUnit {@code @ModelUnderTest} take, as {@link DifferentiableFunction#at} gives a model.
+     *
+     * @param inputs the inputs to check the layer at, the live arrays
+     * @return the pair; nothing is copied or called yet
+     */
+    default LayerAtInputs at(LayerInputs inputs) {
+        return new LayerAtInputs(this, inputs);
+    }
+
+    /**
      * How reports name this layer; by default its class's simple name.
      *
      * @return the name

@@ -410,6 +410,18 @@ public final class GradientChecker {
     }
 
     /**
+     * Checks a layer at its inputs, as {@link #check(DifferentiableLayer, LayerInputs)} does.
+     *
+     * @param layer the layer and its inputs, from {@link DifferentiableLayer#at(LayerInputs)}
+     * @return the report: a block per input and per parameter; see {@link GradientCheckReport#layer()}
+     * @throws GradientCheckException if the check cannot be carried out, as for a layer and its inputs
+     */
+    public GradientCheckReport check(LayerAtInputs layer) {
+        Objects.requireNonNull(layer, "layer");
+        return check(layer.layer(), layer.inputs());
+    }
+
+    /**
      * Checks every state of {@code states}, in order, each a fresh model; one report per state.
      *
      * @param <M> the model's type

@@ -2,11 +2,13 @@ package io.github.gradcheck.junit;
 
 import static io.github.gradcheck.junit.GradientCheck.EPSILON_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.EVALUATION_BUDGET_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.JACOBIAN_OUTPUTS_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.MARGIN_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.MODE_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.NONDETERMINISM_TOLERANCE_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.OFFENDERS_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.PRECISION_PROPERTY_NAME;
+import static io.github.gradcheck.junit.GradientCheck.PROBES_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.RELATIVE_ERROR_FLOOR_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.SAMPLES_PER_BLOCK_PROPERTY_NAME;
 import static io.github.gradcheck.junit.GradientCheck.STENCIL_PROPERTY_NAME;
@@ -92,7 +94,10 @@ final class CheckConfiguration {
                         NONDETERMINISM_TOLERANCE_PROPERTY_NAME, annotation.nondeterminismTolerance(),
                         base.nondeterminismTolerance()))
                 .withOffenders((int) configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0,
-                        base.offenders()));
+                        base.offenders()))
+                .withProbes((int) configuration.whole("probes", PROBES_PROPERTY_NAME, annotation.probes(), 1, base.probes()))
+                .withJacobianOutputs((int) configuration.whole("jacobianOutputs", JACOBIAN_OUTPUTS_PROPERTY_NAME,
+                        annotation.jacobianOutputs(), 0, base.jacobianOutputs()));
     }
 
     /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  *   <tr><td>{@value #MISMATCHES}</td><td>how many elements mismatch</td><td>{@code 8}</td></tr>
  *   <tr><td>{@value #DIFFERENCE}</td><td>the course's overall difference, as Java prints a double</td><td>{@code 0.2850931567206389}</td></tr>
  *   <tr><td>{@value #DIAGNOSIS}</td><td>one line per finding across blocks, then per diagnosed block it does
- *   not explain, {@code block: description}; {@code none}</td><td>{@code b1: analytic b1 ≈ 4.00 × numeric …}</td></tr>
+ *   not explain, {@code block: description} ({@code x (input): …} for an input), then per contract a layer
+ *   broke; {@code none}</td><td>{@code b1: analytic b1 ≈ 4.00 × numeric …}</td></tr>
  *   <tr><td>{@value #WORST_OFFENDER}</td><td>the worst element's label; {@code none}</td><td>{@code b1[1,0]}</td></tr>
  *   <tr><td>{@value #ERROR}</td><td>only with verdict {@code error}: why, in one line</td><td>{@code the loss of SineModel is NaN at …}</td></tr>
  * </table>
@@ -43,7 +44,7 @@ public final class GradCheckReportEntry {
     public static final String MISMATCHES = "gradcheck.mismatches";
     /** The course's overall difference, as {@link Double#toString(double)} writes it. */
     public static final String DIFFERENCE = "gradcheck.difference";
-    /** One line per diagnosed block, {@code block: description}, or {@code none}. */
+    /** One line per diagnosed block, {@code block: description}, and per contract a layer broke, or {@code none}. */
     public static final String DIAGNOSIS = "gradcheck.diagnosis";
     /** The label of the worst element, e.g. {@code b1[1,0]}, or {@code none}. */
     public static final String WORST_OFFENDER = "gradcheck.worstOffender";

@@ -53,6 +53,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>{@link #threads()}</td><td>{@value #THREADS_PROPERTY_NAME}</td><td>the number of processors</td></tr>
  *   <tr><td>{@link #evaluationBudget()}</td><td>{@value #EVALUATION_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
  *   <tr><td>{@link #timeBudget()}</td><td>{@value #TIME_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
+ *   <tr><td>{@link #probes()}</td><td>{@value #PROBES_PROPERTY_NAME}</td><td>3</td></tr>
+ *   <tr><td>{@link #jacobianOutputs()}</td><td>{@value #JACOBIAN_OUTPUTS_PROPERTY_NAME}</td><td>16</td></tr>
  * </table>
  * The defaults and their reasons are documented on {@link io.github.gradcheck.GradientChecker}.
  */
@@ -142,6 +144,19 @@ public @interface GradientCheck {
      * check that does not set {@link #timeBudget()}. Default: no limit.
      */
     String TIME_BUDGET_PROPERTY_NAME = "gradcheck.timeBudget";
+
+    /**
+     * The configuration parameter {@value}: for a layer check that does not set {@link #probes()}, how many
+     * seeded random upstream gradients dy probe the backward pass where its Jacobian is not checked whole.
+     * Default: 3.
+     */
+    String PROBES_PROPERTY_NAME = "gradcheck.probes";
+
+    /**
+     * The configuration parameter {@value}: for a layer check that does not set {@link #jacobianOutputs()},
+     * the most outputs a layer may have for its whole Jacobian to be checked (0: never). Default: 16.
+     */
+    String JACOBIAN_OUTPUTS_PROPERTY_NAME = "gradcheck.jacobianOutputs";
 
     /**
      * The name of the one {@link ModelUnderTest} to check; empty (the default) checks every model
@@ -253,4 +268,20 @@ public @interface GradientCheck {
      * @return the budget as text, or empty
      */
     String timeBudget() default "";
+
+    /**
+     * For a layer, the seeded random upstream gradients dy that probe its backward pass where its
+     * Jacobian is not checked whole; -1 (the default) means: {@value #PROBES_PROPERTY_NAME}, else 3.
+     *
+     * @return the count, or -1
+     */
+    int probes() default -1;
+
+    /**
+     * For a layer, the most outputs it may have for its whole Jacobian to be checked, one probe per
+     * output (0: never); -1 (the default) means: {@value #JACOBIAN_OUTPUTS_PROPERTY_NAME}, else 16.
+     *
+     * @return the count, or -1
+     */
+    int jacobianOutputs() default -1;
 }

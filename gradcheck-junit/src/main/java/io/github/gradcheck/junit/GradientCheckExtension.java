@@ -50,7 +50,7 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
         if (models.isEmpty()) {
             throw new ExtensionConfigurationException("@GradientCheck method " + where + " has no model to check: "
                     + testClass.getName() + " has no @ModelUnderTest field or method. Annotate a field, or a method"
-                    + " without parameters, whose value is a DifferentiableModel.");
+                    + " without parameters, whose value is a DifferentiableModel (or a layer at its inputs, layer.at(inputs)).");
         }
         if (annotation.model().isEmpty()) {
             return models;

@@ -1,7 +1,9 @@
 package io.github.gradcheck.junit;
 
 import io.github.gradcheck.DifferentiableFunction;
+import io.github.gradcheck.DifferentiableLayer;
 import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.LayerAtInputs;
 import io.github.gradcheck.ModelStates;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -89,13 +91,17 @@ final class ModelMember {
             }
             return new ModelMember(name, member, stateType(genericType), true);
         }
-        if (!DifferentiableModel.class.isAssignableFrom(type)) {
+        if (!DifferentiableModel.class.isAssignableFrom(type) && type != LayerAtInputs.class) {
             String hint = DifferentiableFunction.class.isAssignableFrom(type)
                     ? "; a DifferentiableFunction needs a point: declare a DifferentiableModel and assign function.at(θ)"
-                    : "; implement DifferentiableModel (or wrap a DifferentiableFunction with .at(θ))";
+                    : DifferentiableLayer.class.isAssignableFrom(type)
+                    ? "; a DifferentiableLayer needs its inputs: declare a LayerAtInputs and assign"
+                            + " layer.at(LayerInputs.builder().add(\"x\", x).build())"
+                    : "; implement DifferentiableModel (or wrap a DifferentiableFunction with .at(θ), a DifferentiableLayer"
+                            + " with .at(inputs))";
             throw new ExtensionConfigurationException("@ModelUnderTest " + kind + " " + describe(member) + " has type "
-                    + type.getName() + ", expected a " + DifferentiableModel.class.getName() + " or "
-                    + ModelStates.class.getName() + hint);
+                    + type.getName() + ", expected a " + DifferentiableModel.class.getName() + ", "
+                    + LayerAtInputs.class.getName() + " or " + ModelStates.class.getName() + hint);
         }
         return new ModelMember(name, member, type, false);
     }
@@ -149,18 +155,19 @@ final class ModelMember {
     }
 
     /**
-     * The model, read from the field or made by the method for this invocation.
+     * The model (a {@link DifferentiableModel} or a {@link LayerAtInputs}), read from the field or
+     * made by the method for this invocation.
      *
      * @throws ExtensionConfigurationException if the value is null
      */
-    DifferentiableModel get(ExtensionContext context) {
+    Object get(ExtensionContext context) {
         Object value = read(Modifier.isStatic(member.getModifiers()) ? null : instanceFor(context));
         if (value == null) {
             throw new ExtensionConfigurationException("@ModelUnderTest " + description() + " is null"
                     + (member instanceof Field ? "; initialise the field, e.g. in its declaration or a @BeforeEach method"
                             : "; the method must return a model"));
         }
-        return (DifferentiableModel) value;
+        return value;
     }
 
     private Object read(Object target) {

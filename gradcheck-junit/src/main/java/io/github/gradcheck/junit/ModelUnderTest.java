@@ -8,12 +8,14 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a field, or a method without parameters, whose value is a
- * {@link io.github.gradcheck.DifferentiableModel} for {@link GradientCheck} methods to check.
+ * {@link io.github.gradcheck.DifferentiableModel} (or a layer at its inputs, a
+ * {@link io.github.gradcheck.LayerAtInputs}) for {@link GradientCheck} methods to check.
  *
  * <p>Fields and methods may be static or not, and may be inherited. Non-static members are read
  * from the test instance of each invocation, so a model in an instance field is fresh for every
  * test method, as JUnit creates a new instance per method by default. A method is called once
- * per invocation; a {@code DifferentiableFunction} becomes a model with {@code .at(θ)}.
+ * per invocation; a {@code DifferentiableFunction} becomes a model with {@code .at(θ)}, a
+ * {@code DifferentiableLayer} one with {@code .at(inputs)}.
  *
  * <pre>{@code
  * @ModelUnderTest ThreeLayerNet net = ThreeLayerNet.assignmentTestCase();
@@ -22,6 +24,9 @@ import java.lang.annotation.Target;
  * static DifferentiableModel logisticRegression() {
  *     return new LogisticRegression(x, y, 0.1).at(initialWeights);
  * }
+ *
+ * @ModelUnderTest
+ * LayerAtInputs dense = new Dense(3, 4).at(LayerInputs.builder().add("x", x).build());
  * }</pre>
  */
 @Target({ElementType.FIELD, ElementType.METHOD})

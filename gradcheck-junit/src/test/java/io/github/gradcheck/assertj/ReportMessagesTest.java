@@ -28,7 +28,8 @@ class ReportMessagesTest {
 
     private static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
             .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).nondeterminismTolerance(1e-10).offenders(10).seed(1)
-            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
+            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO)
+            .probes(3).jacobianOutputs(16).build();
 
     /** A made-up failed check: b's gradient is 4× too large, W is fine. */
     static GradientCheckReport failed() {

@@ -39,7 +39,7 @@ class ConfigurationPropertyNamesTest {
             }
         }
 
-        assertThat(constants).hasSize(15);
+        assertThat(constants).hasSize(17);
         assertThat(documented).isEqualTo(constants);
     }
 }

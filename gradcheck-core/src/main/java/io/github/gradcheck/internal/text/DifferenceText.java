@@ -33,7 +33,7 @@ public final class DifferenceText {
         if (agrees(report)) {
             return difference + ": " + report.scale().words();
         }
-        if (report.passed()) {
+        if (report.mismatches() == 0) {
             if (leftOutAccountForIt(report)) {
                 return difference + " comes from the " + leftOut(report) + ": without them "
                         + Numbers.difference(report.differenceOfMatches()) + ", great";
@@ -69,7 +69,7 @@ public final class DifferenceText {
         if (agrees(report)) {
             return "";
         }
-        if (report.passed()) {
+        if (report.mismatches() == 0) {
             return leftOutAccountForIt(report) ? "difference from " + leftOut(report)
                     : "difference " + report.scale().words() + " on the course's scale, within the numeric error";
         }
@@ -102,9 +102,13 @@ public final class DifferenceText {
         return words + ", yet no mismatch";
     }
 
-    /** A passed check reads great, a failed one does not. */
+    /**
+     * Elements that all match read great, a mismatch does not. The difference speaks of the
+     * elements only: a layer whose elements match but whose backward pass breaks a contract fails
+     * for that, not for its difference.
+     */
     private static boolean agrees(GradientCheckReport report) {
-        return report.passed() == (report.scale() == DifferenceScale.GREAT);
+        return (report.mismatches() == 0) == (report.scale() == DifferenceScale.GREAT);
     }
 
     /** Whether, without the kinks and unreliable elements, the difference of a passed check is great. */

@@ -51,8 +51,12 @@ public final class ReportText {
      */
     public static String failureMessage(GradientCheckReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("Expecting the analytic gradient of ").append(report.modelName())
-                .append(" to match its numeric gradient, but\n");
+        if (report.layer().isPresent()) {
+            out.append(LayerText.expecting(report)).append('\n');
+        } else {
+            out.append("Expecting the analytic gradient of ").append(report.modelName())
+                    .append(" to match its numeric gradient, but\n");
+        }
         appendBody(report, out);
         return out.toString().stripTrailing();
     }
@@ -60,6 +64,7 @@ public final class ReportText {
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
         out.append("  ").append(verdict(report)).append('\n');
+        report.layer().ifPresent(layer -> out.append("  layer ").append(LayerText.probes(layer, settings)).append('\n'));
         out.append("  difference ").append(DifferenceText.reading(report)).append(" (").append(DifferenceScale.LEGEND).append(")\n");
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
@@ -71,7 +76,7 @@ public final class ReportText {
         TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",
                 "unreliable", "Taylor order");
         for (BlockSummary block : worstFirst(report.blocks())) {
-            blocks.row(block.name(), block.shapeText(), Numbers.difference(block.difference()), DifferenceText.blockWords(block),
+            blocks.row(LayerText.blockName(block), block.shapeText(), Numbers.difference(block.difference()), DifferenceText.blockWords(block),
                     Numbers.ratio(block.worstRelativeError()), block.mismatches() + "/" + block.size(),
                     String.valueOf(block.kinks()), String.valueOf(block.unreliable()), block.taylor().describe());
         }
@@ -87,7 +92,7 @@ public final class ReportText {
                 out.append("    ").append(DiagnosisText.sentence(finding, report)).append('\n');
             }
             for (BlockSummary block : diagnosed) {
-                out.append("    ").append(block.name()).append(": ").append(DiagnosisText.sentence(block, report.mode())).append('\n');
+                out.append("    ").append(LayerText.blockName(block)).append(": ").append(DiagnosisText.sentence(block, report.mode())).append('\n');
             }
         }
 
@@ -111,16 +116,22 @@ public final class ReportText {
             }
             table.appendTo(out, "  ");
         }
+        report.layer().ifPresent(layer -> LayerText.append(report, layer, out));
         if (!report.warnings().isEmpty()) {
             out.append('\n').append("  warnings:\n");
             for (String warning : report.warnings()) {
                 out.append("    - ").append(warning).append('\n');
             }
         }
-        out.append('\n').append("  ").append(report.parameterCount()).append(report.parameterCount() == 1 ? " parameter, " : " parameters, ")
-                .append(report.lossEvaluations()).append(" loss evaluations, ")
-                .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ")
-                .append(Numbers.millis(report.duration())).append('\n');
+        out.append('\n').append("  ");
+        if (report.layer().isPresent()) {
+            out.append(LayerText.cost(report, report.layer().get())).append(", ");
+        } else {
+            out.append(report.parameterCount()).append(report.parameterCount() == 1 ? " parameter, " : " parameters, ")
+                    .append(report.lossEvaluations()).append(" loss evaluations, ")
+                    .append(report.gradientEvaluations()).append(report.gradientEvaluations() == 1 ? " gradient evaluation, " : " gradient evaluations, ");
+        }
+        out.append(Numbers.millis(report.duration())).append('\n');
     }
 
     /** What a partial check looked at, its seed to replay it, and what a full check would cost. */
@@ -138,16 +149,21 @@ public final class ReportText {
         String margin = Numbers.setting(report.settings().margin()) + "× their estimated numerical error";
         String others = (report.kinks() > 0 ? ", " + report.kinks() + " at a kink of the loss" : "")
                 + (report.unreliable() > 0 ? ", " + report.unreliable() + " too small to resolve" : "");
-        if (report.passed()) {
-            return "every element matches within " + margin + others;
+        if (report.mismatches() == 0) {
+            int broken = report.layer().map(layer -> layer.brokenContracts().size()).orElse(0);
+            return "every element matches within " + margin + others + (broken == 0 ? ""
+                    : ", but the backward pass breaks " + (broken == 1 ? "a contract" : broken + " contracts") + " (below)");
         }
         List<String> where = new ArrayList<>();
+        List<BlockSummary> failing = new ArrayList<>();
         for (BlockSummary block : worstFirst(report.blocks())) {
             if (block.mismatches() > 0) {
                 where.add(block.name() + " (" + block.mismatches() + ")");
+                failing.add(block);
             }
         }
-        return report.mismatches() + " of " + report.parameterCount() + " elements mismatch beyond " + margin + ": "
+        return (LayerText.namesRoles(report) ? LayerText.wrongGradients(failing) + ": " : "")
+                + report.mismatches() + " of " + report.parameterCount() + " elements mismatch beyond " + margin + ": "
                 + String.join(", ", where) + others;
     }
 

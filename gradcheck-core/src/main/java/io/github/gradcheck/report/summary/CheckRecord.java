@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.internal.text.DifferenceText;
+import io.github.gradcheck.internal.text.LayerText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * @param parameters the number of parameters checked (the length of θ); 0 for an error
  * @param mismatches how many elements mismatch; 0 for an error
  * @param difference the course's overall difference; NaN for an error
- * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, e.g.
+ * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, then per
+ *     contract a layer broke, e.g.
  *     {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
  *     {@link #diagnoses(GradientCheckReport)} writes them
  * @param worstOffender the label of the worst element, e.g. {@code b1[1,0]}; empty if there is none
@@ -44,7 +46,7 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     public enum Verdict {
         /** No element mismatches. */
         PASSED,
-        /** Some element mismatches: a wrong analytic gradient. */
+        /** Some element mismatches (a wrong analytic gradient), or a layer's backward pass broke a contract. */
         FAILED,
         /** The model could not be checked (it threw, its loss was NaN, it was misconfigured). */
         ERROR
@@ -112,14 +114,18 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     /**
      * The diagnoses of {@code report}, one line each, as the failure message writes them: first each
      * finding about several blocks, then each diagnosed block that no such finding explains,
-     * {@code block: sentence}, in θ's order.
+     * {@code block: sentence}, in θ's order (an input block named {@code x (input)}), then each
+     * contract a layer broke, e.g. {@code backward is not linear in dy: …}.
      *
      * @param report a report
-     * @return one line per cross-block finding and per other block whose diagnosis is not {@link Diagnosis.Kind#NONE}
+     * @return one line per cross-block finding, per other block whose diagnosis is not
+     *     {@link Diagnosis.Kind#NONE}, and per broken contract
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return Stream.concat(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
-                diagnosed(report).map(block -> block.name() + ": " + DiagnosisText.sentence(block, report.mode()))).toList();
+        return Stream.of(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
+                diagnosed(report).map(block -> LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode())),
+                report.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::sentence))
+                .flatMap(lines -> lines).toList();
     }
 
     private static Stream<BlockSummary> diagnosed(GradientCheckReport report) {
@@ -139,26 +145,33 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
 
     /**
      * The parameters checked, for a table cell: {@code 47}, or {@code 40 of 1000} where a sampled or
-     * random-direction check looked at only some elements one by one.
+     * random-direction check looked at only some elements one by one; {@code 19 (4 input)} where
+     * some of them are the elements of input blocks.
      *
      * @return the count as a person reads it
      */
     public String parametersChecked() {
         int checked = report.map(GradientCheckReport::checkedElements).orElse(parameters);
-        return checked < parameters ? checked + " of " + parameters : String.valueOf(parameters);
+        int inputs = report.map(r -> r.blocks().stream().filter(BlockSummary::isInput).mapToInt(BlockSummary::size).sum())
+                .orElse(0);
+        return (checked < parameters ? checked + " of " + parameters : String.valueOf(parameters))
+                + (inputs > 0 ? " (" + inputs + " input)" : "");
     }
 
     /**
      * The diagnoses in a few words for a table cell: each block's brief finding, e.g.
-     * {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}. Where only the report
+     * {@code analytic b1 ≈ 4.00 × numeric; analytic W2 ≈ 2.00 × numeric}, an input block's marked
+     * {@code (input)}, then each contract a layer broke, e.g. {@code backward is not linear in dy}. Where only the report
      * entries reached the summary (no {@link #report()}), the published lines as they are: they are
      * words, and words are not read back into findings.
      *
      * @return the short form, empty if no block was diagnosed
      */
     public String shortDiagnosis() {
-        return report.map(r -> Stream.concat(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
-                        diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()))).collect(joining("; ")))
+        return report.map(r -> Stream.of(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
+                        diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()) + (block.isInput() ? " (input)" : "")),
+                        r.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::brief))
+                        .flatMap(words -> words).collect(joining("; ")))
                 .orElse(String.join("; ", diagnoses));
     }
 

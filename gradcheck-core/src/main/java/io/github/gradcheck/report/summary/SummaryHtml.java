@@ -4,11 +4,14 @@ import static io.github.gradcheck.report.summary.Html.escape;
 
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.text.DifferenceText;
+import io.github.gradcheck.internal.text.LayerText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.JacobianEntry;
+import io.github.gradcheck.report.LayerResult;
 import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.Stencil;
 import java.util.List;
@@ -21,7 +24,8 @@ import java.util.Locale;
  *
  * <p>The page opens with the table of every check (linked to its section), then has one
  * {@code <section class="check">} per check: the verdict and settings, the block table, a heatmap
- * per block ({@link BlockHeatmap}) and the worst offenders.
+ * per block ({@link BlockHeatmap}) and the worst offenders; for a layer check, how it was probed,
+ * its wrong Jacobian elements, and its broken contracts among the diagnoses. Input blocks are marked {@code input}.
  */
 public final class SummaryHtml {
 
@@ -94,6 +98,7 @@ public final class SummaryHtml {
         facts(html, report);
         blocks(html, report);
         diagnoses(html, check.diagnoses());
+        report.layer().ifPresent(layer -> layer(html, layer));
         heatmaps(html, report);
         offenders(html, report);
         if (!report.warnings().isEmpty()) {
@@ -117,8 +122,11 @@ public final class SummaryHtml {
                 .append(fact("threshold", Numbers.setting(settings.threshold())))
                 .append(fact("loss", value(report.loss())))
                 .append(fact("loss noise σ", Numbers.magnitude(report.noise())))
-                .append(fact("cost", report.lossEvaluations() + " loss and " + report.gradientEvaluations()
-                        + " gradient evaluations, " + Numbers.millis(report.duration())))
+                .append(report.layer().map(layer -> fact("layer", LayerText.probes(layer, settings))).orElse(""))
+                .append(fact("cost", report.layer().map(layer -> layer.forwardCalls() + " forward and "
+                                + layer.backwardCalls() + " backward calls").orElse(report.lossEvaluations() + " loss and "
+                                + report.gradientEvaluations() + " gradient evaluations")
+                        + ", " + Numbers.millis(report.duration())))
                 .append("</dl>\n");
     }
 
@@ -139,7 +147,8 @@ public final class SummaryHtml {
                 + "<th class=\"n\">unreliable</th><th class=\"n\">Taylor order</th></tr></thead>\n<tbody>\n");
         for (BlockSummary block : report.blocks()) {
             html.append("<tr class=\"").append(block.passed() ? "passed" : "failed").append("\"><td>")
-                    .append(escape(block.name())).append("</td><td>").append(escape(block.shapeText()))
+                    .append(escape(block.name())).append(block.isInput() ? " <span class=\"input\">input</span>" : "")
+                    .append("</td><td>").append(escape(block.shapeText()))
                     .append("</td><td class=\"n\">").append(difference(block.difference())).append("</td><td>")
                     .append(escape(DifferenceText.blockWords(block))).append("</td><td class=\"n\">")
                     .append(Numbers.ratio(block.worstRelativeError())).append("</td><td class=\"n\">")
@@ -169,7 +178,7 @@ public final class SummaryHtml {
         for (BlockSummary block : report.blocks()) {
             BlockHeatmap heatmap = new BlockHeatmap(report, block);
             html.append("<figure class=\"block-heatmap\" data-block=\"").append(escape(block.name())).append("\">")
-                    .append(heatmap.svg()).append("<figcaption>").append(escape(block.name())).append(' ')
+                    .append(heatmap.svg()).append("<figcaption>").append(escape(LayerText.blockName(block))).append(' ')
                     .append(escape(block.shapeText()));
             if (block.shape().size() > 2) {
                 html.append(", drawn ").append(heatmap.rows()).append('×').append(heatmap.cols());
@@ -184,6 +193,26 @@ public final class SummaryHtml {
             html.append("</figcaption></figure>\n");
         }
         html.append("</div>\n");
+    }
+
+    /** A layer's wrong Jacobian elements, worst first; its broken contracts are among the diagnoses. */
+    private static void layer(StringBuilder html, LayerResult layer) {
+        List<JacobianEntry> entries = LayerText.worstFirst(layer);
+        if (!entries.isEmpty()) {
+            html.append("<h3>Wrong Jacobian elements</h3>\n<table class=\"jacobian\">\n<thead><tr><th>#</th><th>element</th>"
+                    + "<th class=\"n\">analytic</th><th class=\"n\">numeric</th><th class=\"n\">abs. error</th>"
+                    + "<th class=\"n\">est. error</th><th class=\"n\">rel. error</th></tr></thead>\n<tbody>\n");
+            for (int i = 0; i < entries.size(); i++) {
+                Offender o = entries.get(i).element();
+                html.append("<tr class=\"failed\"><td>").append(i + 1).append("</td><td>")
+                        .append(escape(LayerText.jacobianElement(entries.get(i)))).append("</td><td class=\"n\">")
+                        .append(value(o.gradient())).append("</td><td class=\"n\">").append(value(o.numericGradient()))
+                        .append("</td><td class=\"n\">").append(value(o.absoluteError())).append("</td><td class=\"n\">")
+                        .append(Numbers.magnitude(o.estimatedError())).append("</td><td class=\"n\">")
+                        .append(Numbers.ratio(o.relativeError())).append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
     }
 
     private static void offenders(StringBuilder html, GradientCheckReport report) {
@@ -248,5 +277,6 @@ public final class SummaryHtml {
             svg.heatmap rect{stroke:#fff;stroke-width:0.5}svg.heatmap rect.mismatch{stroke:#111;stroke-width:2}
             div.legend{display:flex;align-items:center;gap:12px;font-size:12px;color:#52606d}svg.legend text{font-size:10px;fill:#52606d}
             pre.error{white-space:pre-wrap;background:#f5f7fa;padding:8px}.note{color:#7b8794}
+            span.input{font-size:11px;color:#1f5f8b;background:#e3f0fb;border-radius:8px;padding:0 6px}
             """;
 }

@@ -2,11 +2,15 @@ package io.github.gradcheck.report.summary;
 
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.internal.text.DiagnosisText;
+import io.github.gradcheck.internal.text.LayerText;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.JacobianEntry;
+import io.github.gradcheck.report.LayerResult;
 import io.github.gradcheck.report.Offender;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +36,10 @@ public final class SummaryJson {
      * {@code "shift"}, …) in place of version 1's single {@code "parameter"}. Version 3 added the
      * report's {@code "crossBlockDiagnoses"}, put their sentences first in a check's {@code "diagnoses"}
      * in place of the lines of the blocks they explain, and added the block diagnosis kinds
-     * {@code "column-major"} and {@code "data-term-scaled"}.
+     * {@code "column-major"} and {@code "data-term-scaled"}. Within version 3, members were added
+     * for layer checks and input blocks: a block's {@code "input"} (true for an input such as
+     * {@code x}, checked for dJ/dx), the settings' {@code "probes"} and {@code "jacobianOutputs"},
+     * and the report's {@code "layer"} ({@code null} for the check of a model).
      */
     public static final int VERSION = 3;
 
@@ -117,7 +124,57 @@ public final class SummaryJson {
                 .name("gradientEvaluations").value(report.gradientEvaluations())
                 .name("fullCheckEvaluations").value(report.fullCheckEvaluations())
                 .name("durationMillis").value(report.duration().toNanos() / 1e6)
-                .endObject();
+                .name("layer");
+        if (report.layer().isPresent()) {
+            layer(json, report.layer().get(), report.settings());
+        } else {
+            json.value((String) null);
+        }
+        json.endObject();
+    }
+
+    /**
+     * How a layer was probed, its wrong Jacobian elements worst first (each with the sentence's
+     * label {@code "∂y[3]/∂x[2]"}) and its broken contracts, each with its sentence.
+     */
+    private static void layer(JsonWriter json, LayerResult layer, CheckSettings settings) {
+        json.beginObject()
+                .name("outputs").value(layer.outputs())
+                .name("wholeJacobian").value(layer.wholeJacobian())
+                .name("probes").value(layer.probes())
+                .name("failedProbes").value(layer.failedProbes())
+                .name("shownProbe").value(layer.shownProbe())
+                .name("description").value(LayerText.probes(layer, settings))
+                .name("forwardCalls").value(layer.forwardCalls())
+                .name("backwardCalls").value(layer.backwardCalls())
+                .name("wrongJacobianEntries").beginArray();
+        for (JacobianEntry entry : LayerText.worstFirst(layer)) {
+            Offender element = entry.element();
+            json.beginObject()
+                    .name("output").value(entry.output())
+                    .name("element").value(element.parameter())
+                    .name("block").value(element.block())
+                    .name("label").value(LayerText.jacobianElement(entry))
+                    .name("analytic").value(element.gradient())
+                    .name("numeric").value(element.numericGradient())
+                    .name("absoluteError").value(element.absoluteError())
+                    .name("relativeError").value(element.relativeError())
+                    .name("estimatedError").value(element.estimatedError())
+                    .endObject();
+        }
+        json.endArray().name("brokenContracts").beginArray();
+        for (BrokenContract contract : layer.brokenContracts()) {
+            json.beginObject()
+                    .name("kind").value(lower(contract.kind()))
+                    .name("description").value(LayerText.sentence(contract))
+                    .name("element").value(contract.element())
+                    .name("expected").value(contract.expected())
+                    .name("actual").value(contract.actual())
+                    .name("a").value(contract.a())
+                    .name("b").value(contract.b())
+                    .endObject();
+        }
+        json.endArray().endObject();
     }
 
     private static void settings(JsonWriter json, CheckSettings settings) {
@@ -136,6 +193,8 @@ public final class SummaryJson {
                 .name("seed").value(settings.seed())
                 .name("mode").value(lower(settings.mode()))
                 .name("samplesPerBlock").value(settings.samplesPerBlock())
+                .name("probes").value(settings.probes())
+                .name("jacobianOutputs").value(settings.jacobianOutputs())
                 .name("threads").value(settings.threads())
                 .name("evaluationBudget").value(settings.evaluationBudget())
                 .name("timeBudgetMillis").value(settings.timeBudget().toMillis())
@@ -148,6 +207,7 @@ public final class SummaryJson {
                 .name("shape").integers(block.shape())
                 .name("offset").value(block.offset())
                 .name("size").value(block.size())
+                .name("input").value(block.isInput())
                 .name("difference").value(block.difference())
                 .name("scale").value(block.scale().words())
                 .name("worstRelativeError").value(block.worstRelativeError())

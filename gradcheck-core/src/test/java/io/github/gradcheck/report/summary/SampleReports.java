@@ -11,9 +11,11 @@ import io.github.gradcheck.Stencil;
 import io.github.gradcheck.StepSize;
 import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
+import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.ElementVerdict;
 import io.github.gradcheck.report.GradientCheckReport;
+import io.github.gradcheck.report.Offender;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +24,8 @@ final class SampleReports {
 
     static final CheckSettings SETTINGS = ReportFactory.settings().step(StepSize.fixed(1e-7)).stencil(Stencil.CENTERED)
             .precision(Precision.DOUBLE).margin(10).threshold(1e-6).relativeErrorFloor(1e-8).nondeterminismTolerance(1e-10).offenders(10).seed(1)
-            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO).build();
+            .mode(CheckMode.FULL).samplesPerBlock(16).threads(1).evaluationBudget(0).timeBudget(Duration.ZERO)
+            .probes(3).jacobianOutputs(16).build();
 
     private SampleReports() {
     }
@@ -94,6 +97,40 @@ final class SampleReports {
                                 .absoluteError(1).relativeError(1.0 / 3).estimatedError(1e-9).verdict(ElementVerdict.MISMATCH).build()))
                 .gradient(new double[] {1, 1, 1, 1, 1, 2, 1, 1}).numericGradient(new double[] {1, nan, nan, 1, nan, 1, nan, nan})
                 .lossEvaluations(10).gradientEvaluations(2).fullCheckEvaluations(16).duration(Duration.ofMillis(1)).build();
+    }
+
+    /**
+     * A layer y = W x + b with 2 outputs, its whole Jacobian checked: dx[1] is twice too large in
+     * both rows, and backward adds a constant to db (the linearity contract breaks at b[1]).
+     * Probe 1 is shown; the worst offender there is x[1].
+     */
+    static GradientCheckReport layer() {
+        Offender row0 = offender().index(1).block("x").position(List.of(1)).parameter("x[1]").gradient(0.8)
+                .numericGradient(0.4).absoluteError(0.4).relativeError(1.0 / 3).estimatedError(2e-11)
+                .verdict(ElementVerdict.MISMATCH).build();
+        Offender row1 = offender().index(1).block("x").position(List.of(1)).parameter("x[1]").gradient(-1.5)
+                .numericGradient(-0.75).absoluteError(0.75).relativeError(1.0 / 3).estimatedError(3e-11)
+                .verdict(ElementVerdict.MISMATCH).build();
+        return report().modelName("Dense").settings(SETTINGS).mode(CheckMode.FULL).loss(0.7).noise(1e-16)
+                .difference(0.25).differenceOfMatches(1e-11).differenceOfMismatches(1.0 / 3).checkedElements(8)
+                .blocks(List.of(
+                        block().name("x").shape(List.of(2)).offset(0).size(2).input(true).difference(0.4).differenceOfMatches(1e-11)
+                                .worstRelativeError(1.0 / 3).mismatches(1).kinks(0).unreliable(0)
+                                .diagnosis(Diagnoses.fewElements(List.of(1)))
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build(),
+                        block().name("W").shape(List.of(2, 2)).offset(2).size(4).difference(1e-11).differenceOfMatches(1e-11)
+                                .worstRelativeError(2e-11).mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build(),
+                        block().name("b").shape(List.of(2)).offset(6).size(2).difference(0).differenceOfMatches(0)
+                                .worstRelativeError(0).mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build()))
+                .worstOffenders(List.of(row1))
+                .gradient(new double[] {0.3, -1.5, 0, 0, 0.2, -0.4, 0, 1}).numericGradient(new double[] {0.3, -0.75, 0, 0, 0.2, -0.4, 0, 1})
+                .lossEvaluations(40).gradientEvaluations(3).fullCheckEvaluations(16).duration(Duration.ofMillis(2))
+                .layer(ReportFactory.layerResult(2, true, 2, 2, 1,
+                        List.of(ReportFactory.jacobianEntry(0, row0), ReportFactory.jacobianEntry(1, row1)),
+                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 44, 5))
+                .build();
     }
 
     /** A 300×2 block, drawn in tiles. */
