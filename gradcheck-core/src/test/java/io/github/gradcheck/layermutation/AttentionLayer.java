@@ -38,10 +38,11 @@ final class AttentionLayer implements SuiteLayer {
     final double[][] v;
     private final Bug bug;
 
-    AttentionLayer(long seed, Bug bug) {
+    AttentionLayer(long seed, LayerVariant variant, Bug bug) {
         SplittableRandom random = new SplittableRandom(seed);
-        q = Draws.uniform(random, TOKENS, DEPTH, -1, 1);
-        k = Draws.uniform(random, TOKENS, DEPTH, -1, 1);
+        double scale = variant == LayerVariant.HARD_INPUTS ? 4 : 1;
+        q = Draws.uniform(random, TOKENS, DEPTH, -scale, scale);
+        k = Draws.uniform(random, TOKENS, DEPTH, -scale, scale);
         v = Draws.uniform(random, TOKENS, VALUES, -1, 1);
         this.bug = bug;
     }

@@ -43,9 +43,15 @@ final class BatchNormLayer implements SuiteLayer {
     final double[] beta;
     private final Bug bug;
 
-    BatchNormLayer(long seed, Bug bug) {
+    BatchNormLayer(long seed, LayerVariant variant, Bug bug) {
         SplittableRandom random = new SplittableRandom(seed);
         x = Draws.uniform(random, BATCH, FEATURES, -2, 2);
+        if (variant == LayerVariant.HARD_INPUTS) {
+            for (double[] row : x) {
+                row[0] *= 5e-4;
+                row[1] += 1e3;
+            }
+        }
         gamma = Draws.uniform(random, FEATURES, 0.5, 1.5);
         beta = Draws.uniform(random, FEATURES, -0.5, 0.5);
         this.bug = bug;

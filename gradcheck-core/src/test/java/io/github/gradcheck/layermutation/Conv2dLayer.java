@@ -44,11 +44,12 @@ final class Conv2dLayer implements SuiteLayer {
     final double[] bias;
     private final Bug bug;
 
-    Conv2dLayer(long seed, Bug bug) {
+    Conv2dLayer(long seed, LayerVariant variant, Bug bug) {
         SplittableRandom random = new SplittableRandom(seed);
-        x = Draws.uniform(random, IN * H * W, -1, 1);
+        double scale = variant == LayerVariant.HARD_INPUTS ? 1e3 : 1;
+        x = Draws.uniform(random, IN * H * W, -scale, scale);
         kernel = Draws.uniform(random, OUT * IN * SIZE * SIZE, -0.5, 0.5);
-        bias = Draws.uniform(random, OUT, -0.5, 0.5);
+        bias = Draws.uniform(random, OUT, -0.5 * scale, 0.5 * scale);
         this.bug = bug;
     }
 

@@ -39,10 +39,11 @@ final class DenseBatchLayer implements SuiteLayer {
     final double[] b;
     private final Bug bug;
 
-    DenseBatchLayer(long seed, Bug bug) {
+    DenseBatchLayer(long seed, LayerVariant variant, Bug bug) {
         SplittableRandom random = new SplittableRandom(seed);
-        x = Draws.uniform(random, BATCH, IN, -2, 2);
-        w = Draws.uniform(random, OUT, IN, -1, 1);
+        double scale = variant == LayerVariant.HARD_INPUTS ? 1e3 : 1;
+        x = Draws.uniform(random, BATCH, IN, -2 * scale, 2 * scale);
+        w = Draws.uniform(random, OUT, IN, -1 / scale, 1 / scale);
         b = Draws.uniform(random, OUT, -1, 1);
         this.bug = bug;
     }

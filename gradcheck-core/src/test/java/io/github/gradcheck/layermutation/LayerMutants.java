@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The catalogue of layer mutants: every planted bug, where it is wrong, and for a bug in one
- * element, which element. The bugs of the kinked layers (ReLU, max-pool) are also run on their
- * exact-kink inputs, where the correct layer's choices at the kinks must not hide them.
+ * element, which element. Every bug of a smooth layer is also run on that layer's hard inputs
+ * ({@link LayerVariant#HARD_INPUTS}), and every bug of a kinked layer (ReLU, max-pool) on its
+ * exact-kink inputs, where the correct layer's choices at the kinks must not hide it.
  */
 final class LayerMutants {
 
@@ -76,7 +77,11 @@ final class LayerMutants {
         add(mutants, LayerType.DENSE_BATCH, DenseBatchLayer.Bug.DW_ONE_ELEMENT, PARAMETERS_ONLY, List.of("W"),
                 label("W", DenseBatchLayer.IN + 2, DenseBatchLayer.OUT, DenseBatchLayer.IN));
 
-        for (LayerVariant variant : LayerVariant.values()) {
+        for (LayerMutant mutant : List.copyOf(mutants)) {
+            mutants.add(new LayerMutant(mutant.type(), mutant.bug(), mutant.scope(), mutant.blocks(), mutant.singleElement(),
+                    LayerVariant.HARD_INPUTS, SEED));
+        }
+        for (LayerVariant variant : LayerType.RELU.falseAlarmVariants()) {
             for (ReluLayer.Bug bug : List.of(ReluLayer.Bug.DX_MASK_INVERTED, ReluLayer.Bug.DX_WITHOUT_MASK,
                     ReluLayer.Bug.DX_LEAKY_SLOPE)) {
                 mutants.add(new LayerMutant(LayerType.RELU, bug, INPUTS_ONLY, List.of("x"), null, variant, SEED));

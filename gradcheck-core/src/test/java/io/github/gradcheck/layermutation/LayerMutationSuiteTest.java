@@ -59,7 +59,14 @@ class LayerMutationSuiteTest {
         }
     }
 
-    static Stream<Case> correctCases() {
+    /**
+     * The correct layers the defaults fail: an engine problem found by this suite and reported, not
+     * tuned away. Each is asserted to still fail the way it was found in
+     * {@link #knownFalseAlarmsStillFailAsFound}, so that a fix shows and the case moves back.
+     */
+    static final List<Case> KNOWN_FALSE_ALARMS = List.of(new Case(LayerType.SOFTMAX_CROSS_ENTROPY, LayerVariant.HARD_INPUTS, 17));
+
+    static Stream<Case> allCorrectCases() {
         List<Case> cases = new ArrayList<>();
         for (LayerType type : LayerType.values()) {
             for (LayerVariant variant : type.falseAlarmVariants()) {
@@ -69,6 +76,33 @@ class LayerMutationSuiteTest {
             }
         }
         return cases.stream();
+    }
+
+    static Stream<Case> correctCases() {
+        return allCorrectCases().filter(c -> !KNOWN_FALSE_ALARMS.contains(c));
+    }
+
+    static List<Case> knownFalseAlarms() {
+        return KNOWN_FALSE_ALARMS;
+    }
+
+    /**
+     * Logits of order 30 with the label the largest by far: that example's loss −log p[t] is about
+     * 1.5e-12, and p[t] = 1 − 1.5e-12 is rounded to a multiple of 1.1e-16, so the loss moves in steps
+     * of about 1.1e-16: 7e-5 of itself. The noise estimate's span (about 1e-11 relative) is inside
+     * one step, the loss does not change at all there, and σ comes out near 1e-28 (the check warns
+     * so); at ε ≈ 1.4e-4 the steps make the difference quotient wrong by about 1.1e-16 / 2ε ≈ 4e-13,
+     * which against that σ is a mismatch. The gradient itself is right (the random probes, which mix
+     * in the larger losses of the other rows, pass).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("knownFalseAlarms")
+    void knownFalseAlarmsStillFailAsFound(Case c) {
+        GradientCheckReport report = check(DEFAULTS, c.layer());
+        assertThat(report.passed()).as("%s passes now: move it back from KNOWN_FALSE_ALARMS%n%s", c, report).isFalse();
+        assertThat(report.warnings()).anySatisfy(warning -> assertThat(warning).contains("did not change at all"));
+        assertThat(report.noise()).isLessThan(1e-20);
+        assertThat(check(RANDOM_PROBES, c.layer()).passed()).isTrue();
     }
 
     static GradientCheckReport check(GradientChecker checker, SuiteLayer layer) {
@@ -312,7 +346,7 @@ class LayerMutationSuiteTest {
         assertThat(all[0]).isEqualTo(mutants().size());
         assertThat(all[1] + all[2]).isEqualTo(all[0]);
         assertThat(all[6]).isEqualTo(singleElementMutants().size());
-        assertThat(cases).isEqualTo(2 * correctCases().count());
+        assertThat(cases).isEqualTo(2 * allCorrectCases().count());
         assertThat(falseAlarms).isBetween(0, cases);
     }
 

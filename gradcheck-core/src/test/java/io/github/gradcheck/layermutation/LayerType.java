@@ -4,15 +4,15 @@ import java.util.List;
 
 /** The hand-written layer types the mutants are planted in, each with its correct backward pass. */
 enum LayerType {
-    CONV2D("conv2d", Conv2dLayer.Bug.NONE, false, (seed, variant, bug) -> new Conv2dLayer(seed, (Conv2dLayer.Bug) bug)),
+    CONV2D("conv2d", Conv2dLayer.Bug.NONE, false, (seed, variant, bug) -> new Conv2dLayer(seed, variant, (Conv2dLayer.Bug) bug)),
     BATCH_NORM("batch-norm", BatchNormLayer.Bug.NONE, false,
-            (seed, variant, bug) -> new BatchNormLayer(seed, (BatchNormLayer.Bug) bug)),
+            (seed, variant, bug) -> new BatchNormLayer(seed, variant, (BatchNormLayer.Bug) bug)),
     SOFTMAX_CROSS_ENTROPY("softmax-xent", SoftmaxCrossEntropyLayer.Bug.NONE, false,
-            (seed, variant, bug) -> new SoftmaxCrossEntropyLayer(seed, (SoftmaxCrossEntropyLayer.Bug) bug)),
+            (seed, variant, bug) -> new SoftmaxCrossEntropyLayer(seed, variant, (SoftmaxCrossEntropyLayer.Bug) bug)),
     ATTENTION("attention", AttentionLayer.Bug.NONE, false,
-            (seed, variant, bug) -> new AttentionLayer(seed, (AttentionLayer.Bug) bug)),
+            (seed, variant, bug) -> new AttentionLayer(seed, variant, (AttentionLayer.Bug) bug)),
     DENSE_BATCH("dense-batch", DenseBatchLayer.Bug.NONE, false,
-            (seed, variant, bug) -> new DenseBatchLayer(seed, (DenseBatchLayer.Bug) bug)),
+            (seed, variant, bug) -> new DenseBatchLayer(seed, variant, (DenseBatchLayer.Bug) bug)),
     RELU("relu", ReluLayer.Bug.NONE, true, (seed, variant, bug) -> new ReluLayer(seed, variant, (ReluLayer.Bug) bug)),
     MAX_POOL("max-pool", MaxPoolLayer.Bug.NONE, true,
             (seed, variant, bug) -> new MaxPoolLayer(seed, variant, (MaxPoolLayer.Bug) bug));
@@ -48,9 +48,9 @@ enum LayerType {
         return factory.create(seed, variant, bug);
     }
 
-    /** The variants false alarms are counted on: the standard one, and exact kinks for kinked layers. */
+    /** The variants false alarms are counted on: the standard one, exact kinks for kinked layers, hard inputs for smooth ones. */
     List<LayerVariant> falseAlarmVariants() {
-        return kinked ? List.of(LayerVariant.STANDARD, LayerVariant.EXACT_KINKS) : List.of(LayerVariant.STANDARD);
+        return List.of(LayerVariant.STANDARD, kinked ? LayerVariant.EXACT_KINKS : LayerVariant.HARD_INPUTS);
     }
 
     @Override

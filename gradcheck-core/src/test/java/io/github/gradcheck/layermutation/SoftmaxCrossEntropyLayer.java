@@ -37,9 +37,10 @@ final class SoftmaxCrossEntropyLayer implements SuiteLayer {
     final int[] targets;
     private final Bug bug;
 
-    SoftmaxCrossEntropyLayer(long seed, Bug bug) {
+    SoftmaxCrossEntropyLayer(long seed, LayerVariant variant, Bug bug) {
         SplittableRandom random = new SplittableRandom(seed);
-        logits = Draws.uniform(random, BATCH, CLASSES, -2, 2);
+        double scale = variant == LayerVariant.HARD_INPUTS ? 30 : 2;
+        logits = Draws.uniform(random, BATCH, CLASSES, -scale, scale);
         targets = new int[BATCH];
         for (int r = 0; r < BATCH; r++) {
             targets[r] = random.nextInt(CLASSES);
