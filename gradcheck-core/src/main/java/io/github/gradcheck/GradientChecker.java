@@ -437,6 +437,21 @@ public final class GradientChecker {
     }
 
     /**
+     * Checks {@code function}'s Hessian-vector product at {@code parameters}, as
+     * {@link #checkSecondOrder(TwiceDifferentiableModel)} checks a model's. The array is not written to.
+     *
+     * @param function the function
+     * @param parameters the point θ, in the function's layout
+     * @return the report
+     * @throws GradientCheckException if the check cannot be carried out, as for a model
+     * @throws IllegalArgumentException if the point's length does not match the layout
+     */
+    public GradientCheckReport checkSecondOrder(TwiceDifferentiableFunction function, double... parameters) {
+        Objects.requireNonNull(function, "function");
+        return checkSecondOrder(function.at(parameters));
+    }
+
+    /**
      * Checks {@code layer}'s double backward (the backward pass of its backward pass) after checking
      * its backward pass: for a seeded random upstream gradient dy, x ↦ backward(x, dy) is checked
      * as a layer whose backward pass is {@link TwiceDifferentiableLayer#doubleBackward}, over the
