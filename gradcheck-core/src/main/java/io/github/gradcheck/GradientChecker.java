@@ -416,9 +416,9 @@ public final class GradientChecker {
      * backward pass (H is symmetric, so H·v is the gradient's vector-Jacobian product): each
      * element of θ is moved by ±ε once and the whole gradient kept, which gives every probe's
      * differences (Hv)ᵢ; the probes v are {@link #withProbes seeded random} vectors, or the basis
-     * vectors (the whole Hessian) when θ has at most {@link #withJacobianOutputs} elements. Cost:
-     * 2N + a few gradient calls per probe, and one H·v call per probe plus one for the linearity
-     * contract, besides the first-order check's 2N + 1 loss calls.
+     * vectors (the whole Hessian) when θ has at most {@link #withJacobianOutputs} elements. Cost,
+     * besides the first-order check: 2 + 2N gradient calls shared by all k probes, plus the
+     * engine's fixed evaluations (2 + 8 + 5 per block) for each probe; 2k + 1 H·v calls.
      *
      * <p>If the gradient fails its own check, H·v is not compared, since its numeric side would be
      * differences of the wrong gradient: the report is then the gradient's, failed, with a warning
