@@ -2,6 +2,7 @@ package io.github.gradcheck;
 
 import io.github.gradcheck.internal.engine.LayerCheck;
 import io.github.gradcheck.internal.engine.NumericCheck;
+import io.github.gradcheck.internal.engine.SecondOrderCheck;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
@@ -419,6 +420,66 @@ public final class GradientChecker {
     public GradientCheckReport check(LayerAtInputs layer) {
         Objects.requireNonNull(layer, "layer");
         return check(layer.layer(), layer.inputs());
+    }
+
+    /**
+     * Checks {@code model}'s Hessian-vector product H·v against differences of its gradient, after
+     * checking the gradient itself. The gradient is treated as a layer's output and H·v as its
+     * backward pass (H is symmetric, so H·v is the gradient's vector-Jacobian product): each
+     * element of θ is moved by ±ε once and the whole gradient kept, which gives every probe's
+     * differences (Hv)ᵢ; the probes v are {@link #withProbes seeded random} vectors, or the basis
+     * vectors (the whole Hessian) when θ has at most {@link #withJacobianOutputs} elements. Cost,
+     * besides the first-order check: 2 + 2N gradient calls shared by all k probes, plus the
+     * engine's fixed evaluations (2 + 8 + 5 per block) for each probe; 2k + 1 H·v calls.
+     *
+     * <p>If the gradient fails its own check, H·v is not compared, since its numeric side would be
+     * differences of the wrong gradient: the report is then the gradient's, failed, with a warning
+     * that says so, and {@link GradientCheckReport#secondOrder()} says it was not compared.
+     * Parameters are, when this returns or throws, bit for bit as they were.
+     *
+     * @param model the model
+     * @return the report: the blocks are the parameters, the values compared are the elements of H·v
+     * @throws GradientCheckException if the check cannot be carried out, as for {@link #check(DifferentiableModel)},
+     *     or the Hessian-vector product throws, returns blocks that do not fit, is not linear in v
+     *     or modifies the parameters
+     */
+    public GradientCheckReport checkSecondOrder(TwiceDifferentiableModel model) {
+        Objects.requireNonNull(model, "model");
+        return SecondOrderCheck.run(model, settings);
+    }
+
+    /**
+     * Checks {@code function}'s Hessian-vector product at {@code parameters}, as
+     * {@link #checkSecondOrder(TwiceDifferentiableModel)} checks a model's. The array is not written to.
+     *
+     * @param function the function
+     * @param parameters the point θ, in the function's layout
+     * @return the report
+     * @throws GradientCheckException if the check cannot be carried out, as for a model
+     * @throws IllegalArgumentException if the point's length does not match the layout
+     */
+    public GradientCheckReport checkSecondOrder(TwiceDifferentiableFunction function, double... parameters) {
+        Objects.requireNonNull(function, "function");
+        return checkSecondOrder(function.at(parameters));
+    }
+
+    /**
+     * Checks {@code layer}'s double backward (the backward pass of its backward pass) after checking
+     * its backward pass: for a seeded random upstream gradient dy, x ↦ backward(x, dy) is checked
+     * as a layer whose backward pass is {@link TwiceDifferentiableLayer#doubleBackward}, over the
+     * differentiable inputs and the parameters, with the probes and whole-Jacobian setting of a
+     * layer check. If the backward pass fails its own check, the double backward is not compared and
+     * the report is the backward pass's, with a warning.
+     *
+     * @param layer the layer
+     * @param inputs the inputs to check it at
+     * @return the report: a block per input and per parameter, the values compared those of the double backward
+     * @throws GradientCheckException if the check cannot be carried out, as for {@link #check(DifferentiableLayer, LayerInputs)}
+     */
+    public GradientCheckReport checkSecondOrder(TwiceDifferentiableLayer layer, LayerInputs inputs) {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(inputs, "inputs");
+        return SecondOrderCheck.run(layer, inputs, settings);
     }
 
     /**

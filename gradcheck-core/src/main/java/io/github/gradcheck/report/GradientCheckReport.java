@@ -46,6 +46,7 @@ public final class GradientCheckReport {
     private final long gradientEvaluations;
     private final Duration duration;
     private final LayerResult layer;
+    private final SecondOrderResult secondOrder;
 
     /**
      * A report from the builder; rejects a field not set or null, copies the lists and arrays, and
@@ -78,6 +79,7 @@ public final class GradientCheckReport {
         this.gradientEvaluations = ReportAssembly.required(values.gradientEvaluations, type, "gradientEvaluations");
         this.duration = Objects.requireNonNull(values.duration, "duration");
         this.layer = values.layer;
+        this.secondOrder = values.secondOrder;
     }
 
     /**
@@ -204,6 +206,17 @@ public final class GradientCheckReport {
      */
     public Optional<LayerResult> layer() {
         return Optional.ofNullable(layer);
+    }
+
+    /**
+     * For a second-order check, the gradient check it rests on and whether the second-order code
+     * was compared; when it was, {@link #layer()} tells how (the gradient as the "forward" pass,
+     * the Hessian-vector product as the "backward" pass).
+     *
+     * @return the second-order findings; empty for a first-order check
+     */
+    public Optional<SecondOrderResult> secondOrder() {
+        return Optional.ofNullable(secondOrder);
     }
 
     /**

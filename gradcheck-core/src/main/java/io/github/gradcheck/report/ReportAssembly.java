@@ -34,6 +34,11 @@ final class ReportAssembly extends ReportFactory {
     }
 
     @Override
+    protected SecondOrderResult newSecondOrderResult(GradientCheckReport gradientCheck, boolean compared) {
+        return new SecondOrderResult(gradientCheck, compared);
+    }
+
+    @Override
     protected JacobianEntry newJacobianEntry(int output, Offender element) {
         return new JacobianEntry(output, element);
     }
@@ -104,10 +109,17 @@ final class ReportAssembly extends ReportFactory {
         Long fullCheckEvaluations;
         Duration duration;
         LayerResult layer;
+        SecondOrderResult secondOrder;
 
         @Override
         public ReportBuilder layer(LayerResult layer) {
             this.layer = layer;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder secondOrder(SecondOrderResult secondOrder) {
+            this.secondOrder = secondOrder;
             return this;
         }
 

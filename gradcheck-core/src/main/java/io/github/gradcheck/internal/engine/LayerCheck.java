@@ -49,6 +49,7 @@ public final class LayerCheck {
     private final DifferentiableLayer layer;
     private final LayerInputs inputs;
     private final CheckSettings settings;
+    private final Calls calls;
     private final String name;
     private final ConstantInputs constants;
     private ParameterArrays theta;
@@ -56,10 +57,11 @@ public final class LayerCheck {
     private long forwardCalls;
     private long backwardCalls;
 
-    private LayerCheck(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
+    private LayerCheck(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings, Calls calls) {
         this.layer = layer;
         this.inputs = inputs;
         this.settings = settings;
+        this.calls = calls;
         this.name = nameOf(layer);
         this.constants = new ConstantInputs(name, inputs);
     }
@@ -74,7 +76,37 @@ public final class LayerCheck {
      * @return the report of the probe shown, with the layer's findings
      */
     public static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
-        return new LayerCheck(layer, inputs, settings).run();
+        return new LayerCheck(layer, inputs, settings, Calls.LAYER).run();
+    }
+
+    /**
+     * Checks a layer made by the check itself, such as the gradient of a model with its
+     * Hessian-vector product as the backward pass, naming its two passes in errors with {@code calls}.
+     */
+    static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings, Calls calls) {
+        return new LayerCheck(layer, inputs, settings, calls).run();
+    }
+
+    /**
+     * How errors name the two passes: a layer's {@code forward(inputs)} and {@code backward(inputs, dy)},
+     * or, for a second-order check, the gradient and the Hessian-vector product.
+     *
+     * @param forward the method that gives y, e.g. {@code forward}
+     * @param forwardArguments its arguments as errors show them, e.g. {@code inputs}
+     * @param backward the method that gives the gradient of ⟨dy, y⟩, e.g. {@code backward}
+     * @param backwardArguments its arguments as errors show them, e.g. {@code inputs, dy}
+     */
+    record Calls(String forward, String forwardArguments, String backward, String backwardArguments) {
+
+        static final Calls LAYER = new Calls("forward", "inputs", "backward", "inputs, dy");
+
+        String forwardCall() {
+            return forward + "(" + forwardArguments + ")";
+        }
+
+        String backwardCall() {
+            return backward + "(" + backwardArguments + ")";
+        }
     }
 
     private GradientCheckReport run() {
@@ -84,7 +116,7 @@ public final class LayerCheck {
         try {
             double[] y = forward("at the given inputs");
             double[] again = forward("at the given inputs, called again");
-            requireUnchanged("forward", "at the given inputs");
+            requireUnchanged(calls.forward(), "at the given inputs");
             requireDeterministic(y, again);
             int outputs = y.length;
             boolean wholeJacobian = outputs <= settings.jacobianOutputs();
@@ -95,7 +127,7 @@ public final class LayerCheck {
                 reports.add(NumericCheck.run(new Probe(j, probes[j], columns), settings));
             }
             List<BrokenContract> broken = linearity(probes, reports);
-            requireUnchanged("forward or backward", "while the check ran");
+            requireUnchanged(calls.forward() + " or " + calls.backward(), "while the check ran");
             constants.requireUnchanged("while the check ran");
             return combined(reports, outputs, wholeJacobian, broken, start);
         } catch (RuntimeException | Error e) {
@@ -139,16 +171,16 @@ public final class LayerCheck {
         } catch (GradientCheckException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
-            throw new GradientCheckException(name + ".forward(inputs) threw " + e + " " + where
+            throw new GradientCheckException(name + "." + calls.forwardCall() + " threw " + e + " " + where
                     + ". The inputs and parameters have been restored.", e);
         }
         if (y == null || y.length == 0) {
-            throw new GradientCheckException(name + ".forward(inputs) returned " + (y == null ? "null" : "no outputs") + " "
+            throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + (y == null ? "null" : "no outputs") + " "
                     + where + "; it must return y, flattened row-major");
         }
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
-                throw new GradientCheckException(name + ".forward(inputs) returned y[" + i + "] = " + y[i] + " " + where
+                throw new GradientCheckException(name + "." + calls.forwardCall() + " returned y[" + i + "] = " + y[i] + " " + where
                         + "; a gradient check needs finite outputs within ε of the checked point (look for log(0), 0/0"
                         + " or overflow). The inputs and parameters have been restored.");
             }
@@ -251,7 +283,7 @@ public final class LayerCheck {
 
     /** The backward pass for {@code dy}, counted and checked as a probe's is, in θ's order. */
     private double[] backward(double[] dy, String where) {
-        return GradientLayout.flatten(name + ".backward(inputs, dy) " + where, theta.layout(), gradients(dy, where));
+        return GradientLayout.flatten(name + "." + calls.backwardCall() + " " + where, theta.layout(), gradients(dy, where));
     }
 
     /** The arrays backward returns for {@code dy}, refusing a changed dy, θ or constant, and missing or extra blocks. */
@@ -265,20 +297,20 @@ public final class LayerCheck {
         } catch (GradientCheckException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
-            throw new GradientCheckException(name + ".backward(inputs, dy) threw " + e + " " + where
+            throw new GradientCheckException(name + "." + calls.backwardCall() + " threw " + e + " " + where
                     + ". The inputs and parameters have been restored.", e);
         }
         for (int i = 0; i < dy.length; i++) {
             if (Double.doubleToRawLongBits(dy[i]) != Double.doubleToRawLongBits(before[i])) {
-                throw new GradientCheckException(name + ".backward(inputs, dy) changed dy[" + i + "] from " + before[i]
+                throw new GradientCheckException(name + "." + calls.backwardCall() + " changed dy[" + i + "] from " + before[i]
                         + " to " + dy[i] + " " + where + "; the upstream gradient belongs to the caller: copy it before"
                         + " working in place");
             }
         }
-        requireUnchanged("backward", where, point);
-        constants.requireUnchanged("in backward(inputs, dy) " + where);
+        requireUnchanged(calls.backward(), where, point);
+        constants.requireUnchanged("in " + calls.backwardCall() + " " + where);
         if (arrays == null) {
-            throw new GradientCheckException(name + ".backward(inputs, dy) returned null " + where + "; it must return one"
+            throw new GradientCheckException(name + "." + calls.backwardCall() + " returned null " + where + "; it must return one"
                     + " array per differentiable input and per parameter, " + theta.layout().names());
         }
         List<String> expected = theta.layout().names();
@@ -288,7 +320,7 @@ public final class LayerCheck {
         List<String> extra = new ArrayList<>(returned);
         extra.removeAll(expected);
         if (!missing.isEmpty() || !extra.isEmpty()) {
-            throw new GradientCheckException(name + ".backward(inputs, dy) returned the blocks " + returned + ", expected one"
+            throw new GradientCheckException(name + "." + calls.backwardCall() + " returned the blocks " + returned + ", expected one"
                     + " per differentiable input and per parameter, " + expected
                     + (missing.isEmpty() ? "" : "; missing " + missing) + (extra.isEmpty() ? "" : "; not expected " + extra
                     + (extra.stream().anyMatch(inputs.constants()::containsKey) ? " (constant inputs have no gradient)" : "")));
@@ -380,7 +412,7 @@ public final class LayerCheck {
 
         void requireOutputs(double[] y, int index) {
             if (y.length != probes[0].length) {
-                throw new GradientCheckException(name + ".forward(inputs) returned " + y.length + " outputs at "
+                throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + y.length + " outputs at "
                         + theta.layout().label(index) + " moved by the check, but " + probes[0].length
                         + " at the given inputs; the number of outputs must not depend on the values."
                         + " The inputs and parameters have been restored.");
@@ -418,7 +450,7 @@ public final class LayerCheck {
         public double loss() {
             double[] y = forward("for probe " + index);
             if (y.length != dy.length) {
-                throw new GradientCheckException(name + ".forward(inputs) returned " + y.length + " outputs for probe "
+                throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + y.length + " outputs for probe "
                         + index + " but " + dy.length + " at the given inputs; the number of outputs must not depend on"
                         + " the values. The inputs and parameters have been restored.");
             }
@@ -437,7 +469,7 @@ public final class LayerCheck {
 
         @Override
         public String gradientCall() {
-            return name + ".backward(inputs, dy)";
+            return name + "." + calls.backwardCall();
         }
 
         @Override

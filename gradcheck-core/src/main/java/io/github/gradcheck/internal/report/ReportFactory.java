@@ -14,6 +14,7 @@ import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.JacobianEntry;
 import io.github.gradcheck.report.LayerResult;
 import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.SecondOrderResult;
 import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +93,20 @@ public abstract class ReportFactory {
                 .numericGradient(base.numericGradient()).jitteredElements(base.jitteredElements())
                 .lossEvaluations(base.lossEvaluations()).gradientEvaluations(base.gradientEvaluations())
                 .fullCheckEvaluations(base.fullCheckEvaluations()).duration(base.duration());
-        return base.layer().map(builder::layer).orElse(builder);
+        base.layer().ifPresent(builder::layer);
+        base.secondOrder().ifPresent(builder::secondOrder);
+        return builder;
+    }
+
+    /**
+     * What a second-order check adds to its report.
+     *
+     * @param gradientCheck see {@link SecondOrderResult#gradientCheck()}
+     * @param compared see {@link SecondOrderResult#compared()}
+     * @return the result
+     */
+    public static SecondOrderResult secondOrderResult(GradientCheckReport gradientCheck, boolean compared) {
+        return get().newSecondOrderResult(gradientCheck, compared);
     }
 
     /**
@@ -307,6 +321,15 @@ public abstract class ReportFactory {
                                                   long backwardCalls);
 
     /**
+     * A second-order result, from the package that may construct it.
+     *
+     * @param gradientCheck the first-order report
+     * @param compared whether the second-order code was compared
+     * @return the result
+     */
+    protected abstract SecondOrderResult newSecondOrderResult(GradientCheckReport gradientCheck, boolean compared);
+
+    /**
      * A Jacobian entry, from the package that may construct it.
      *
      * @param output the output
@@ -480,6 +503,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         ReportBuilder layer(LayerResult layer);
+
+        /**
+         * @param secondOrder see {@link GradientCheckReport#secondOrder()}; none if not set
+         * @return this builder
+         */
+        ReportBuilder secondOrder(SecondOrderResult secondOrder);
 
         /**
          * The report.

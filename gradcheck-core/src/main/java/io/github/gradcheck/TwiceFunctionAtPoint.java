@@ -1,0 +1,62 @@
+package io.github.gradcheck;
+
+/**
+ * A {@link TwiceDifferentiableFunction} at a point: a {@link FunctionAtPoint} for the loss and
+ * the gradient, and the function's Hessian-vector product at that model's live point.
+ */
+final class TwiceFunctionAtPoint implements TwiceDifferentiableModel, CopyableModel {
+
+    private final TwiceDifferentiableFunction function;
+    private final FunctionAtPoint point;
+    private final ParameterArrays parameters;
+
+    TwiceFunctionAtPoint(TwiceDifferentiableFunction function, double[] parameters) {
+        this.function = function;
+        this.point = new FunctionAtPoint(function, parameters);
+        this.parameters = point.parameters();
+    }
+
+    @Override
+    public DifferentiableModel copy() {
+        return new TwiceFunctionAtPoint(function, parameters.toVector());
+    }
+
+    @Override
+    public ParameterArrays parameters() {
+        return parameters;
+    }
+
+    @Override
+    public double loss() {
+        return point.loss();
+    }
+
+    @Override
+    public ParameterArrays gradient() {
+        return point.gradient();
+    }
+
+    @Override
+    public ParameterArrays hessianVectorProduct(ParameterVector v) {
+        double[] product = function.hessianVectorProduct(parameters.toVector(), v.toVector());
+        if (product == null) {
+            return null;
+        }
+        ParameterLayout layout = parameters.layout();
+        if (product.length != layout.size()) {
+            throw new GradientCheckException(function.name() + ".hessianVectorProduct(θ, v) returned " + product.length
+                    + " values but θ has " + layout.size() + " (" + layout + ")");
+        }
+        return ParameterArrays.over(layout, product);
+    }
+
+    @Override
+    public String name() {
+        return function.name();
+    }
+
+    @Override
+    public int batchSize() {
+        return function.batchSize();
+    }
+}
