@@ -52,7 +52,7 @@ class AttentionTest {
         assertThat(report).block("K").passes();
         assertThat(report).block("V").passes();
         assertThatThrownBy(() -> assertThat(report).passes())
-                .hasMessageContaining("Expecting the analytic gradient of Attention to match its numeric gradient")
+                .hasMessageContaining("Expecting the backward pass of Attention to match the differences of its forward pass")
                 .hasMessageContaining("Q[");
     }
 }

@@ -68,7 +68,7 @@ class Conv2dTest {
         assertThat(report).fails().hasFailingBlocks("x").hasWorstOffenderIn("x");
         assertThat(report).block("K").passes();
         assertThatThrownBy(() -> assertThat(report).passes())
-                .hasMessageContaining("Expecting the analytic gradient of Conv2d to match its numeric gradient")
+                .hasMessageContaining("Expecting the backward pass of Conv2d to match the differences of its forward pass")
                 .hasMessageContaining("x[");
     }
 }
