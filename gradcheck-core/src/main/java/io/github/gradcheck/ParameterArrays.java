@@ -23,8 +23,14 @@ import java.util.Set;
  *         .add("W1", W1)              // double[][]: a rows×cols block
  *         .add("b1", b1)              // double[]:   a vector block
  *         .add("K", kernel, 3, 3, 8)  // a flat array of any rank, row-major
+ *         .add("E", embedding)        // float[][] (float[], flat float[] with a shape): float blocks
+ *         .add("V", ElementStorage.of(buffer).columnMajor(4, 5), 4, 5)   // elements kept elsewhere
  *         .build();
  * }</pre>
+ *
+ * <p>A float block is moved by steps a float can represent, fl(θᵢ + ε) − θᵢ being the step the
+ * quotient divides by, and restored bit for bit; see {@link ElementStorage} for storages that are
+ * not Java arrays.
  */
 public final class ParameterArrays {
 

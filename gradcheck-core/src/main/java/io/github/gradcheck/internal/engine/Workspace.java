@@ -28,7 +28,8 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
         boolean floats = holdsFloats(b);
         double moved = nearest(floats, value + h);
         if (moved == value) {
-            moved = floats ? Math.nextAfter((float) value, h) : Math.nextAfter(value, h);
+            moved = floats ? (h > 0 ? Math.nextUp((float) value) : Math.nextDown((float) value))
+                    : (h > 0 ? Math.nextUp(value) : Math.nextDown(value));
         }
         try {
             ACCESS.set(parameters, b, k, moved);
