@@ -300,7 +300,7 @@ public final class ParameterArrays {
             if (storage instanceof BlockStorage.ColumnMajor view && !Arrays.equals(view.shape(), shape)) {
                 throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
                         + " but its storage is a column-major view of shape " + Shapes.text(view.shape())
-                        + "; give the view the block's shape, so that [i, j] is read where the storage keeps it");
+                        + "; give the view the block's shape, so that each element is read where the storage keeps it");
             }
             return block(name, sized(name, storage, shape), shape);
         }
