@@ -226,4 +226,39 @@ abstract class SoftmaxRegression implements DifferentiableModel {
             return builder.add("W", ElementStorage.of(gradient).columnMajor(CLASSES, INPUTS), CLASSES, INPUTS);
         }
     }
+
+    /** W row-major in a {@code float[]}, the loss still computed in double. */
+    static final class InFloats extends SoftmaxRegression {
+
+        float[] w;
+
+        InFloats(long seed, int examples) {
+            super(seed, examples);
+        }
+
+        @Override
+        void initialise(double[][] weights) {
+            w = new float[CLASSES * INPUTS];
+            for (int k = 0; k < CLASSES; k++) {
+                for (int i = 0; i < INPUTS; i++) {
+                    w[k * INPUTS + i] = (float) weights[k][i];
+                }
+            }
+        }
+
+        @Override
+        double w(int k, int i) {
+            return w[k * INPUTS + i];
+        }
+
+        @Override
+        ParameterArrays.Builder addWeights(ParameterArrays.Builder builder) {
+            return builder.add("W", w, CLASSES, INPUTS);
+        }
+
+        @Override
+        ParameterArrays.Builder addGradient(ParameterArrays.Builder builder, double[][] dw) {
+            return builder.add("W", dw);
+        }
+    }
 }
