@@ -107,9 +107,11 @@ public interface ElementStorage {
      *
      * @param buffer the live buffer, heap or direct, not copied
      * @return a storage over it
+     * @throws IllegalArgumentException if the buffer is read-only: the check writes into it
      */
     static ElementStorage of(DoubleBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
+        requireWritable(buffer.isReadOnly());
         return new BlockStorage.Doubles(buffer.slice(), buffer.hasArray() ? buffer.array() : buffer);
     }
 
@@ -118,9 +120,11 @@ public interface ElementStorage {
      *
      * @param buffer the live buffer, heap or direct, not copied
      * @return a storage over it
+     * @throws IllegalArgumentException if the buffer is read-only: the check writes into it
      */
     static ElementStorage of(FloatBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
+        requireWritable(buffer.isReadOnly());
         return new BlockStorage.Floats(buffer.slice(), buffer.hasArray() ? buffer.array() : buffer);
     }
 
@@ -150,6 +154,13 @@ public interface ElementStorage {
      */
     static ElementStorage floats(int size, IntToDoubleFunction reader, Writer writer) {
         return new BlockStorage.Accessed(size, reader, writer, Precision.FLOAT);
+    }
+
+    private static void requireWritable(boolean readOnly) {
+        if (readOnly) {
+            throw new IllegalArgumentException("the buffer is read-only, but the check moves each parameter in place:"
+                    + " hand over the buffer the model reads and writes, not a read-only view of it");
+        }
     }
 
     /** Writes one element: the second half of {@link #doubles} and {@link #floats}. */

@@ -61,6 +61,14 @@ class ElementStorageTest {
     }
 
     @Test
+    void aReadOnlyBufferIsRefused() {
+        assertThatThrownBy(() -> ElementStorage.of(DoubleBuffer.allocate(3).asReadOnlyBuffer()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the buffer is read-only, but the check moves each parameter in place: hand over the buffer"
+                        + " the model reads and writes, not a read-only view of it");
+    }
+
+    @Test
     void aReaderAndAWriterMakeAStorage() {
         double[][] rows = {{1, 2}, {3, 4}};
         ElementStorage storage = ElementStorage.doubles(4, k -> rows[k / 2][k % 2], (k, v) -> rows[k / 2][k % 2] = v);

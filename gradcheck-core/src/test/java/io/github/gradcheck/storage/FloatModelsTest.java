@@ -35,6 +35,7 @@ class FloatModelsTest {
         assertThat(report.settings().precision()).isEqualTo(Precision.FLOAT);
         assertThat(report.settings().step()).isEqualTo(StepSize.relative(Precision.FLOAT.defaultRelativeStep()));
         assertThat(report.blocks()).allSatisfy(block -> assertThat(block.mismatches()).isZero());
+        assertThat(report.toString()).contains("εᵢ = 0.00391 · max(|θᵢ|, 1) (float precision); centered differences");
     }
 
     @Test
