@@ -35,6 +35,11 @@ class FloatModelsTest {
         assertThat(report.settings().precision()).isEqualTo(Precision.FLOAT);
         assertThat(report.settings().step()).isEqualTo(StepSize.relative(Precision.FLOAT.defaultRelativeStep()));
         assertThat(report.blocks()).allSatisfy(block -> assertThat(block.mismatches()).isZero());
+        // What a double model of this layout costs: 2N element evaluations, 2 at θ, 8 for the noise, 5 per block's Taylor test.
+        int n = network().parameters().layout().size();
+        int blocks = network().parameters().layout().blocks().size();
+        assertThat(report.lossEvaluations()).isEqualTo(2L * n + 2 + 8 + 5L * blocks);
+        assertThat(report.gradientEvaluations()).isEqualTo(2);
         assertThat(report.toString()).contains("εᵢ = 0.00391 · max(|θᵢ|, 1) (float precision); centered differences");
     }
 
