@@ -1,5 +1,7 @@
 package io.github.gradcheck;
 
+import java.lang.reflect.Array;
+
 /** Checks that the arrays a user hands over have the shape they claim, naming the block if not. */
 final class ArrayShapes {
 
@@ -13,6 +15,16 @@ final class ArrayShapes {
      * @return the shape found, {@code {rows, cols}}
      */
     static int[] requireShape(String block, double[][] matrix, int rows, int cols) {
+        return shapeOf(block, matrix, rows, cols);
+    }
+
+    /** As {@link #requireShape(String, double[][], int, int)}, for a float matrix. */
+    static int[] requireShape(String block, float[][] matrix, int rows, int cols) {
+        return shapeOf(block, matrix, rows, cols);
+    }
+
+    /** The shape of a matrix whose rows are primitive arrays, checked as {@code requireShape} says. */
+    private static int[] shapeOf(String block, Object[] matrix, int rows, int cols) {
         if (matrix == null) {
             throw new IllegalArgumentException("block '" + block + "' is null");
         }
@@ -24,11 +36,12 @@ final class ArrayShapes {
             if (matrix[r] == null) {
                 throw new IllegalArgumentException("block '" + block + "' has a null row " + r);
             }
+            int length = Array.getLength(matrix[r]);
             if (width < 0) {
-                width = matrix[r].length;
-            } else if (matrix[r].length != width) {
+                width = length;
+            } else if (length != width) {
                 throw new IllegalArgumentException("block '" + block + "' is not rectangular: row 0 has " + width
-                        + " elements but row " + r + " has " + matrix[r].length);
+                        + " elements but row " + r + " has " + length);
             }
         }
         if ((rows >= 0 && matrix.length != rows) || (cols >= 0 && width != cols)) {

@@ -3,7 +3,12 @@ package io.github.gradcheck;
 /**
  * A model that can hand out independent copies of itself, so that elements can be checked on
  * several threads at once (see {@link GradientChecker#withThreads}). A
- * {@link DifferentiableFunction} needs none of this: its point is copied for it.
+ * {@link DifferentiableFunction} needs none of this: its point is copied for it, and a function
+ * that cannot be shared between threads says so with {@link DifferentiableFunction#copy()}.
+ *
+ * <p>A model whose parameters live in an {@link ElementStorage} copies that storage too (a new
+ * buffer, a new array): a copy that writes into the same buffer is no copy, and the check refuses
+ * it where it can tell (the same array, buffer or storage object).
  */
 public interface CopyableModel extends DifferentiableModel {
 

@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>The check never writes to the array the caller passes in: it perturbs a private copy.
- * Implementations must not keep or modify the array they are given.
+ * Implementations must not keep or modify the array they are given. On several threads, each
+ * worker evaluates {@link #copy()}: the function itself unless it says otherwise.
  */
 public interface DifferentiableFunction {
 
@@ -64,6 +65,19 @@ public interface DifferentiableFunction {
      */
     default String name() {
         return ModelNames.of(getClass(), "function");
+    }
+
+    /**
+     * The function a worker thread evaluates when elements are checked on several threads
+     * ({@link GradientChecker#withThreads}); each worker also gets its own copy of the point. By
+     * default this very function, shared by all workers, as a pure function may be. A function
+     * that keeps scratch buffers, or calls into a library object that is not thread-safe, returns
+     * a fresh instance with its own; {@code withThreads(1)} is the other way.
+     *
+     * @return this function, or an independent instance that computes the same loss and gradient
+     */
+    default DifferentiableFunction copy() {
+        return this;
     }
 
     /**

@@ -20,10 +20,15 @@ final class FunctionAtPoint implements CopyableModel {
         this.point = parameters.clone();
     }
 
-    /** The same function at a copy of the point; the function, being pure, is shared. */
+    /**
+     * The function's {@link DifferentiableFunction#copy() copy} (by default the function itself,
+     * shared) at a copy of the point; null, for the check to refuse by name, if the function's
+     * copy is null.
+     */
     @Override
     public DifferentiableModel copy() {
-        return new FunctionAtPoint(function, point);
+        DifferentiableFunction copy = function.copy();
+        return copy == null ? null : new FunctionAtPoint(copy, point);
     }
 
     @Override

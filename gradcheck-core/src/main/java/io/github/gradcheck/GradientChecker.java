@@ -98,7 +98,7 @@ public final class GradientChecker {
      */
     public static final int DEFAULT_JACOBIAN_OUTPUTS = 16;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(null, ReportFactory.settings()
+    private static final GradientChecker DEFAULTS = new GradientChecker(null, false, ReportFactory.settings()
             .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED)
             .precision(Precision.DOUBLE).margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD)
             .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).nondeterminismTolerance(DEFAULT_NONDETERMINISM_TOLERANCE)
@@ -112,6 +112,11 @@ public final class GradientChecker {
      * the precision's ∛u: the default follows {@link #withPrecision}, a step someone chose does not.
      */
     private final StepSize chosenStep;
+    /**
+     * Whether {@link #withPrecision} (or {@link #with(CheckSettings)}) set the precision. If not, a
+     * model any of whose blocks holds floats is checked with {@link Precision#FLOAT}.
+     */
+    private final boolean precisionChosen;
     /** The settings as the engine reads them and reports record them. */
     private final CheckSettings settings;
 
@@ -120,8 +125,9 @@ public final class GradientChecker {
      * precision's default. {@code CheckSettings} rejects an out-of-range setting by name, so each
      * {@code with…} method fails at once.
      */
-    private GradientChecker(StepSize chosenStep, ReportFactory.SettingsBuilder settings) {
+    private GradientChecker(StepSize chosenStep, boolean precisionChosen, ReportFactory.SettingsBuilder settings) {
         this.chosenStep = chosenStep;
+        this.precisionChosen = precisionChosen;
         CheckSettings built = settings.build();
         StepSize step = chosenStep != null ? chosenStep : StepSize.relative(built.precision().defaultRelativeStep());
         this.settings = built.step().equals(step) ? built : ReportFactory.settings(built).step(step).build();
@@ -129,7 +135,7 @@ public final class GradientChecker {
 
     /** A checker like this one but for {@code change}, with the same chosen step. */
     private GradientChecker changed(UnaryOperator<ReportFactory.SettingsBuilder> change) {
-        return new GradientChecker(chosenStep, change.apply(ReportFactory.settings(settings)));
+        return new GradientChecker(chosenStep, precisionChosen, change.apply(ReportFactory.settings(settings)));
     }
 
     /**
@@ -144,7 +150,8 @@ public final class GradientChecker {
     /**
      * A checker with exactly these settings, e.g. a report's {@link GradientCheckReport#settings()}
      * to replay its check. A step that is the precision's default ∛u stays the default: a later
-     * {@link #withPrecision} changes it, as it would on the checker that made the report.
+     * {@link #withPrecision} changes it, as it would on the checker that made the report. The
+     * precision counts as chosen: a model with float blocks is checked in the settings' precision.
      *
      * @param settings the settings
      * @return a new checker
@@ -153,7 +160,7 @@ public final class GradientChecker {
         Objects.requireNonNull(settings, "settings");
         StepSize step = settings.step().equals(StepSize.relative(settings.precision().defaultRelativeStep()))
                 ? null : settings.step();
-        return new GradientChecker(step, ReportFactory.settings(settings));
+        return new GradientChecker(step, true, ReportFactory.settings(settings));
     }
 
     /**
@@ -164,7 +171,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless ε is positive and finite
      */
     public GradientChecker withEpsilon(double epsilon) {
-        return new GradientChecker(StepSize.fixed(epsilon), ReportFactory.settings(settings));
+        return new GradientChecker(StepSize.fixed(epsilon), precisionChosen, ReportFactory.settings(settings));
     }
 
     /**
@@ -176,7 +183,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException unless the factor is positive and finite
      */
     public GradientChecker withRelativeStep(double factor) {
-        return new GradientChecker(StepSize.relative(factor), ReportFactory.settings(settings));
+        return new GradientChecker(StepSize.relative(factor), precisionChosen, ReportFactory.settings(settings));
     }
 
     /**
@@ -193,12 +200,16 @@ public final class GradientChecker {
      * For a loss computed in {@code precision}. The default step becomes that precision's ∛u, so
      * {@code withPrecision(FLOAT)} is all a float model needs, before or after the other
      * {@code with…}; a step set by {@link #withEpsilon} or {@link #withRelativeStep} stays as it is.
+     * Without it, a model whose parameters include a float block ({@code float[]},
+     * {@code float[][]}, a float {@link ElementStorage}) is checked with {@link Precision#FLOAT}, as
+     * its loss is then almost surely computed in float; {@code withPrecision(DOUBLE)} checks it with
+     * double's steps (steps still land on floats: each quotient uses the step actually taken).
      *
      * @param precision the arithmetic the loss is computed in
      * @return a new checker
      */
     public GradientChecker withPrecision(Precision precision) {
-        return changed(builder -> builder.precision(precision));
+        return new GradientChecker(chosenStep, true, ReportFactory.settings(settings).precision(precision));
     }
 
     /**
@@ -372,7 +383,7 @@ public final class GradientChecker {
      */
     public GradientCheckReport check(DifferentiableModel model) {
         Objects.requireNonNull(model, "model");
-        return NumericCheck.run(model, settings);
+        return NumericCheck.run(model, settings, precisionChosen ? null : withPrecision(Precision.FLOAT).settings());
     }
 
     /**

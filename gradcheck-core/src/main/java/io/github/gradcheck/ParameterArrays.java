@@ -3,6 +3,7 @@ package io.github.gradcheck;
 import io.github.gradcheck.internal.engine.ParameterAccess;
 import io.github.gradcheck.internal.format.Shapes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +23,14 @@ import java.util.Set;
  *         .add("W1", W1)              // double[][]: a rows×cols block
  *         .add("b1", b1)              // double[]:   a vector block
  *         .add("K", kernel, 3, 3, 8)  // a flat array of any rank, row-major
+ *         .add("E", embedding)        // float[][] (float[], flat float[] with a shape): float blocks
+ *         .add("V", ElementStorage.of(buffer).columnMajor(4, 5), 4, 5)   // elements kept elsewhere
  *         .build();
  * }</pre>
+ *
+ * <p>A float block is moved by steps a float can represent, fl(θᵢ + ε) − θᵢ being the step the
+ * quotient divides by, and restored bit for bit; see {@link ElementStorage} for storages that are
+ * not Java arrays.
  */
 public final class ParameterArrays {
 
@@ -51,7 +58,12 @@ public final class ParameterArrays {
 
             @Override
             public boolean shareArrays(ParameterArrays one, ParameterArrays other) {
-                return one.sharesArraysWith(other);
+                return BlockStorage.shared(one.storages, other.storages);
+            }
+
+            @Override
+            public Precision precision(ParameterArrays arrays, int b) {
+                return arrays.storages.get(b).precision();
             }
 
             @Override
@@ -62,9 +74,9 @@ public final class ParameterArrays {
     }
 
     private final ParameterLayout layout;
-    private final List<BlockStorage> storages;
+    private final List<ElementStorage> storages;
 
-    private ParameterArrays(ParameterLayout layout, List<BlockStorage> storages) {
+    private ParameterArrays(ParameterLayout layout, List<ElementStorage> storages) {
         this.layout = layout;
         this.storages = List.copyOf(storages);
     }
@@ -116,7 +128,7 @@ public final class ParameterArrays {
     public double[] toVector() {
         double[] vector = new double[layout.size()];
         for (int b = 0; b < storages.size(); b++) {
-            BlockStorage storage = storages.get(b);
+            ElementStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
             for (int k = 0; k < storage.size(); k++) {
                 vector[offset + k] = storage.get(k);
@@ -125,12 +137,10 @@ public final class ParameterArrays {
         return vector;
     }
 
-    /** Writes {@code vector} back into the arrays, bit for bit. */
-
     /** Writes flat indices {@code [from, to)} of {@code vector} back into the arrays, bit for bit. */
     private void restore(double[] vector, int from, int to) {
         for (int b = 0; b < storages.size(); b++) {
-            BlockStorage storage = storages.get(b);
+            ElementStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
             int first = Math.max(from, offset);
             int last = Math.min(to, offset + storage.size());
@@ -143,7 +153,7 @@ public final class ParameterArrays {
     /** The first flat index whose bits differ from {@code vector}, or -1 if none does. */
     private int firstDifference(double[] vector) {
         for (int b = 0; b < storages.size(); b++) {
-            BlockStorage storage = storages.get(b);
+            ElementStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
             for (int k = 0; k < storage.size(); k++) {
                 if (Double.doubleToRawLongBits(storage.get(k)) != Double.doubleToRawLongBits(vector[offset + k])) {
@@ -154,22 +164,10 @@ public final class ParameterArrays {
         return -1;
     }
 
-    /** Whether any block of these arrays is backed by an array that also backs a block of {@code other}. */
-    private boolean sharesArraysWith(ParameterArrays other) {
-        for (BlockStorage mine : storages) {
-            for (BlockStorage theirs : other.storages) {
-                if (mine.sharesWith(theirs)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** {@code first}'s blocks, then {@code second}'s, over the same live storage. */
     private static ParameterArrays concat(ParameterArrays first, ParameterArrays second) {
         ParameterLayout.Builder layout = ParameterLayout.builder();
-        List<BlockStorage> storages = new ArrayList<>();
+        List<ElementStorage> storages = new ArrayList<>();
         for (ParameterArrays arrays : List.of(first, second)) {
             List<ParameterBlock> blocks = arrays.layout.blocks();
             for (int b = 0; b < blocks.size(); b++) {
@@ -187,7 +185,7 @@ public final class ParameterArrays {
 
     /** Wraps a flat vector in {@code layout}'s blocks, without copying it. */
     static ParameterArrays over(ParameterLayout layout, double[] vector) {
-        List<BlockStorage> storages = new ArrayList<>();
+        List<ElementStorage> storages = new ArrayList<>();
         for (ParameterBlock block : layout.blocks()) {
             storages.add(new BlockStorage.Flat(vector, block.offset(), block.size()));
         }
@@ -198,7 +196,7 @@ public final class ParameterArrays {
     public static final class Builder {
 
         private final ParameterLayout.Builder layout = ParameterLayout.builder();
-        private final List<BlockStorage> storages = new ArrayList<>();
+        private final List<ElementStorage> storages = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
 
         private Builder() {
@@ -216,7 +214,7 @@ public final class ParameterArrays {
         public Builder add(String name, double[][] matrix) {
             ParameterLayout.requireName(name, names);
             int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
-            return add(name, new BlockStorage.Rows(matrix, shape[1]), shape);
+            return block(name, new BlockStorage.Rows(matrix, shape[1]), shape);
         }
 
         /**
@@ -233,7 +231,7 @@ public final class ParameterArrays {
             if (vector == null) {
                 throw new IllegalArgumentException("block '" + name + "' is null");
             }
-            return add(name, new BlockStorage.Flat(vector, 0, vector.length), vector.length);
+            return block(name, new BlockStorage.Flat(vector, 0, vector.length), vector.length);
         }
 
         /**
@@ -249,7 +247,7 @@ public final class ParameterArrays {
          */
         public Builder add(String name, double[] data, int... shape) {
             ParameterLayout.requireName(name, names);
-            return add(name, flat(name, data, shape), shape);
+            return block(name, flat(name, data, shape), shape);
         }
 
         /**
@@ -265,7 +263,7 @@ public final class ParameterArrays {
         public Builder input(String name, double[][] matrix) {
             ParameterLayout.requireName(name, names);
             int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
-            return add(name, new BlockStorage.Rows(matrix, shape[1]), true, shape);
+            return block(name, new BlockStorage.Rows(matrix, shape[1]), true, shape);
         }
 
         /**
@@ -281,7 +279,7 @@ public final class ParameterArrays {
             if (vector == null) {
                 throw new IllegalArgumentException("block '" + name + "' is null");
             }
-            return add(name, new BlockStorage.Flat(vector, 0, vector.length), true, vector.length);
+            return block(name, new BlockStorage.Flat(vector, 0, vector.length), true, vector.length);
         }
 
         /**
@@ -296,7 +294,7 @@ public final class ParameterArrays {
          */
         public Builder input(String name, double[] data, int... shape) {
             ParameterLayout.requireName(name, names);
-            return add(name, flat(name, data, shape), true, shape);
+            return block(name, flat(name, data, shape), true, shape);
         }
 
         private static BlockStorage flat(String name, double[] data, int... shape) {
@@ -312,11 +310,104 @@ public final class ParameterArrays {
             return new BlockStorage.Flat(data, 0, size);
         }
 
-        private Builder add(String name, BlockStorage storage, int... shape) {
-            return add(name, storage, false, shape);
+        /**
+         * Adds a rows×cols block of floats backed by {@code matrix}, which must be rectangular. The
+         * check moves its elements by steps a float can represent and restores them bit for bit;
+         * see {@link ElementStorage#precision()}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param matrix the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array is null, empty or ragged,
+         *     or the name is blank or taken
+         */
+        public Builder add(String name, float[][] matrix) {
+            ParameterLayout.requireName(name, names);
+            int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
+            return block(name, new BlockStorage.FloatRows(matrix, shape[1]), shape);
         }
 
-        private Builder add(String name, BlockStorage storage, boolean input, int... shape) {
+        /**
+         * Adds a vector block of floats backed by {@code vector}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param vector the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array is null or empty, or the
+         *     name is blank or taken
+         */
+        public Builder add(String name, float[] vector) {
+            ParameterLayout.requireName(name, names);
+            if (vector == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            return block(name, new BlockStorage.FloatFlat(vector, 0, vector.length), vector.length);
+        }
+
+        /**
+         * Adds a block of floats of the given shape backed by the flat, row-major array
+         * {@code data} (EJML's {@code FMatrixRMaj.data}, for one); no dimensions make a scalar.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the array's length is not the
+         *     shape's element count
+         */
+        public Builder add(String name, float[] data, int... shape) {
+            ParameterLayout.requireName(name, names);
+            Objects.requireNonNull(shape, "shape");
+            if (data == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            return block(name, sized(name, new BlockStorage.FloatFlat(data, 0, data.length), shape), shape);
+        }
+
+        /**
+         * Adds a block of the given shape whose elements live in {@code storage}: a buffer, a
+         * column-major array, a library's matrix (see {@link ElementStorage}). Element {@code k}
+         * of the storage is the block's row-major element {@code k}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param storage the live storage, not copied
+         * @param shape the dimensions, each at least 1; no dimensions make a scalar
+         * @return this builder
+         * @throws IllegalArgumentException naming the block, if the storage is null, its size is not
+         *     the shape's element count, or it is a {@link ElementStorage#columnMajor column-major}
+         *     view of another shape
+         */
+        public Builder add(String name, ElementStorage storage, int... shape) {
+            ParameterLayout.requireName(name, names);
+            Objects.requireNonNull(shape, "shape");
+            if (storage == null) {
+                throw new IllegalArgumentException("block '" + name + "' has a null storage");
+            }
+            if (storage instanceof BlockStorage.ColumnMajor view && !Arrays.equals(view.shape(), shape)) {
+                throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
+                        + " but its storage is a column-major view of shape " + Shapes.text(view.shape())
+                        + "; give the view the block's shape, so that each element is read where the storage keeps it");
+            }
+            return block(name, sized(name, storage, shape), shape);
+        }
+
+        /** {@code storage}, if it has as many elements as {@code shape}; else an error naming the block. */
+        private static ElementStorage sized(String name, ElementStorage storage, int[] shape) {
+            int size = ParameterBlock.sizeOf(name, shape);
+            int held = storage.size();
+            if (held != size) {
+                throw new IllegalArgumentException("block '" + name + "' has shape " + Shapes.text(shape)
+                        + " (" + size + " elements) but its " + (storage instanceof BlockStorage.FloatFlat ? "array"
+                        : "storage") + " has " + held + " elements");
+            }
+            return storage;
+        }
+
+        private Builder block(String name, ElementStorage storage, int... shape) {
+            return block(name, storage, false, shape);
+        }
+
+        private Builder block(String name, ElementStorage storage, boolean input, int... shape) {
             if (input) {
                 layout.input(name, shape);
             } else {

@@ -7,6 +7,8 @@ package io.github.gradcheck;
  * <p>A model that keeps {@code double[]} parameters but computes in {@code float} (or rounds
  * through float anywhere) should be checked with {@link #FLOAT}: steps of about 4e-3 · |θ|
  * instead of 5e-6 · |θ|, as float's round-off would otherwise swamp the difference quotient.
+ * A model whose parameters include a float block ({@code float[]}, {@code float[][]}, a float
+ * {@link ElementStorage}) gets {@link #FLOAT} without asking, unless a precision was chosen.
  */
 public enum Precision {
 

@@ -92,10 +92,7 @@ final class CoincidingKinks {
             for (int side = 0; side < 2; side++) {
                 double t = side == 0 ? 1 : -1;
                 workspace.move(theta, jitter, t, 0, theta.length);
-                jittered[side] = new double[theta.length];
-                for (int i = 0; i < theta.length; i++) {
-                    jittered[side][i] = theta[i] + t * jitter[i];
-                }
+                jittered[side] = workspace.point(theta, jitter, t);
                 jitteredGradient[side] = workspace.calls().gradient(layout);
             }
             List<Integer> candidates = new ArrayList<>();

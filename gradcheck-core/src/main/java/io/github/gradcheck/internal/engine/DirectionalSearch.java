@@ -241,7 +241,10 @@ final class DirectionalSearch {
                     + from + " to " + (to - 1) + " (random-direction check)");
             double minus = workspace.loss(theta, direction, -t, from, to, "at θ − t·d, a random direction over flat indices "
                     + from + " to " + (to - 1) + " (random-direction check)");
-            return (plus - minus) / (2 * t);
+            // Along the move actually made: float blocks round θ ± t·d, and the gradient is told what they rounded away.
+            double rounded = workspace.rounding(gradient, theta, direction, t, from, to)
+                    - workspace.rounding(gradient, theta, direction, -t, from, to);
+            return (plus - minus - rounded) / (2 * t);
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
         }

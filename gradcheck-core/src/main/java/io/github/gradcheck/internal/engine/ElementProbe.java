@@ -95,13 +95,19 @@ final class ElementProbe {
         Element element = new Element(workspace, b, block, k, theta[i], step(i));
         Side plus = element.side(element.h(), "+ ε");
         Side minus = element.side(-element.h(), "− ε");
+        boolean floats = workspace.holdsFloats(b);
+        if (floats) {
+            // The later looks step by multiples of the step a float actually took.
+            element = element.withStep((plus.step() - minus.step()) / 2);
+        }
         if (settings.stencil() == Stencil.FIVE_POINT) {
             return new FirstLook(fivePoint(element, g, plus, minus), plus, minus, element.h(), true);
         }
         double h = element.h();
-        // The course's quotient, 2ε, for a fixed step, so its numbers are reproduced; the steps
-        // actually taken (θ ± ε is rounded) for a relative one.
-        double numeric = settings.step().relative() ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
+        // The course's quotient, 2ε, for a fixed step on doubles, so its numbers are reproduced; the
+        // steps actually taken (θ ± ε is rounded) for a relative one, and for floats, where θ ± ε
+        // rounds by up to ulp/2 of θ, and a fixed ε below one ulp is taken as one ulp.
+        double numeric = settings.step().relative() || floats ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
                 : (plus.loss() - minus.loss()) / (2 * h);
         double roundOff = noise / (Math.sqrt(2) * h);
         ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
@@ -174,6 +180,10 @@ final class ElementProbe {
         double small = h / CLOSER_LOOK;
         Side plusClose = element.side(small, "+ ε/1000");
         Side minusClose = element.side(-small, "− ε/1000");
+        if (element.workspace().holdsFloats(element.b())) {
+            // ε/1000 may be below a float's ulp, and is then one ulp: its round-off is the step's.
+            small = (plusClose.step() - minusClose.step()) / 2;
+        }
         double close = (plusClose.loss() - minusClose.loss()) / (plusClose.step() - minusClose.step());
         double forwardClose = (plusClose.loss() - loss) / plusClose.step();
         double backwardClose = (minusClose.loss() - loss) / minusClose.step();
@@ -193,6 +203,11 @@ final class ElementProbe {
         /** The loss with the element moved by {@code by}, labelled for messages, e.g. "+ 2ε". */
         Side side(double by, String label) {
             return workspace.side(b, block, k, value, by, label);
+        }
+
+        /** The same element with step {@code step}. */
+        Element withStep(double step) {
+            return new Element(workspace, b, block, k, value, step);
         }
     }
 }

@@ -40,7 +40,9 @@ public final class NumericCheck {
     /**
      * The noise estimate's step, in units of u: 10⁴ ulps moves every intermediate result enough to
      * sample its rounding, while a span of 8 such steps (≈ 1e-11 · max(|θᵢ|, 1) in double) stays clear
-     * of all but the closest kinks and leaves no curvature in third differences.
+     * of all but the closest kinks and leaves no curvature in third differences. In a float block
+     * each element's step is a power of two of at least one float ulp of θᵢ, so that the points are
+     * floats and equally spaced (see {@link Workspace#representable}).
      */
     private static final double NOISE_STEP = 1e4;
     /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
@@ -58,20 +60,31 @@ public final class NumericCheck {
     /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
     private static final int KINK_ROUNDS = 32;
 
-    private NumericCheck(DifferentiableModel model, CheckSettings settings) {
-        this.calls = new ModelCalls(model);
+    private NumericCheck(DifferentiableModel model, ModelCalls calls, CheckSettings settings) {
+        this.calls = calls;
         this.settings = settings;
         this.classifier = new ElementClassifier(settings);
         this.parallel = new ParallelProbe(model, calls.name(), settings.threads());
     }
 
     public static GradientCheckReport run(DifferentiableModel model, CheckSettings settings) {
-        return new NumericCheck(model, settings).run();
+        return run(model, settings, null);
     }
 
-    private GradientCheckReport run() {
-        long start = System.nanoTime();
+    /**
+     * Checks {@code model} with {@code settings}, or with {@code forFloats} where any of its blocks
+     * holds floats: the settings of a check whose precision nobody chose, for float parameters
+     * (null: {@code settings} whatever the blocks hold).
+     */
+    public static GradientCheckReport run(DifferentiableModel model, CheckSettings settings, CheckSettings forFloats) {
+        ModelCalls calls = new ModelCalls(model);
         ParameterArrays parameters = calls.parameters();
+        boolean floats = forFloats != null && new Workspace(parameters, calls).holdsFloats();
+        return new NumericCheck(model, calls, floats ? forFloats : settings).run(parameters);
+    }
+
+    private GradientCheckReport run(ParameterArrays parameters) {
+        long start = System.nanoTime();
         ParameterLayout layout = parameters.layout();
         double[] original = parameters.toVector();
         Workspace workspace = new Workspace(parameters, calls);
@@ -310,6 +323,7 @@ public final class NumericCheck {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
         double[] direction = new double[original.length];
         Directions.signs(Directions.noise(settings.seed()), scale, delta, direction, 0, direction.length);
+        workspace.representable(original, direction, NoiseEstimate.POINTS - 1);
         double[] values = new double[NoiseEstimate.POINTS];
         values[0] = loss;
         try {

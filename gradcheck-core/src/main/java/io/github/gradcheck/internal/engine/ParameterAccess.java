@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.Precision;
 
 /**
  * The engine's way into {@link ParameterArrays}: reading and writing single elements, and restoring
@@ -87,7 +88,17 @@ public abstract class ParameterAccess {
     public abstract int firstDifference(ParameterArrays arrays, double[] vector);
 
     /**
-     * Whether two sets of arrays share a Java array (so that a copy of a model is no copy).
+     * What block {@code b} holds, doubles or floats: the values it can be written.
+     *
+     * @param arrays the arrays
+     * @param b the block's index in the layout
+     * @return the block's precision
+     */
+    public abstract Precision precision(ParameterArrays arrays, int b);
+
+    /**
+     * Whether two sets of arrays share a Java array, a buffer or a user's storage (so that a copy
+     * of a model is no copy).
      *
      * @param one some arrays
      * @param other other arrays

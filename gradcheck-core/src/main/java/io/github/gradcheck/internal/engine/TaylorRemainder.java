@@ -36,7 +36,8 @@ final class TaylorRemainder {
                 double moved = workspace.loss(theta, direction, h, from, to, "at θ + h·d, h = " + h
                         + ", a random direction within " + block.name() + " (Taylor test)");
                 steps.add(h);
-                remainders.add(Math.abs(moved - loss - h * slope));
+                // Along the move actually made: a float block rounds θ + h·d.
+                remainders.add(Math.abs(moved - loss - h * slope - workspace.rounding(gradient, theta, direction, h, from, to)));
             }
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);

@@ -2,11 +2,16 @@ package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.Precision;
 import java.util.List;
 
 /**
  * Where loss evaluations happen: one model's live parameter arrays and the counted calls into it.
  * A check has one per thread; each perturbs only its own arrays.
+ *
+ * <p>Every value written is one the block can hold: θᵢ + h is rounded to float in a float block
+ * before it is written, and the quotients use the step actually taken, fl(θᵢ + h) − θᵢ. A float
+ * element read as a double and written back is the same float, so restoring θ is exact.
  */
 record Workspace(ParameterArrays parameters, ModelCalls calls) {
 
@@ -14,11 +19,18 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
 
     /**
      * The loss with element k of block b moved from {@code value} by {@code h}, and the step actually
-     * taken. The element is read back before it is restored: a loss() that wrote it (clipped it to a
-     * bound, decayed it) was not evaluated where the quotient assumes, and is refused.
+     * taken: h rounded to what the block holds, and never zero (a step that rounds away becomes one
+     * unit in the last place of {@code value}, in h's direction). The element is read back before it
+     * is restored: a loss() that wrote it (clipped it to a bound, decayed it) was not evaluated where
+     * the quotient assumes, and is refused.
      */
     Side side(int b, ParameterBlock block, int k, double value, double h, String label) {
-        double moved = value + h;
+        boolean floats = holdsFloats(b);
+        double moved = nearest(floats, value + h);
+        if (moved == value) {
+            moved = floats ? (h > 0 ? Math.nextUp((float) value) : Math.nextDown((float) value))
+                    : (h > 0 ? Math.nextUp(value) : Math.nextDown(value));
+        }
         try {
             ACCESS.set(parameters, b, k, moved);
             double loss = calls.loss(block, k, moved, label, Math.abs(h));
@@ -34,9 +46,9 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
     }
 
     /**
-     * The loss at θ + t·direction over flat indices {@code [from, to)} (from the original values),
-     * called {@code where}; every element written is read back after it, as in {@link #side}. The
-     * caller restores θ.
+     * The loss at θ + t·direction over flat indices {@code [from, to)} (from the original values,
+     * each rounded to what its block holds), called {@code where}; every element written is read
+     * back after it, as in {@link #side}. The caller restores θ.
      */
     double loss(double[] original, double[] direction, double t, int from, int to, String where) {
         move(original, direction, t, from, to);
@@ -44,8 +56,9 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
         List<ParameterBlock> blocks = parameters.layout().blocks();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
+            boolean floats = holdsFloats(b);
             for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
-                double written = original[i] + t * direction[i];
+                double written = nearest(floats, original[i] + t * direction[i]);
                 double after = ACCESS.get(parameters, b, i - block.offset());
                 if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
                     throw calls.changedParameter("loss", parameters.layout(), i, written, after, where);
@@ -56,8 +69,9 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
     }
 
     /**
-     * θ + t·direction over flat indices {@code [from, to)}, from the original values; for a
-     * gradient evaluated off θ (a loss there goes through {@link #loss}, which reads back).
+     * θ + t·direction over flat indices {@code [from, to)}, from the original values, each rounded
+     * to what its block holds; for a gradient evaluated off θ (a loss there goes through
+     * {@link #loss}, which reads back).
      */
     void move(double[] original, double[] direction, double t, int from, int to) {
         List<ParameterBlock> blocks = parameters.layout().blocks();
@@ -65,10 +79,106 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
+            boolean floats = holdsFloats(b);
             for (int i = first; i < last; i++) {
-                ACCESS.set(parameters, b, i - block.offset(), original[i] + t * direction[i]);
+                ACCESS.set(parameters, b, i - block.offset(), nearest(floats, original[i] + t * direction[i]));
             }
         }
+    }
+
+    /** The point {@link #move} writes, over all of θ: θ + t·direction, each element as its block holds it. */
+    double[] point(double[] original, double[] direction, double t) {
+        double[] point = new double[original.length];
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            ParameterBlock block = blocks.get(b);
+            boolean floats = holdsFloats(b);
+            for (int i = block.offset(); i < block.offset() + block.size(); i++) {
+                point[i] = nearest(floats, original[i] + t * direction[i]);
+            }
+        }
+        return point;
+    }
+
+    /**
+     * ⟨g, fl(θ + t·d) − (θ + t·d)⟩ over the float blocks within {@code [from, to)}: the part of a move
+     * along d that float storage rounded away, as the gradient sees it, so that a directional
+     * quotient or a Taylor remainder can be taken along the move actually made. Double blocks count
+     * zero (their rounding, ~u/ε ≈ 1e-11 of the move, is far below the loss's noise); 0 where no
+     * block holds floats.
+     */
+    double rounding(double[] gradient, double[] original, double[] direction, double t, int from, int to) {
+        double sum = 0;
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            if (!holdsFloats(b)) {
+                continue;
+            }
+            ParameterBlock block = blocks.get(b);
+            for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
+                double intended = original[i] + t * direction[i];
+                sum += gradient[i] * ((float) intended - intended);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Makes the noise estimate's {@code direction} land exactly on floats in float blocks, for the
+     * {@code points} points θ + k·direction, k = 1 … points: each float element's step becomes a
+     * power of two, no larger than asked yet at least one unit in the last place of θᵢ (a smaller
+     * step would round to no move at all), taken toward zero where the other way crosses into a
+     * coarser binade. The points are then equally spaced in fact, so that the differences of their
+     * losses hold the loss's noise only, not the rounding of the points.
+     */
+    void representable(double[] original, double[] direction, int points) {
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            if (!holdsFloats(b)) {
+                continue;
+            }
+            ParameterBlock block = blocks.get(b);
+            for (int i = block.offset(); i < block.offset() + block.size(); i++) {
+                float theta = (float) original[i];
+                double asked = Math.abs(direction[i]);
+                double step = Math.max(Math.ulp(theta), asked >= Double.MIN_NORMAL ? Math.scalb(1.0, Math.getExponent(asked)) : 0);
+                double sign = Math.signum(direction[i]) < 0 ? -1 : 1;
+                if (!landsOnFloats(theta, sign * step, points)) {
+                    sign = -sign;
+                }
+                direction[i] = sign * step;
+            }
+        }
+    }
+
+    private static boolean landsOnFloats(float theta, double step, int points) {
+        for (int k = 1; k <= points; k++) {
+            double point = theta + k * step;
+            if ((float) point != point) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether block b holds floats. */
+    boolean holdsFloats(int b) {
+        return ACCESS.precision(parameters, b) == Precision.FLOAT;
+    }
+
+    /** Whether any block holds floats. */
+    boolean holdsFloats() {
+        for (int b = 0; b < parameters.layout().blocks().size(); b++) {
+            if (holdsFloats(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value a block holds once {@code value} is written: {@code value} itself, or the nearest float. */
+    private static double nearest(boolean floats, double value) {
+        return floats ? (double) (float) value : value;
     }
 
     /** A loss a step away, and the step. */

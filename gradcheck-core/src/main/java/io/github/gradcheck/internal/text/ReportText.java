@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.text;
 
 import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.Precision;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.report.BlockSummary;
@@ -69,7 +70,8 @@ public final class ReportText {
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
         }
-        out.append("  ").append(settings.step().describe()).append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
+        out.append("  ").append(settings.step().describe()).append(settings.precision() == Precision.FLOAT ? " (float precision)" : "")
+                .append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
                 .append(" differences; loss noise σ ≈ ").append(Numbers.magnitude(report.noise()))
                 .append('\n').append('\n');
 
