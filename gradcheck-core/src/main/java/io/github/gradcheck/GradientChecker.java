@@ -418,7 +418,7 @@ public final class GradientChecker {
     public GradientCheckReport check(DifferentiableLayer layer, LayerInputs inputs) {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(inputs, "inputs");
-        return LayerCheck.run(layer, inputs, settings);
+        return LayerCheck.run(layer, inputs, settings, precisionChosen ? null : withPrecision(Precision.FLOAT).settings());
     }
 
     /**

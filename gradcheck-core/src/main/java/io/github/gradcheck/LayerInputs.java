@@ -98,6 +98,28 @@ public final class LayerInputs {
     }
 
     /**
+     * A differentiable input added as a {@code float[]}.
+     *
+     * @param name the input's name
+     * @return the caller's array
+     * @throws IllegalArgumentException naming the input, if there is none of that name or it is not a {@code float[]}
+     */
+    public float[] floats(String name) {
+        return typed(name, float[].class);
+    }
+
+    /**
+     * A differentiable input added as a {@code float[][]}.
+     *
+     * @param name the input's name
+     * @return the caller's array
+     * @throws IllegalArgumentException naming the input, if there is none of that name or it is not a {@code float[][]}
+     */
+    public float[][] floatMatrix(String name) {
+        return typed(name, float[][].class);
+    }
+
+    /**
      * The shape of a differentiable input, as its block has it.
      *
      * @param name the input's name
@@ -212,6 +234,37 @@ public final class LayerInputs {
          * @throws IllegalArgumentException naming the input, if the array's length is not the shape's element count
          */
         public Builder add(String name, double[] data, int... shape) {
+            requireFree(name);
+            differentiable.input(name, data, shape);
+            arrays.put(name, data);
+            return this;
+        }
+
+        /**
+         * Adds a differentiable rows×cols input of floats, moved by steps a float can hold.
+         *
+         * @param name the input's name, unique among the inputs and the layer's parameters
+         * @param matrix the live array, not copied; rectangular
+         * @return this builder
+         * @throws IllegalArgumentException naming the input, if the array is null, empty or ragged, or the name is blank or taken
+         */
+        public Builder add(String name, float[][] matrix) {
+            requireFree(name);
+            differentiable.input(name, matrix);
+            arrays.put(name, matrix);
+            return this;
+        }
+
+        /**
+         * Adds a differentiable input of floats: a vector, or with a shape any rank held row-major.
+         *
+         * @param name the input's name, unique among the inputs and the layer's parameters
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1; none for a vector
+         * @return this builder
+         * @throws IllegalArgumentException naming the input, if the array's length is not the shape's element count
+         */
+        public Builder add(String name, float[] data, int... shape) {
             requireFree(name);
             differentiable.input(name, data, shape);
             arrays.put(name, data);

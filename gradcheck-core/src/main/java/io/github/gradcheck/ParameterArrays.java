@@ -311,6 +311,40 @@ public final class ParameterArrays {
         }
 
         /**
+         * Adds an input block of floats backed by {@code matrix}, as {@link #input(String, double[][])}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param matrix the live array, not copied
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #add(String, float[][])}
+         */
+        public Builder input(String name, float[][] matrix) {
+            ParameterLayout.requireName(name, names);
+            int[] shape = ArrayShapes.requireShape(name, matrix, -1, -1);
+            return block(name, new BlockStorage.FloatRows(matrix, shape[1]), true, shape);
+        }
+
+        /**
+         * Adds an input block of floats of the given shape backed by the flat, row-major array
+         * {@code data} (a vector without a shape), as {@link #input(String, double[][])}.
+         *
+         * @param name the block's name, unique among the blocks
+         * @param data the live array, not copied
+         * @param shape the dimensions, each at least 1; none for a vector of {@code data.length}
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #add(String, float[], int...)}
+         */
+        public Builder input(String name, float[] data, int... shape) {
+            ParameterLayout.requireName(name, names);
+            Objects.requireNonNull(shape, "shape");
+            if (data == null) {
+                throw new IllegalArgumentException("block '" + name + "' is null");
+            }
+            int[] dimensions = shape.length == 0 ? new int[] {data.length} : shape;
+            return block(name, sized(name, new BlockStorage.FloatFlat(data, 0, data.length), dimensions), true, dimensions);
+        }
+
+        /**
          * Adds a rows×cols block of floats backed by {@code matrix}, which must be rectangular. The
          * check moves its elements by steps a float can represent and restores them bit for bit;
          * see {@link ElementStorage#precision()}.

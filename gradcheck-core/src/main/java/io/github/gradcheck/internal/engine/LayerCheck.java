@@ -7,6 +7,7 @@ import io.github.gradcheck.LayerInputs;
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
+import io.github.gradcheck.Precision;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BrokenContract;
@@ -43,12 +44,20 @@ public final class LayerCheck {
      * that does not scale with dy differs by its own size; 1e-8 lies between by eight orders.
      */
     private static final double LINEARITY_TOLERANCE = 1e-8;
+    /**
+     * For a check in float precision, the linearity tolerance in units of float's u (6e-8): a
+     * backward pass computed in float differs from its own linear combination by a few float
+     * roundings per term, so 1000 u (6e-5) keeps a correct float layer clear, while a term that
+     * ignores dy still differs by its own size.
+     */
+    private static final double LINEARITY_ROUNDINGS = 1e3;
     /** The seed's offset for the probes, so that they are not the random directions of the same seed. */
     private static final long PROBE_SEED = 0x1A7E5L;
 
     private final DifferentiableLayer layer;
     private final LayerInputs inputs;
-    private final CheckSettings settings;
+    private final CheckSettings forFloats;
+    private CheckSettings settings;
     private final Calls calls;
     private final String name;
     private final ConstantInputs constants;
@@ -57,10 +66,12 @@ public final class LayerCheck {
     private long forwardCalls;
     private long backwardCalls;
 
-    private LayerCheck(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings, Calls calls) {
+    private LayerCheck(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings, CheckSettings forFloats,
+                       Calls calls) {
         this.layer = layer;
         this.inputs = inputs;
         this.settings = settings;
+        this.forFloats = forFloats;
         this.calls = calls;
         this.name = nameOf(layer);
         this.constants = new ConstantInputs(name, inputs);
@@ -73,10 +84,13 @@ public final class LayerCheck {
      * @param layer the layer
      * @param inputs its inputs
      * @param settings the settings
+     * @param forFloats the settings where an input or parameter holds floats and nobody chose a
+     *     precision (null: {@code settings} whatever the blocks hold)
      * @return the report of the probe shown, with the layer's findings
      */
-    public static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
-        return new LayerCheck(layer, inputs, settings, Calls.LAYER).run();
+    public static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings,
+                                          CheckSettings forFloats) {
+        return new LayerCheck(layer, inputs, settings, forFloats, Calls.LAYER).run();
     }
 
     /**
@@ -84,7 +98,7 @@ public final class LayerCheck {
      * Hessian-vector product as the backward pass, naming its two passes in errors with {@code calls}.
      */
     static GradientCheckReport run(DifferentiableLayer layer, LayerInputs inputs, CheckSettings settings, Calls calls) {
-        return new LayerCheck(layer, inputs, settings, calls).run();
+        return new LayerCheck(layer, inputs, settings, null, calls).run();
     }
 
     /**
@@ -113,6 +127,9 @@ public final class LayerCheck {
         long start = System.nanoTime();
         theta = theta();
         original = theta.toVector();
+        if (forFloats != null && holdsFloats()) {
+            settings = forFloats;
+        }
         try {
             double[] y = forward("at the given inputs");
             double[] again = forward("at the given inputs, called again");
@@ -134,6 +151,16 @@ public final class LayerCheck {
             ACCESS.restore(theta, original, 0, original.length);
             throw e;
         }
+    }
+
+    /** Whether any input or parameter holds floats. */
+    private boolean holdsFloats() {
+        for (int b = 0; b < theta.layout().blocks().size(); b++) {
+            if (ACCESS.precision(theta, b) == Precision.FLOAT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The inputs' blocks then the parameters', refusing a name both use and a layer with nothing to check. */
@@ -263,11 +290,12 @@ public final class LayerCheck {
         }
         double[] combined = backward(mixed, "with " + Numbers.setting(A) + "·dy₁ " + Numbers.setting(B).replace("-", "− ")
                 + "·dy₂ for the linearity contract");
+        double tolerance = Math.max(LINEARITY_TOLERANCE, LINEARITY_ROUNDINGS * settings.precision().unitRoundoff());
         int worst = -1;
         double worstExcess = 0;
         for (int i = 0; i < combined.length; i++) {
             double expected = A * g1[i] + B * g2[i];
-            double allowed = LINEARITY_TOLERANCE * (Math.abs(A * g1[i]) + Math.abs(B * g2[i]));
+            double allowed = tolerance * (Math.abs(A * g1[i]) + Math.abs(B * g2[i]));
             double excess = Math.abs(combined[i] - expected) - allowed;
             if (excess > 0 && (worst < 0 || excess > worstExcess)) {
                 worst = i;

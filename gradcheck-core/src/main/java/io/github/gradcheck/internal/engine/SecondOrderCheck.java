@@ -74,7 +74,7 @@ public final class SecondOrderCheck {
      * @return the second-order report, or the backward pass's failed report with a warning
      */
     public static GradientCheckReport run(TwiceDifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
-        GradientCheckReport gradientCheck = LayerCheck.run(layer, inputs, settings);
+        GradientCheckReport gradientCheck = LayerCheck.run(layer, inputs, settings, (CheckSettings) null);
         String name = gradientCheck.modelName();
         if (!gradientCheck.passed()) {
             return refused(gradientCheck, name + ".backward(inputs, dy)", "double backward");
