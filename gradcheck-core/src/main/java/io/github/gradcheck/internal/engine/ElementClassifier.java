@@ -93,6 +93,10 @@ final class ElementClassifier {
     ElementVerdict compare(double g, double n, double error) {
         double difference = Math.abs(g - n);
         double tolerance = margin * error;
+        if (Double.isNaN(difference) || Double.isNaN(tolerance)) {
+            // No comparison with NaN is true: without this, a NaN quotient (0/0, ∞ − ∞) would fall through to MATCH.
+            return ElementVerdict.UNRELIABLE;
+        }
         double size = Math.abs(g) + Math.abs(n);
         if (difference <= tolerance) {
             return size > 0 && tolerance > UNRELIABLE_SHARE * size ? ElementVerdict.UNRELIABLE : ElementVerdict.MATCH;
