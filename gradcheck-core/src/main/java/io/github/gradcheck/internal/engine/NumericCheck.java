@@ -45,6 +45,14 @@ public final class NumericCheck {
      * floats and equally spaced (see {@link Workspace#representable}).
      */
     private static final double NOISE_STEP = 1e4;
+    /**
+     * How much wider the noise estimate's span gets when the loss did not change at all over it:
+     * a loss that moves in steps (a probability next to 1 rounded inside a log) has noise that a
+     * span inside one step cannot see, and taking it for none would make its own steps look like
+     * bugs. Moré and Wild widen h the same way when ECnoise sees equal values. 100-fold, until the
+     * loss moves or the span reaches the element step ε.
+     */
+    private static final double NOISE_WIDENING = 100;
     /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
     private static final int FIXED_EVALUATIONS = 2 + NoiseEstimate.POINTS - 1;
     /** Loss evaluations of each block's Taylor test. */
@@ -321,6 +329,30 @@ public final class NumericCheck {
     /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
     private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
+        // The widest span worth sampling: the element step ε itself, over the estimate's 8 steps.
+        double widest = settings.step().value() / (NoiseEstimate.POINTS - 1);
+        double[] values = noiseValues(workspace, original, scale, loss, delta);
+        double first = delta;
+        while (unchanged(values, loss) && delta < widest) {
+            delta = Math.min(delta * NOISE_WIDENING, widest);
+            values = noiseValues(workspace, original, scale, loss, delta);
+        }
+        double floor = settings.precision().unitRoundoff() * Math.abs(loss);
+        if (unchanged(values, loss)) {
+            warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(first, 0) + " to "
+                    + Numbers.scientific(delta, 0) + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or"
+                    + " ignore small changes? If it computes in float, check with precision float");
+        } else if (delta > first) {
+            warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(first, 0)
+                    + " · max(|θᵢ|, 1), only by " + Numbers.scientific(delta, 0) + ": it moves in steps (rounding in an"
+                    + " intermediate, e.g. a probability next to 1), so its noise was measured there, σ ≈ "
+                    + Numbers.magnitude(Math.max(NoiseEstimate.of(values), floor)));
+        }
+        return Math.max(NoiseEstimate.of(values), floor);
+    }
+
+    /** The loss at θ + k·δ·d for k = 1 … 8 along the seeded noise direction d, after {@code loss} at θ. */
+    private double[] noiseValues(Workspace workspace, double[] original, double[] scale, double loss, double delta) {
         double[] direction = new double[original.length];
         Directions.signs(Directions.noise(settings.seed()), scale, delta, direction, 0, direction.length);
         workspace.representable(original, direction, NoiseEstimate.POINTS - 1);
@@ -334,13 +366,16 @@ public final class NumericCheck {
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), original, 0, original.length);
         }
-        double floor = settings.precision().unitRoundoff() * Math.abs(loss);
-        if (Arrays.stream(values).allMatch(value -> value == loss)) {
-            warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(delta, 0)
-                    + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or ignore small changes?"
-                    + " If it computes in float, check with precision float");
+        return values;
+    }
+
+    private static boolean unchanged(double[] values, double loss) {
+        for (double value : values) {
+            if (value != loss) {
+                return false;
+            }
         }
-        return Math.max(NoiseEstimate.of(values), floor);
+        return true;
     }
 
     /** Each block's Taylor test, in the layout's order; 5 loss evaluations each. */
