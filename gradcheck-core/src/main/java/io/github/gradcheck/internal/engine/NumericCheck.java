@@ -53,6 +53,8 @@ public final class NumericCheck {
     private final ElementClassifier classifier;
     private final List<String> warnings = new ArrayList<>();
     private final ParallelProbe parallel;
+    /** The faster of the two loss evaluations at θ, for whether threads can pay ({@link ParallelProbe#workers}). */
+    private long fastestLossNanos = Long.MAX_VALUE;
     /** How many elements were judged at a jittered point, off coinciding kinks. */
     private int jitteredElements;
     /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
@@ -88,9 +90,10 @@ public final class NumericCheck {
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
-                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
+                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements, fastestLossNanos);
                 case SAMPLED -> {
-                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
+                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements,
+                            fastestLossNanos);
                     search.cover();
                 }
                 case RANDOM_DIRECTIONS -> search.search();
@@ -187,9 +190,13 @@ public final class NumericCheck {
      */
     private double deterministicLoss(ParameterArrays parameters, double[] original) {
         String where = "at the unperturbed parameters";
+        long before = System.nanoTime();
         double first = calls.loss(where);
+        long between = System.nanoTime();
         requireUnchangedBy("loss", parameters, original, where);
+        long again = System.nanoTime();
         double second = calls.loss(where + ", evaluated again");
+        fastestLossNanos = Math.min(between - before, System.nanoTime() - again);
         requireUnchangedBy("loss", parameters, original, where + ", evaluated again");
         double difference = Math.abs(first - second);
         if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
