@@ -69,14 +69,37 @@ public final class PairedRatios {
         }
     }
 
-    /** A full check on one thread against its 2N loss evaluations in a bare loop. */
+    /**
+     * A full check on one thread against its 2N loss evaluations in a bare loop, and against every
+     * evaluation it makes (the 2N, its fixed loss evaluations at θ and its gradient evaluations) in a
+     * bare loop: the first ratio is what a check costs over the floor, the second what the checker's
+     * own work costs over the evaluations it counts.
+     */
     private static void overhead(String name, DifferentiableFunction model, double[] theta) {
         GradientChecker checker = GradientChecker.defaults().withThreads(1);
         GradientCheckReport report = checker.check(model, theta);
+        int fixed = (int) report.lossEvaluations() - 2 * theta.length;
+        int gradients = (int) report.gradientEvaluations();
         double[] ratios = paired(CPU, () -> checker.check(model, theta).noise(), () -> bare(model, theta, 0, theta.length));
+        double[] own = paired(CPU, () -> checker.check(model, theta).noise(),
+                () -> bare(model, theta, 0, theta.length) + atTheta(model, theta, fixed, gradients));
         System.out.printf("overhead  %-22s N = %5d, loss %6.1f µs, %d loss + %d gradient evaluations (2N = %d): "
-                        + "check / 2N bare = %s%n", name, theta.length, lossMicros(model, theta), report.lossEvaluations(),
-                report.gradientEvaluations(), 2 * theta.length, quartiles(ratios));
+                        + "check / 2N bare = %s, check / all its evaluations bare = %s%n", name, theta.length,
+                lossMicros(model, theta), report.lossEvaluations(), gradients, 2 * theta.length, quartiles(ratios),
+                quartiles(own));
+    }
+
+    /** {@code losses} loss and {@code gradients} gradient evaluations at θ. */
+    private static double atTheta(DifferentiableFunction model, double[] theta, int losses, int gradients) {
+        double[] point = theta.clone();
+        double sum = 0;
+        for (int k = 0; k < losses; k++) {
+            sum += model.loss(point);
+        }
+        for (int k = 0; k < gradients; k++) {
+            sum += model.gradient(point)[0];
+        }
+        return sum;
     }
 
     /** A full check on one thread against the same on two, and the control: 2N bare evaluations on one thread and two. */
