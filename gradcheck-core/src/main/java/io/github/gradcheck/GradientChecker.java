@@ -293,7 +293,7 @@ public final class GradientChecker {
      * by every check in the JVM (at most one fewer than the processors, made when first needed), so
      * checks running at once never multiply them; this number sets how many chunks, each on its own
      * copy of the model, a check's elements are split into. A check whose elements would take under
-     * 2 ms (2 loss evaluations per element, timed at θ) or that has fewer than 64 elements runs on the
+     * 1 ms (2 loss evaluations per element, timed at θ) or that has fewer than 64 elements runs on the
      * calling thread alone and makes no copy.
      *
      * @param threads how many at most; the default is {@link #DEFAULT_THREADS}

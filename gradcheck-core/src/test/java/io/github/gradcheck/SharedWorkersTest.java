@@ -57,7 +57,7 @@ class SharedWorkersTest {
     @Test
     void aCheckTooCheapForThreadsMakesNoCopy() {
         // 64 elements, enough for 2 chunks of 32, but a loss of well under a microsecond: 128 evaluations
-        // are far below the 2 ms that pays for a thread, so the check runs on the calling thread alone.
+        // are far below the 1 ms that pays for a thread, so the check runs on the calling thread alone.
         CheapCopyable cheap = new CheapCopyable(64);
         GradientCheckReport report = GradientChecker.defaults().withThreads(2).check(cheap);
         assertThat(report.passed()).isTrue();

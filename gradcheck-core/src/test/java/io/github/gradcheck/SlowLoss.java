@@ -2,7 +2,7 @@ package io.github.gradcheck;
 
 /**
  * A loss made to take at least some time, for tests of threading: a check runs its elements on
- * several threads only where 2 loss evaluations per element, timed at θ, come to 2 ms or more, and
+ * several threads only where 2 loss evaluations per element, timed at θ, come to 1 ms or more, and
  * a loss that waits cannot be timed faster than its wait, so the copies such a check makes are the
  * same on every machine.
  */

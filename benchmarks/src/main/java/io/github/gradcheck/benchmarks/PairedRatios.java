@@ -62,7 +62,7 @@ public final class PairedRatios {
             }
         }
         if (only.equals("all") || only.equals("crossover")) {
-            for (int[] size : new int[][] {{8, 1}, {32, 1}, {32, 4}, {32, 16}}) {
+            for (int[] size : new int[][] {{8, 1}, {16, 1}, {32, 1}, {64, 1}, {32, 16}}) {
                 Mlp model = new Mlp(31, size[0], size[1], 1, -1);
                 threads("two-layer perceptron", model, model.initialPoint(2));
             }

@@ -20,12 +20,12 @@ final class ParallelProbe {
     /** Fewer elements per thread than this are not worth a thread. */
     private static final int ELEMENTS_PER_THREAD = 32;
     /**
-     * Less work on the elements than this, timed as 2 loss evaluations per element at the fastest
-     * loss seen at θ, is done on one thread: handing three rounds to a worker and copying the model
-     * cost tens of microseconds each, and on a 1,011-parameter model with a 1 µs loss (2 ms of
-     * work) two threads gained nothing (README, "Large models").
+     * Less work on the elements than this, timed as 2 loss evaluations per element at the faster of
+     * the two loss evaluations at θ, is done on one thread. Measured with the shared pool (README,
+     * "Benchmarks"): at 0.6 ms of work two threads lost (0.95×), at 2 ms they gained 1.29× (as much
+     * as two plain threads did in the same minute); 1 ms lies between.
      */
-    static final long MIN_PARALLEL_NANOS = 2_000_000;
+    static final long MIN_PARALLEL_NANOS = 1_000_000;
 
     private final DifferentiableModel model;
     private final String name;
