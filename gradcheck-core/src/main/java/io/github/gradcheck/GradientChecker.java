@@ -98,13 +98,22 @@ public final class GradientChecker {
      */
     public static final int DEFAULT_JACOBIAN_OUTPUTS = 16;
 
+    /**
+     * Threads per check: the processors, at most 4. Each thread beyond the first checks on its own
+     * copy of the model, so a check holds threads − 1 copies of θ (and of the model's buffers) while
+     * it runs; past 4 a check's speed-up gains little next to that memory, and under JUnit's parallel
+     * execution the processors are already busy with other tests. Ask for more with
+     * {@link #withThreads} for one large model checked alone.
+     */
+    public static final int DEFAULT_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+
     private static final GradientChecker DEFAULTS = new GradientChecker(null, false, ReportFactory.settings()
             .step(StepSize.relative(Precision.DOUBLE.defaultRelativeStep())).stencil(Stencil.CENTERED)
             .precision(Precision.DOUBLE).margin(DEFAULT_MARGIN).threshold(DEFAULT_THRESHOLD)
             .relativeErrorFloor(DEFAULT_RELATIVE_ERROR_FLOOR).nondeterminismTolerance(DEFAULT_NONDETERMINISM_TOLERANCE)
             .offenders(DEFAULT_OFFENDERS).seed(DEFAULT_SEED)
             .mode(CheckMode.FULL).samplesPerBlock(DEFAULT_SAMPLES_PER_BLOCK)
-            .threads(Runtime.getRuntime().availableProcessors()).evaluationBudget(0).timeBudget(Duration.ZERO)
+            .threads(DEFAULT_THREADS).evaluationBudget(0).timeBudget(Duration.ZERO)
             .probes(DEFAULT_PROBES).jacobianOutputs(DEFAULT_JACOBIAN_OUTPUTS));
 
     /**
@@ -305,9 +314,14 @@ public final class GradientChecker {
     /**
      * With {@code threads} threads checking elements at once, for models that can be copied (a
      * {@link DifferentiableFunction}, or a {@link CopyableModel}); others are checked on the
-     * calling thread. Results are the same, bit for bit, whatever the number.
+     * calling thread. Results are the same, bit for bit, whatever the number. The threads are shared
+     * by every check in the JVM (at most one fewer than the processors, made when first needed), so
+     * checks running at once never multiply them; this number sets how many chunks, each on its own
+     * copy of the model, a check's elements are split into. A check whose elements would take under
+     * 1 ms (2 loss evaluations per element, timed at θ) or that has fewer than 64 elements runs on the
+     * calling thread alone and makes no copy.
      *
-     * @param threads how many; the default is the number of processors
+     * @param threads how many at most; the default is {@link #DEFAULT_THREADS}
      * @return a new checker
      * @throws IllegalArgumentException if {@code threads} is below 1
      */

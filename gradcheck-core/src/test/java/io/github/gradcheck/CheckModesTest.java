@@ -60,7 +60,8 @@ class CheckModesTest {
 
     @Test
     void resultsAreBitIdenticalWhateverTheNumberOfThreads() {
-        DifferentiableFunction f = separable(40, 20, doubled(123));
+        // 2 µs a loss: 840 elements take 3.4 ms, enough to be checked on threads.
+        DifferentiableFunction f = SlowLoss.of(separable(40, 20, doubled(123)), 2_000);
         double[] theta = point(840);
 
         GradientCheckReport serial = GradientChecker.defaults().withThreads(1).check(f, theta);
@@ -340,7 +341,7 @@ class CheckModesTest {
         assertThat(report.checkedElements()).isEqualTo(930);
     }
 
-    private static long[] bits(double[] values) {
+    static long[] bits(double[] values) {
         return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
     }
 
@@ -394,7 +395,10 @@ class CheckModesTest {
         }
     }
 
-    /** J = Σ sin(xᵢ)·(i + 1) over one vector block, keeping its values in its own array. */
+    /**
+     * J = Σ sin(xᵢ)·(i + 1) over one vector block, keeping its values in its own array; each loss takes
+     * at least 10 µs, so that a check of 200 elements (4 ms) is worth threads.
+     */
     static class BigCopyable implements CopyableModel {
         final double[] values;
         int copies;
@@ -427,6 +431,7 @@ class CheckModesTest {
 
         @Override
         public double loss() {
+            SlowLoss.take(10_000);
             double sum = 0;
             for (int i = 0; i < values.length; i++) {
                 sum += Math.sin(values[i]) * (i + 1);

@@ -225,7 +225,11 @@ public final class GradientCheckReport {
      * @return the count
      */
     public int mismatches() {
-        return blocks.stream().mapToInt(BlockSummary::mismatches).sum();
+        int mismatches = 0;
+        for (BlockSummary block : blocks) {
+            mismatches += block.mismatches();
+        }
+        return mismatches;
     }
 
     /**
@@ -234,7 +238,11 @@ public final class GradientCheckReport {
      * @return the count
      */
     public int kinks() {
-        return blocks.stream().mapToInt(BlockSummary::kinks).sum();
+        int kinks = 0;
+        for (BlockSummary block : blocks) {
+            kinks += block.kinks();
+        }
+        return kinks;
     }
 
     /**
@@ -243,7 +251,11 @@ public final class GradientCheckReport {
      * @return the count
      */
     public int unreliable() {
-        return blocks.stream().mapToInt(BlockSummary::unreliable).sum();
+        int unreliable = 0;
+        for (BlockSummary block : blocks) {
+            unreliable += block.unreliable();
+        }
+        return unreliable;
     }
 
     /**

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <tr><td>{@link #offenders()}</td><td>{@value #OFFENDERS_PROPERTY_NAME}</td><td>10</td></tr>
  *   <tr><td>{@link #mode()}</td><td>{@value #MODE_PROPERTY_NAME}</td><td>full</td></tr>
  *   <tr><td>{@link #samplesPerBlock()}</td><td>{@value #SAMPLES_PER_BLOCK_PROPERTY_NAME}</td><td>16</td></tr>
- *   <tr><td>{@link #threads()}</td><td>{@value #THREADS_PROPERTY_NAME}</td><td>the number of processors</td></tr>
+ *   <tr><td>{@link #threads()}</td><td>{@value #THREADS_PROPERTY_NAME}</td><td>the number of processors, at most 4</td></tr>
  *   <tr><td>{@link #evaluationBudget()}</td><td>{@value #EVALUATION_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
  *   <tr><td>{@link #timeBudget()}</td><td>{@value #TIME_BUDGET_PROPERTY_NAME}</td><td>no limit</td></tr>
  *   <tr><td>{@link #probes()}</td><td>{@value #PROBES_PROPERTY_NAME}</td><td>3</td></tr>
@@ -129,7 +129,7 @@ public @interface GradientCheck {
 
     /**
      * The configuration parameter {@value}: threads that check elements at once, for a check that does not set
-     * {@link #threads()}. Default: the number of processors.
+     * {@link #threads()}. Default: the number of processors, at most 4.
      */
     String THREADS_PROPERTY_NAME = "gradcheck.threads";
 
@@ -246,7 +246,7 @@ public @interface GradientCheck {
 
     /**
      * Threads that check elements at once, for models that can be copied; -1 (the default) means:
-     * {@value #THREADS_PROPERTY_NAME}, else the number of processors.
+     * {@value #THREADS_PROPERTY_NAME}, else the number of processors, at most 4.
      *
      * @return the count, or -1
      */

@@ -56,10 +56,12 @@ final class CrossBlockDiagnoses {
                 return List.of();
             }
         }
-        if (blocks.stream().allMatch(BlockSummary::passed)) {
-            return List.of();
+        for (BlockSummary block : blocks) {
+            if (!block.passed()) {
+                return new CrossBlockDiagnoses(blocks, gradient, numeric, verdicts, batchSize).findings();
+            }
         }
-        return new CrossBlockDiagnoses(blocks, gradient, numeric, verdicts, batchSize).findings();
+        return List.of();
     }
 
     private List<CrossBlockDiagnosis> findings() {

@@ -23,6 +23,9 @@ final class GradientLayout {
     static double[] flatten(String call, ParameterLayout parameters, ParameterArrays gradient) {
         ParameterLayout layout = gradient.layout();
         double[] values = gradient.toVector();
+        if (layout == parameters || layout.equals(parameters)) {
+            return values;
+        }
         double[] flat = new double[parameters.size()];
         List<String> extra = new ArrayList<>(layout.names());
         for (ParameterBlock parameter : parameters.blocks()) {
@@ -50,6 +53,13 @@ final class GradientLayout {
     }
 
     private static int[] squeezed(int[] shape) {
-        return Arrays.stream(shape).filter(d -> d != 1).toArray();
+        int[] squeezed = new int[shape.length];
+        int count = 0;
+        for (int d : shape) {
+            if (d != 1) {
+                squeezed[count++] = d;
+            }
+        }
+        return Arrays.copyOf(squeezed, count);
     }
 }

@@ -53,6 +53,21 @@ public final class NumericCheck {
      * loss moves or the span reaches the element step ε.
      */
     private static final double NOISE_WIDENING = 100;
+    /**
+     * Where each point of the noise estimate is, for a failure there: written once, with a
+     * StringBuilder, so that a passing check concatenates no string (a first concatenation of each
+     * shape costs a JVM a few hidden classes).
+     */
+    private static final String AT_THETA = "at the unperturbed parameters";
+    private static final String[] NOISE_WHERE = new String[NoiseEstimate.POINTS];
+
+    static {
+        for (int k = 1; k < NOISE_WHERE.length; k++) {
+            NOISE_WHERE[k] = new StringBuilder("at θ + ").append(k)
+                    .append("·δ·d, a tiny step along a random direction d (noise estimate)").toString();
+        }
+    }
+
     /** Loss evaluations of a check besides the elements': 2 at θ and 8 for the noise estimate. */
     private static final int FIXED_EVALUATIONS = 2 + NoiseEstimate.POINTS - 1;
     /** Loss evaluations of each block's Taylor test. */
@@ -63,6 +78,8 @@ public final class NumericCheck {
     private final ElementClassifier classifier;
     private final List<String> warnings = new ArrayList<>();
     private final ParallelProbe parallel;
+    /** The faster of the two loss evaluations at θ, for whether threads can pay ({@link ParallelProbe#workers}). */
+    private long fastestLossNanos = Long.MAX_VALUE;
     /** How many elements were judged at a jittered point, off coinciding kinks. */
     private int jitteredElements;
     /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
@@ -109,9 +126,10 @@ public final class NumericCheck {
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
-                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements);
+                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements, fastestLossNanos);
                 case SAMPLED -> {
-                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements);
+                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements,
+                            fastestLossNanos);
                     search.cover();
                 }
                 case RANDOM_DIRECTIONS -> search.search();
@@ -197,7 +215,9 @@ public final class NumericCheck {
 
     private static int[] allIndices(int n) {
         int[] indices = new int[n];
-        Arrays.setAll(indices, i -> i);
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
         return indices;
     }
 
@@ -207,11 +227,15 @@ public final class NumericCheck {
      * randomness.
      */
     private double deterministicLoss(ParameterArrays parameters, double[] original) {
-        String where = "at the unperturbed parameters";
+        String where = AT_THETA;
+        long before = System.nanoTime();
         double first = calls.loss(where);
+        long between = System.nanoTime();
         requireUnchangedBy("loss", parameters, original, where);
-        double second = calls.loss(where + ", evaluated again");
-        requireUnchangedBy("loss", parameters, original, where + ", evaluated again");
+        long again = System.nanoTime();
+        double second = calls.loss(AT_THETA + ", evaluated again");
+        fastestLossNanos = Math.min(between - before, System.nanoTime() - again);
+        requireUnchangedBy("loss", parameters, original, AT_THETA + ", evaluated again");
         double difference = Math.abs(first - second);
         if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
             throw new GradientCheckException("the loss of " + calls.name() + " is not deterministic: two evaluations at"
@@ -236,18 +260,18 @@ public final class NumericCheck {
      */
     private double[] deterministicGradient(ParameterArrays parameters, double[] original) {
         ParameterLayout layout = parameters.layout();
-        String where = "at the unperturbed parameters";
+        String where = AT_THETA;
         double[] first = calls.gradient(layout);
         requireUnchangedBy("gradient", parameters, original, where);
         double[] second = calls.gradient(layout);
-        requireUnchangedBy("gradient", parameters, original, where + ", evaluated again");
+        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
         double tolerance = settings.nondeterminismTolerance();
         int worst = largestDifference(first, second);
         if (worst < 0 || Math.abs(first[worst] - second[worst]) <= tolerance * largest(first, second)) {
             return first;
         }
         double[] third = calls.gradient(layout);
-        requireUnchangedBy("gradient", parameters, original, where + ", evaluated a third time");
+        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated a third time");
         GradientGrowth growth = GradientGrowth.of(layout, first, second, third, tolerance);
         if (growth != null) {
             throw new GradientCheckException("the analytic gradient of " + calls.name() + " is not deterministic: the"
@@ -360,8 +384,7 @@ public final class NumericCheck {
         values[0] = loss;
         try {
             for (int k = 1; k < values.length; k++) {
-                values[k] = workspace.loss(original, direction, k, 0, original.length, "at θ + " + k
-                        + "·δ·d, a tiny step along a random direction d (noise estimate)");
+                values[k] = workspace.loss(original, direction, k, 0, original.length, NOISE_WHERE[k]);
             }
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), original, 0, original.length);
@@ -487,7 +510,10 @@ public final class NumericCheck {
      * which warns itself where it has to.
      */
     private void addTaylorWarnings(List<BlockSummary> blocks, CheckMode mode) {
-        boolean passed = blocks.stream().allMatch(BlockSummary::passed);
+        boolean passed = true;
+        for (BlockSummary block : blocks) {
+            passed &= block.passed();
+        }
         for (BlockSummary block : blocks) {
             if (mode == CheckMode.FULL && passed && block.taylor().contradicts()) {
                 warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder"
@@ -543,6 +569,10 @@ public final class NumericCheck {
     }
 
     private static List<Integer> boxed(int[] values) {
-        return Arrays.stream(values).boxed().toList();
+        Integer[] boxed = new Integer[values.length];
+        for (int d = 0; d < values.length; d++) {
+            boxed[d] = values[d];
+        }
+        return List.of(boxed);
     }
 }

@@ -6,21 +6,26 @@ import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Probes a list of elements on one thread, or, for a model that can be copied, on several, each
- * on its own copy. Worker threads are made for one check and ended with it: nothing is shared
- * between checks, so checks running in parallel under JUnit do not interfere.
+ * Probes a list of elements on one thread, or, for a model that can be copied and enough work to
+ * pay for it, in chunks on several, each chunk on its own copy. The threads are the JVM's shared
+ * {@link WorkerPool}; how many chunks (and copies) a check makes depends only on its settings, the
+ * elements and the loss's measured cost (see {@link #workers}), never on what other checks run.
  */
 final class ParallelProbe {
 
     /** Fewer elements per thread than this are not worth a thread. */
     private static final int ELEMENTS_PER_THREAD = 32;
+    /**
+     * Less work on the elements than this, timed as 2 loss evaluations per element at the faster of
+     * the two loss evaluations at θ, is done on one thread. Measured with the shared pool (README,
+     * "Benchmarks"): at 0.6 ms of work two threads lost (0.95×), at 2 ms they gained 1.29× (as much
+     * as two plain threads did in the same minute); 1 ms lies between.
+     */
+    static final long MIN_PARALLEL_NANOS = 1_000_000;
 
     private final DifferentiableModel model;
     private final String name;
@@ -47,80 +52,70 @@ final class ParallelProbe {
      * element's result depends only on θ and on which elements are scouts, which is fixed by the
      * indices, so it is the same whichever thread computes it.
      */
-    void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements) {
+    void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
+                  double lossNanos) {
         List<ParameterBlock> blocks = workspace.parameters().layout().blocks();
         int[] blockOf = blockOf(blocks, indices);
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        ExecutorService executor = null;
-        int threads = Math.min(this.threads, Math.max(1, indices.length / ELEMENTS_PER_THREAD));
-        if (threads > 1 && model instanceof CopyableModel copyable) {
-            for (int w = 1; w < threads; w++) {
+        int workers = workers(indices.length, lossNanos);
+        if (workers > 1 && model instanceof CopyableModel copyable) {
+            for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
             }
-            executor = Executors.newFixedThreadPool(threads - 1, runnable -> {
-                Thread thread = new Thread(runnable, "gradcheck-" + name);
-                thread.setDaemon(true);
-                return thread;
-            });
         }
-        try {
-            ElementProbe.FirstLook[] first = new ElementProbe.FirstLook[indices.length];
-            run(executor, workspaces, indices.length, (own, n) -> {
-                int i = indices[n];
-                ParameterBlock block = blocks.get(blockOf[n]);
-                first[n] = probe.firstLook(own, blockOf[n], block, i - block.offset(), gradient[i]);
-                if (first[n].decided()) {
-                    elements.put(i, first[n].result());
-                }
-            });
-            int[] scouts = undecided(first, blockOf, blocks.size(), true);
-            ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
-            run(executor, workspaces, scouts.length, (own, s) -> {
-                int n = scouts[s];
-                int i = indices[n];
-                ParameterBlock block = blocks.get(blockOf[n]);
-                looked[s] = probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]);
-                elements.put(i, looked[s].result());
-            });
-            ElementClassifier.BlockEvidence[] evidence = evidence(scouts, looked, blockOf, blocks.size());
-            int[] rest = undecided(first, blockOf, blocks.size(), false);
-            run(executor, workspaces, rest.length, (own, r) -> {
-                int n = rest[r];
-                int i = indices[n];
-                ParameterBlock block = blocks.get(blockOf[n]);
-                ElementProbe.Result decided = probe.decideOnFirstLook(first[n], gradient[i], evidence[blockOf[n]]);
-                elements.put(i, decided != null ? decided
-                        : probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]).result());
-            });
-        } finally {
-            if (executor != null) {
-                executor.shutdownNow();
+        ElementProbe.FirstLook[] first = new ElementProbe.FirstLook[indices.length];
+        run(workspaces, indices.length, (own, n) -> {
+            int i = indices[n];
+            ParameterBlock block = blocks.get(blockOf[n]);
+            first[n] = probe.firstLook(own, blockOf[n], block, i - block.offset(), gradient[i]);
+            if (first[n].decided()) {
+                elements.put(i, first[n].result());
             }
+        });
+        int[] scouts = undecided(first, blockOf, blocks.size(), true);
+        ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
+        run(workspaces, scouts.length, (own, s) -> {
+            int n = scouts[s];
+            int i = indices[n];
+            ParameterBlock block = blocks.get(blockOf[n]);
+            looked[s] = probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]);
+            elements.put(i, looked[s].result());
+        });
+        ElementClassifier.BlockEvidence[] evidence = evidence(scouts, looked, blockOf, blocks.size());
+        int[] rest = undecided(first, blockOf, blocks.size(), false);
+        run(workspaces, rest.length, (own, r) -> {
+            int n = rest[r];
+            int i = indices[n];
+            ParameterBlock block = blocks.get(blockOf[n]);
+            ElementProbe.Result decided = probe.decideOnFirstLook(first[n], gradient[i], evidence[blockOf[n]]);
+            elements.put(i, decided != null ? decided
+                    : probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]).result());
+        });
+    }
+
+    /**
+     * The threads (chunks, each on its own workspace) for {@code count} elements: the setting, but
+     * no more than one per {@link #ELEMENTS_PER_THREAD} elements, and one where the work, 2 loss
+     * evaluations per element at {@code lossNanos} each, is under {@link #MIN_PARALLEL_NANOS}.
+     */
+    int workers(int count, double lossNanos) {
+        if (2.0 * count * lossNanos < MIN_PARALLEL_NANOS) {
+            return 1;
         }
+        return Math.min(threads, Math.max(1, count / ELEMENTS_PER_THREAD));
     }
 
     /** One task over positions {@code [0, count)}, split in contiguous chunks over the workspaces that have enough work. */
-    private static void run(ExecutorService executor, List<Workspace> workspaces, int count, Task task) {
-        int chunks = executor == null ? 1 : Math.min(workspaces.size(), Math.max(1, count / ELEMENTS_PER_THREAD));
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 1; w < chunks; w++) {
-            Workspace own = workspaces.get(w);
-            int from = chunkStart(count, chunks, w);
-            int to = chunkStart(count, chunks, w + 1);
-            futures.add(executor.submit(() -> {
-                for (int n = from; n < to; n++) {
-                    task.run(own, n);
-                }
-            }));
-        }
-        int to = chunkStart(count, chunks, 1);
-        for (int n = 0; n < to; n++) {
-            task.run(workspaces.get(0), n);
-        }
-        for (Future<?> future : futures) {
-            await(future);
-        }
+    private static void run(List<Workspace> workspaces, int count, Task task) {
+        int chunks = Math.min(workspaces.size(), Math.max(1, count / ELEMENTS_PER_THREAD));
+        WorkerPool.run(chunks, c -> {
+            Workspace own = workspaces.get(c);
+            int to = chunkStart(count, chunks, c + 1);
+            for (int n = chunkStart(count, chunks, c); n < to; n++) {
+                task.run(own, n);
+            }
+        });
     }
 
     /** Work on position {@code n} of a round, in workspace {@code own}. */
@@ -135,13 +130,14 @@ final class ParallelProbe {
      */
     private static int[] undecided(ElementProbe.FirstLook[] first, int[] blockOf, int blockCount, boolean scouts) {
         int[] seen = new int[blockCount];
-        List<Integer> positions = new ArrayList<>();
+        int[] positions = new int[first.length];
+        int count = 0;
         for (int n = 0; n < first.length; n++) {
             if (!first[n].decided() && (seen[blockOf[n]]++ < ElementClassifier.SCOUTS) == scouts) {
-                positions.add(n);
+                positions[count++] = n;
             }
         }
-        return positions.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(positions, count);
     }
 
     /** Per block, how many scouts were confirmed smooth mismatches, and their largest truncation over ε². */
@@ -179,23 +175,6 @@ final class ParallelProbe {
             blockOf[n] = b;
         }
         return blockOf;
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GradientCheckException("interrupted while checking elements on several threads", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new GradientCheckException("a worker failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** A workspace on a copy of the model, which must be at the same parameters, bit for bit. */

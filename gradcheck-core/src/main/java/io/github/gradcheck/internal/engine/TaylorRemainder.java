@@ -4,7 +4,6 @@ import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.TaylorTest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +18,18 @@ final class TaylorRemainder {
 
     /** Relative steps, largest first. */
     private static final double[] STEPS = {1e-2, 5e-3, 2.5e-3, 1.25e-3, 6.25e-4};
+    /** The steps as every report lists them (an immutable list, shared). */
+    private static final List<Double> STEP_LIST;
+    /** How each step is named where an evaluation fails (as {@code String.valueOf} writes it). */
+    private static final String[] STEP_TEXT = {"0.01", "0.005", "0.0025", "0.00125", "6.25E-4"};
+
+    static {
+        Double[] steps = new Double[STEPS.length];
+        for (int j = 0; j < STEPS.length; j++) {
+            steps[j] = STEPS[j];
+        }
+        STEP_LIST = List.of(steps);
+    }
 
     private TaylorRemainder() {
     }
@@ -29,20 +40,22 @@ final class TaylorRemainder {
         int to = from + block.size();
         double[] direction = direction(settings, scale, block);
         double slope = Directions.along(gradient, direction, from, to);
-        List<Double> steps = new ArrayList<>();
-        List<Double> remainders = new ArrayList<>();
+        Double[] remainders = new Double[STEPS.length];
+        double[] remainder = new double[STEPS.length];
         try {
-            for (double h : STEPS) {
-                double moved = workspace.loss(theta, direction, h, from, to, "at θ + h·d, h = " + h
-                        + ", a random direction within " + block.name() + " (Taylor test)");
-                steps.add(h);
+            for (int j = 0; j < STEPS.length; j++) {
+                double h = STEPS[j];
+                double moved = workspace.loss(theta, direction, h, from, to, new StringBuilder("at θ + h·d, h = ")
+                        .append(STEP_TEXT[j]).append(", a random direction within ").append(block.name())
+                        .append(" (Taylor test)").toString());
                 // Along the move actually made: a float block rounds θ + h·d.
-                remainders.add(Math.abs(moved - loss - h * slope - workspace.rounding(gradient, theta, direction, h, from, to)));
+                remainder[j] = Math.abs(moved - loss - h * slope - workspace.rounding(gradient, theta, direction, h, from, to));
+                remainders[j] = remainder[j];
             }
         } finally {
             ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
         }
-        return ReportFactory.taylorTest(steps, remainders, order(steps, remainders, settings.margin() * 2 * noise));
+        return ReportFactory.taylorTest(STEP_LIST, List.of(remainders), order(remainder, settings.margin() * 2 * noise));
     }
 
     /** The test's direction d over the block's flat indices (0 elsewhere), scaled by max(|θᵢ|, 1). */
@@ -54,16 +67,16 @@ final class TaylorRemainder {
     }
 
     /** The least-squares slope of log r against log h over the remainders above {@code floor}; NaN if fewer than two are. */
-    private static double order(List<Double> steps, List<Double> remainders, double floor) {
+    private static double order(double[] remainders, double floor) {
         double sx = 0;
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
         int count = 0;
-        for (int j = 0; j < steps.size(); j++) {
-            if (remainders.get(j) > floor) {
-                double x = Math.log(steps.get(j));
-                double y = Math.log(remainders.get(j));
+        for (int j = 0; j < STEPS.length; j++) {
+            if (remainders[j] > floor) {
+                double x = Math.log(STEPS[j]);
+                double y = Math.log(remainders[j]);
                 sx += x;
                 sy += y;
                 sxx += x * x;
