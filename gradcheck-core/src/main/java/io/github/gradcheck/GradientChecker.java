@@ -397,7 +397,7 @@ public final class GradientChecker {
      */
     public GradientCheckReport check(DifferentiableModel model) {
         Objects.requireNonNull(model, "model");
-        return NumericCheck.run(model, settings, precisionChosen ? null : withPrecision(Precision.FLOAT).settings());
+        return NumericCheck.run(model, settings, forFloats());
     }
 
     /**
@@ -432,7 +432,7 @@ public final class GradientChecker {
     public GradientCheckReport check(DifferentiableLayer layer, LayerInputs inputs) {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(inputs, "inputs");
-        return LayerCheck.run(layer, inputs, settings, precisionChosen ? null : withPrecision(Precision.FLOAT).settings());
+        return LayerCheck.run(layer, inputs, settings, forFloats());
     }
 
     /**
@@ -470,7 +470,7 @@ public final class GradientChecker {
      */
     public GradientCheckReport checkSecondOrder(TwiceDifferentiableModel model) {
         Objects.requireNonNull(model, "model");
-        return SecondOrderCheck.run(model, settings);
+        return SecondOrderCheck.run(model, settings, forFloats());
     }
 
     /**
@@ -504,7 +504,12 @@ public final class GradientChecker {
     public GradientCheckReport checkSecondOrder(TwiceDifferentiableLayer layer, LayerInputs inputs) {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(inputs, "inputs");
-        return SecondOrderCheck.run(layer, inputs, settings);
+        return SecondOrderCheck.run(layer, inputs, settings, forFloats());
+    }
+
+    /** The settings for a check whose blocks hold floats: float precision, unless one was chosen (null then). */
+    private CheckSettings forFloats() {
+        return precisionChosen ? null : withPrecision(Precision.FLOAT).settings();
     }
 
     /**

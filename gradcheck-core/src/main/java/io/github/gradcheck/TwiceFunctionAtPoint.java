@@ -16,9 +16,13 @@ final class TwiceFunctionAtPoint implements TwiceDifferentiableModel, CopyableMo
         this.parameters = point.parameters();
     }
 
+    /**
+     * A worker's copy for the gradient's check: the function's own {@link DifferentiableFunction#copy()
+     * copy} at a copy of the point, so that a function with scratch buffers is never shared between threads.
+     */
     @Override
     public DifferentiableModel copy() {
-        return new TwiceFunctionAtPoint(function, parameters.toVector());
+        return point.copy();
     }
 
     @Override

@@ -38,6 +38,15 @@ final class ConstantInputs {
         });
     }
 
+    /** Writes every constant array back as it was found, whatever a pass did to it. */
+    void restore() {
+        copies.forEach((name, copy) -> {
+            if (!Objects.deepEquals(copy, live.get(name))) {
+                restore(copy, live.get(name));
+            }
+        });
+    }
+
     /** Writes {@code copy} back into {@code array}, which has its shape unless a pass replaced a row. */
     private static void restore(Object copy, Object array) {
         int length = Math.min(Array.getLength(copy), Array.getLength(array));

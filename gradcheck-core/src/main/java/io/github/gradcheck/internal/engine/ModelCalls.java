@@ -92,6 +92,14 @@ final class ModelCalls {
      */
     GradientCheckException changedParameter(String call, ParameterLayout layout, int i, double before, double after,
                                             String where) {
+        if (model instanceof ProbedModel probed) {
+            boolean input = layout.blockContaining(i).isInput();
+            return new GradientCheckException((call.equals("loss") ? probed.lossCall() : probed.gradientCall()) + " changed "
+                    + (input ? "input " : "parameter ") + layout.label(i) + " (flat index " + i + ") from " + before + " to "
+                    + after + " when called " + where + "; a layer's passes must leave their inputs and parameters as they"
+                    + " find them" + (input ? " (an in-place operation writes into its input: work on a copy)" : "")
+                    + ". All inputs and parameters have been restored.");
+        }
         return new GradientCheckException(name + "." + call + "() changed parameter " + layout.label(i) + " (flat index "
                 + i + ") from " + before + " to " + after + " when called " + where + "; loss() and gradient() must"
                 + " leave the parameters as they find them: an optimizer step, weight decay or clipping belongs"

@@ -24,4 +24,11 @@ interface ProbedModel {
      * @return the call
      */
     String gradientCall();
+
+    /**
+     * The call that gives the loss, for errors, e.g. {@code Conv.forward(inputs)}.
+     *
+     * @return the call
+     */
+    String lossCall();
 }

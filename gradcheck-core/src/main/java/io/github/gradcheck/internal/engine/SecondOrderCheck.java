@@ -47,10 +47,12 @@ public final class SecondOrderCheck {
      *
      * @param model the model
      * @param settings the settings, for both checks
+     * @param forFloats the settings where a parameter holds floats and nobody chose a precision (null: {@code settings})
      * @return the second-order report, or the gradient's failed report with a warning
      */
-    public static GradientCheckReport run(TwiceDifferentiableModel model, CheckSettings settings) {
-        GradientCheckReport gradientCheck = NumericCheck.run(model, settings);
+    public static GradientCheckReport run(TwiceDifferentiableModel model, CheckSettings settings, CheckSettings forFloats) {
+        GradientCheckReport gradientCheck = NumericCheck.run(model, settings, forFloats);
+        settings = gradientCheck.settings();
         String name = gradientCheck.modelName();
         if (!gradientCheck.passed()) {
             return refused(gradientCheck, name + ".gradient()", "Hessian-vector product");
@@ -71,10 +73,13 @@ public final class SecondOrderCheck {
      * @param layer the layer
      * @param inputs its inputs
      * @param settings the settings, for both checks
+     * @param forFloats the settings where an input or parameter holds floats and nobody chose a precision (null: {@code settings})
      * @return the second-order report, or the backward pass's failed report with a warning
      */
-    public static GradientCheckReport run(TwiceDifferentiableLayer layer, LayerInputs inputs, CheckSettings settings) {
-        GradientCheckReport gradientCheck = LayerCheck.run(layer, inputs, settings, (CheckSettings) null);
+    public static GradientCheckReport run(TwiceDifferentiableLayer layer, LayerInputs inputs, CheckSettings settings,
+                                          CheckSettings forFloats) {
+        GradientCheckReport gradientCheck = LayerCheck.run(layer, inputs, settings, forFloats);
+        settings = gradientCheck.settings();
         String name = gradientCheck.modelName();
         if (!gradientCheck.passed()) {
             return refused(gradientCheck, name + ".backward(inputs, dy)", "double backward");

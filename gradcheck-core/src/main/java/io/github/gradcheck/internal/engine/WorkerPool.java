@@ -1,6 +1,5 @@
 package io.github.gradcheck.internal.engine;
 
-import io.github.gradcheck.GradientCheckException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -99,11 +98,19 @@ final class WorkerPool {
         }
 
         void await() {
-            try {
-                done.await();
-            } catch (InterruptedException e) {
+            // Uninterruptibly: a worker may still be moving the caller's own model, which must not be
+            // restored and handed back before every chunk has ended. The interrupt is kept, not lost.
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new GradientCheckException("interrupted while checking elements on several threads", e);
             }
             for (int c = 0; c < chunks; c++) {
                 Throwable failure = failures.get(c);
