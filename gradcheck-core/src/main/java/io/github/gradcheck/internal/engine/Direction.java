@@ -33,6 +33,31 @@ interface Direction {
         return new Weighted(seed, scaleOf);
     }
 
+    /**
+     * {@code direction} over flat indices {@code [from, to)}, drawn once into an array of {@code to − from}
+     * where that takes at most {@link #KEPT_SHARE} of the largest heap the JVM may use, else drawn again
+     * on each walk: the same components either way, so the choice changes only time and memory.
+     */
+    static Direction keptIfRoom(Direction direction, int from, int to) {
+        if ((long) (to - from) * Double.BYTES > Runtime.getRuntime().maxMemory() / KEPT_SHARE) {
+            return direction;
+        }
+        double[] components = new double[to - from];
+        Walk walk = direction.walk();
+        for (int i = from; i < to; i++) {
+            components[i - from] = walk.next(i);
+        }
+        return new Kept(components, from);
+    }
+
+    /**
+     * A direction is kept in an array only where it takes at most 1/16 of the largest heap: walking it
+     * again costs 2 draws per component and walk (the Taylor test walks it 11 times, about 0.1 s for
+     * a block of a million), while a check's own arrays take about 36 bytes per parameter, so that
+     * 1/16 of the heap is spare wherever the check fits at all with some room.
+     */
+    long KEPT_SHARE = 16;
+
     /** This direction with every component multiplied by {@code factor}. */
     default Direction times(double factor) {
         Direction direction = this;
@@ -40,6 +65,19 @@ interface Direction {
             Walk walk = direction.walk();
             return i -> walk.next(i) * factor;
         };
+    }
+
+    /** A direction held in an array whose first element is the component at flat index {@code from}. */
+    record Kept(double[] components, int from) implements Direction, Walk {
+        @Override
+        public Walk walk() {
+            return this;
+        }
+
+        @Override
+        public double next(int i) {
+            return components[i - from];
+        }
     }
 
     /** A direction held in an array. */

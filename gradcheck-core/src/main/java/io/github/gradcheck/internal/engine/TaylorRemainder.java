@@ -38,8 +38,10 @@ final class TaylorRemainder {
                          double noise, double[] gradient, ParameterBlock block) {
         int from = block.offset();
         int to = from + block.size();
-        // Drawn again from its seed on each walk: a block of a million keeps no direction of its own.
-        Direction direction = Direction.weighted(Directions.taylorSeed(settings.seed(), from), scaleOf);
+        // Drawn again from its seed on each walk where the heap is small for the block: then a block
+        // of a million keeps no direction of its own.
+        Direction direction = Direction.keptIfRoom(Direction.weighted(Directions.taylorSeed(settings.seed(), from), scaleOf),
+                from, to);
         double slope = 0;
         Direction.Walk walk = direction.walk();
         for (int i = from; i < to; i++) {
