@@ -68,8 +68,10 @@ public final class GradientCheckReport {
         this.worstOffenders = List.copyOf(Objects.requireNonNull(values.worstOffenders, "worstOffenders"));
         this.warnings = List.copyOf(values.warnings);
         this.crossBlockDiagnoses = List.copyOf(values.crossBlockDiagnoses);
-        this.gradient = Objects.requireNonNull(values.gradient, "gradient").clone();
-        this.numericGradient = Objects.requireNonNull(values.numericGradient, "numericGradient").clone();
+        double[] gradient = Objects.requireNonNull(values.gradient, "gradient");
+        double[] numericGradient = Objects.requireNonNull(values.numericGradient, "numericGradient");
+        this.gradient = values.handedOver ? gradient : gradient.clone();
+        this.numericGradient = values.handedOver ? numericGradient : numericGradient.clone();
         if (this.gradient.length != this.numericGradient.length) {
             throw new IllegalArgumentException("gradient has " + this.gradient.length
                     + " elements but numericGradient has " + this.numericGradient.length);

@@ -103,6 +103,8 @@ final class ReportAssembly extends ReportFactory {
         List<CrossBlockDiagnosis> crossBlockDiagnoses = List.of();
         double[] gradient;
         double[] numericGradient;
+        /** Whether the arrays were handed over (kept by the report) rather than given (copied). */
+        boolean handedOver;
         int jitteredElements;
         Long lossEvaluations;
         Long gradientEvaluations;
@@ -210,6 +212,14 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder numericGradient(double[] numericGradient) {
             this.numericGradient = numericGradient;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder handOver(double[] gradient, double[] numericGradient) {
+            this.gradient = gradient;
+            this.numericGradient = numericGradient;
+            this.handedOver = true;
             return this;
         }
 

@@ -143,8 +143,10 @@ class ElementStorageTest {
 
         @Override
         public double loss() {
-            // 10 µs per loss: a check makes copies only where its elements' work comes to 1 ms or more.
-            long until = System.nanoTime() + 10_000;
+            // 20 µs per loss: a check copies the model only where its elements' work comes to 1 ms or
+            // more (2 × 100 elements × 5 µs), which a loss of 100 sines reaches only before the JIT
+            // compiles it; without the wait, whether a copy is made (and refused) depended on that.
+            long until = System.nanoTime() + 20_000;
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
             }

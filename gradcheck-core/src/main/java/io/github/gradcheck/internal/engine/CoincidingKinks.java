@@ -49,15 +49,16 @@ final class CoincidingKinks {
     private final CheckSettings settings;
     private final ElementClassifier classifier;
     private final double noise;
-    private final double[] scale;
+    /** The θ whose max(|θᵢ|, 1) scales steps and directions (see {@link Directions#scale}). */
+    private final double[] scaleOf;
     /** The elements judged in an earlier round, which a later round leaves as they are. */
     private boolean[] judgedBefore;
 
-    CoincidingKinks(CheckSettings settings, ElementClassifier classifier, double noise, double[] scale) {
+    CoincidingKinks(CheckSettings settings, ElementClassifier classifier, double noise, double[] scaleOf) {
         this.settings = settings;
         this.classifier = classifier;
         this.noise = noise;
-        this.scale = scale;
+        this.scaleOf = scaleOf;
     }
 
     /**
@@ -78,52 +79,54 @@ final class CoincidingKinks {
         if (mismatches.isEmpty()) {
             return new Judged(0, 0);
         }
-        double[] jitter = new double[theta.length];
-        Directions.weighted(Directions.jitter(settings.seed()), settings.step().relative() ? scale : null, jitter, 0,
-                theta.length);
-        for (int i = 0; i < theta.length; i++) {
-            jitter[i] *= settings.step().value() * JITTER;
-        }
+        // η drawn again from its seed on each walk, and the gradients at θ ± η kept at the mismatches
+        // only: a failing check of a million parameters holds no array of N here but one point.
+        Direction jitter = Direction.weighted(Directions.jitterSeed(settings.seed()), settings.step().relative() ? scaleOf : null)
+                .times(settings.step().value() * JITTER);
         ParameterLayout layout = workspace.parameters().layout();
-        double[][] jittered = new double[2][];
         double[][] jitteredGradient = new double[2][];
         double[] jitteredLoss = new double[2];
         try {
             for (int side = 0; side < 2; side++) {
                 double t = side == 0 ? 1 : -1;
                 workspace.move(theta, jitter, t, 0, theta.length);
-                jittered[side] = workspace.point(theta, jitter, t);
-                jitteredGradient[side] = workspace.calls().gradient(layout);
+                jitteredGradient[side] = workspace.calls().gradientAt(layout, mismatches);
             }
             List<Integer> candidates = new ArrayList<>();
-            for (int i : mismatches) {
+            List<Integer> positions = new ArrayList<>();
+            for (int m = 0; m < mismatches.size(); m++) {
+                int i = mismatches.get(m);
                 double disagreement = Math.abs(gradient[i] - elements.numeric[i]);
-                double jump = Math.abs(jitteredGradient[0][i] - gradient[i]) + Math.abs(jitteredGradient[1][i] - gradient[i]);
+                double jump = Math.abs(jitteredGradient[0][m] - gradient[i]) + Math.abs(jitteredGradient[1][m] - gradient[i]);
                 if (jump > GRADIENT_JUMP * disagreement) {
                     candidates.add(i);
+                    positions.add(m);
                 }
             }
             if (candidates.isEmpty()) {
                 return new Judged(0, 0);
             }
-            boolean[] mismatchSomewhere = new boolean[theta.length];
+            boolean[] mismatchSomewhere = new boolean[candidates.size()];
             for (int side = 0; side < 2; side++) {
                 jitteredLoss[side] = workspace.loss(theta, jitter, side == 0 ? 1 : -1, 0, theta.length, "at θ "
                         + (side == 0 ? "+" : "−") + " η, a jitter of ε/16 off coinciding kinks");
-                ElementProbe probe = new ElementProbe(settings, classifier, jitteredLoss[side], noise, jittered[side], scale);
-                for (int i : candidates) {
+                ElementProbe probe = new ElementProbe(settings, classifier, jitteredLoss[side], noise,
+                        workspace.point(theta, jitter, side == 0 ? 1 : -1), scaleOf);
+                for (int c = 0; c < candidates.size(); c++) {
+                    int i = candidates.get(c);
                     ParameterBlock block = layout.blockContaining(i);
                     int b = layout.blocks().indexOf(block);
-                    ElementVerdict verdict = probe.probe(workspace, b, block, i - block.offset(), jitteredGradient[side][i])
-                            .verdict();
-                    mismatchSomewhere[i] |= verdict == ElementVerdict.MISMATCH;
+                    ElementVerdict verdict = probe.probe(workspace, b, block, i - block.offset(),
+                            jitteredGradient[side][positions.get(c)]).verdict();
+                    mismatchSomewhere[c] |= verdict == ElementVerdict.MISMATCH;
                 }
             }
             int stillMismatch = 0;
-            for (int i : candidates) {
+            for (int c = 0; c < candidates.size(); c++) {
+                int i = candidates.get(c);
                 judgedBefore[i] = true;
-                elements.verdicts[i] = mismatchSomewhere[i] ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
-                stillMismatch += mismatchSomewhere[i] ? 1 : 0;
+                elements.verdicts[i] = mismatchSomewhere[c] ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+                stillMismatch += mismatchSomewhere[c] ? 1 : 0;
             }
             return new Judged(candidates.size(), stillMismatch);
         } finally {

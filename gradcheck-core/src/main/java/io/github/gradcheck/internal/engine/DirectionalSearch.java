@@ -51,7 +51,8 @@ final class DirectionalSearch {
     private final Workspace workspace;
     private final double noise;
     private final double[] theta;
-    private final double[] scale;
+    /** The θ whose max(|θᵢ|, 1) scales steps and directions (see {@link Directions#scale}). */
+    private final double[] scaleOf;
     private final double[] gradient;
     private final ElementResults elements;
     private final List<String> warnings;
@@ -60,7 +61,7 @@ final class DirectionalSearch {
     private long directions;
 
     DirectionalSearch(CheckSettings settings, ElementClassifier classifier, ElementProbe probe, Workspace workspace,
-                      double noise, double[] theta, double[] scale, double[] gradient, ElementResults elements,
+                      double noise, double[] theta, double[] scaleOf, double[] gradient, ElementResults elements,
                       List<String> warnings) {
         this.settings = settings;
         this.classifier = classifier;
@@ -68,7 +69,7 @@ final class DirectionalSearch {
         this.workspace = workspace;
         this.noise = noise;
         this.theta = theta;
-        this.scale = scale;
+        this.scaleOf = scaleOf;
         this.gradient = gradient;
         this.elements = elements;
         this.warnings = warnings;
@@ -210,7 +211,7 @@ final class DirectionalSearch {
 
     /** Whether a fresh direction over the unchecked elements among flat indices {@code [from, to)} disagrees. */
     private boolean disagrees(int from, int to) {
-        Directions.weighted(Directions.search(settings.seed(), ++directions), settings.step().relative() ? scale : null,
+        Directions.weighted(Directions.search(settings.seed(), ++directions), settings.step().relative() ? scaleOf : null,
                 direction, from, to);
         for (int i = from; i < to; i++) {
             direction[i] = elements.checked(i) ? 0 : direction[i];

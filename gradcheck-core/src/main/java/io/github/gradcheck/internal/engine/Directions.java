@@ -39,7 +39,12 @@ final class Directions {
 
     /** The stream of the Taylor test's direction within the block that starts at flat index {@code offset}. */
     static SplittableRandom taylor(long seed, int offset) {
-        return new SplittableRandom(seed ^ (TAYLOR * (offset + 1)));
+        return new SplittableRandom(taylorSeed(seed, offset));
+    }
+
+    /** The seed of {@link #taylor}'s stream, for a {@link Direction#weighted} drawn again on each walk. */
+    static long taylorSeed(long seed, int offset) {
+        return seed ^ (TAYLOR * (offset + 1));
     }
 
     /** The stream of the {@code count}-th direction (from 1) of random-direction mode. */
@@ -54,29 +59,46 @@ final class Directions {
 
     /** The stream of the jitter η that moves θ off coinciding kinks, over all of θ. */
     static SplittableRandom jitter(long seed) {
-        return new SplittableRandom(seed ^ JITTER);
+        return new SplittableRandom(jitterSeed(seed));
+    }
+
+    /** The seed of {@link #jitter}'s stream, for a {@link Direction#weighted} drawn again on each walk. */
+    static long jitterSeed(long seed) {
+        return seed ^ JITTER;
+    }
+
+    /**
+     * The scale of parameter i for relative steps and random directions: max(|θᵢ|, 1). Below 1
+     * the step stays absolute, as the course's: a parameter of 1e-6 moved by 5e-12 would drown its
+     * difference quotient in round-off, while the losses of learning models are smooth on scales
+     * far larger than their small parameters. Where that is not so, the second look at 2ε and ε/1000
+     * tells truncation from a bug. Computed where it is used, from the original θ, rather than kept
+     * in an array of its own (8 bytes per parameter).
+     */
+    static double scale(double[] theta, int i) {
+        return Math.max(Math.abs(theta[i]), 1);
     }
 
     /**
      * Fills {@code direction} over flat indices {@code [from, to)} with random signs ±1 from
-     * {@code random}, each times {@code scale[i]} (1 where {@code scale} is null) times
-     * {@code factor}; one draw per index, in order.
+     * {@code random}, each times the {@link #scale} of {@code scaleOf} (1 where {@code scaleOf} is
+     * null) times {@code factor}; one draw per index, in order.
      */
-    static void signs(SplittableRandom random, double[] scale, double factor, double[] direction, int from, int to) {
+    static void signs(SplittableRandom random, double[] scaleOf, double factor, double[] direction, int from, int to) {
         for (int i = from; i < to; i++) {
-            direction[i] = (random.nextBoolean() ? 1 : -1) * (scale == null ? 1 : scale[i]) * factor;
+            direction[i] = (random.nextBoolean() ? 1 : -1) * (scaleOf == null ? 1 : scale(scaleOf, i)) * factor;
         }
     }
 
     /**
      * Fills {@code direction} over flat indices {@code [from, to)} with random signs ±1 from
-     * {@code random}, each times a magnitude uniform in [1/2, 3/2) and {@code scale[i]} (1 where
-     * {@code scale} is null); two draws per index, in order.
+     * {@code random}, each times a magnitude uniform in [1/2, 3/2) and the {@link #scale} of
+     * {@code scaleOf} (1 where {@code scaleOf} is null); two draws per index, in order.
      */
-    static void weighted(SplittableRandom random, double[] scale, double[] direction, int from, int to) {
+    static void weighted(SplittableRandom random, double[] scaleOf, double[] direction, int from, int to) {
         for (int i = from; i < to; i++) {
             double sign = random.nextBoolean() ? 1 : -1;
-            direction[i] = sign * (0.5 + random.nextDouble()) * (scale == null ? 1 : scale[i]);
+            direction[i] = sign * (0.5 + random.nextDouble()) * (scaleOf == null ? 1 : scale(scaleOf, i));
         }
     }
 

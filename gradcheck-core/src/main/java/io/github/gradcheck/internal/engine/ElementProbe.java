@@ -44,16 +44,17 @@ final class ElementProbe {
     private final double loss;
     private final double noise;
     private final double[] theta;
-    private final double[] scale;
+    /** The θ whose max(|θᵢ|, 1) scales steps and directions (see {@link Directions#scale}). */
+    private final double[] scaleOf;
 
     ElementProbe(CheckSettings settings, ElementClassifier classifier, double loss, double noise, double[] theta,
-                 double[] scale) {
+                 double[] scaleOf) {
         this.settings = settings;
         this.classifier = classifier;
         this.loss = loss;
         this.noise = noise;
         this.theta = theta;
-        this.scale = scale;
+        this.scaleOf = scaleOf;
     }
 
     /** The numeric derivative of one element, its estimated error, and the verdict. */
@@ -76,7 +77,7 @@ final class ElementProbe {
 
     /** The step of flat index {@code i}. */
     double step(int i) {
-        return settings.step().relative() ? settings.step().value() * scale[i] : settings.step().value();
+        return settings.step().relative() ? settings.step().value() * Directions.scale(scaleOf, i) : settings.step().value();
     }
 
     /** The element's result: the five-point stencil's, or the centered stencil's with all its later looks. */

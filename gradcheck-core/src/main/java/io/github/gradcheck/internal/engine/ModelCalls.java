@@ -6,6 +6,7 @@ import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.internal.format.Numbers;
+import java.util.List;
 
 /**
  * Every call the check makes into the user's model, counted, with the model's exceptions and
@@ -119,6 +120,51 @@ final class ModelCalls {
 
     /** The analytic gradient in θ's order, checked to fit {@code layout} and to be finite. */
     double[] gradient(ParameterLayout layout) {
+        return gradient(layout, gradientArrays(layout));
+    }
+
+    /**
+     * The analytic gradient at flat indices {@code indices} only, checked as {@link #gradient} checks
+     * all of it; read from the model's own arrays where they are laid out as θ, so that a gradient
+     * evaluated off θ for a few elements copies none of it.
+     */
+    double[] gradientAt(ParameterLayout layout, List<Integer> indices) {
+        ParameterArrays arrays = gradientArrays(layout);
+        double[] values = new double[indices.size()];
+        if (!arrays.layout().equals(layout)) {
+            double[] gradient = gradient(layout, arrays);
+            for (int m = 0; m < values.length; m++) {
+                values[m] = gradient[indices.get(m)];
+            }
+            return values;
+        }
+        ParameterAccess access = ParameterAccess.get();
+        List<ParameterBlock> blocks = layout.blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            for (int k = 0; k < blocks.get(b).size(); k++) {
+                requireFinite(layout, blocks.get(b).offset() + k, access.get(arrays, b, k));
+            }
+        }
+        for (int m = 0; m < values.length; m++) {
+            ParameterBlock block = layout.blockContaining(indices.get(m));
+            values[m] = access.get(arrays, blocks.indexOf(block), indices.get(m) - block.offset());
+        }
+        return values;
+    }
+
+    private double[] gradient(ParameterLayout layout, ParameterArrays arrays) {
+        double[] gradient = GradientLayout.flatten(gradientCall(), layout, arrays);
+        for (int i = 0; i < gradient.length; i++) {
+            requireFinite(layout, i, gradient[i]);
+        }
+        return gradient;
+    }
+
+    private String gradientCall() {
+        return model instanceof ProbedModel probed ? probed.gradientCall() : name + ".gradient()";
+    }
+
+    private ParameterArrays gradientArrays(ParameterLayout layout) {
         ParameterArrays arrays;
         try {
             gradientEvaluations++;
@@ -133,15 +179,15 @@ final class ModelCalls {
             throw new GradientCheckException(name + ".gradient() returned null; it must return one array per"
                     + " parameter block " + layout.names());
         }
-        double[] gradient = GradientLayout.flatten(model instanceof ProbedModel probed ? probed.gradientCall() : name + ".gradient()", layout, arrays);
-        for (int i = 0; i < gradient.length; i++) {
-            if (!Double.isFinite(gradient[i])) {
-                throw new GradientCheckException("the analytic gradient of " + name + " is " + gradient[i] + " at "
-                        + layout.label(i) + " (flat index " + i + "); backpropagation produced a non-finite value."
-                        + " The parameters have been restored.");
-            }
+        return arrays;
+    }
+
+    private void requireFinite(ParameterLayout layout, int i, double value) {
+        if (!Double.isFinite(value)) {
+            throw new GradientCheckException("the analytic gradient of " + name + " is " + value + " at "
+                    + layout.label(i) + " (flat index " + i + "); backpropagation produced a non-finite value."
+                    + " The parameters have been restored.");
         }
-        return gradient;
     }
 
     int batchSize() {

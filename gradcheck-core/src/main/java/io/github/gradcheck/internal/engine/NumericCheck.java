@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
@@ -118,7 +119,8 @@ public final class NumericCheck {
             double loss = deterministicLoss(parameters, original);
             double lossNanos = (System.nanoTime() - before) / 2.0;
             double[] gradient = deterministicGradient(parameters, original);
-            double[] scale = scales(original);
+            // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
+            double[] scale = original;
             double noise = noise(workspace, original, scale, loss);
             ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
             CheckMode mode = mode(layout, lossNanos);
@@ -126,7 +128,7 @@ public final class NumericCheck {
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
-                case FULL -> parallel.probeAll(workspace, probe, gradient, allIndices(layout.size()), elements, fastestLossNanos);
+                case FULL -> parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
                 case SAMPLED -> {
                     parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements,
                             fastestLossNanos);
@@ -211,14 +213,6 @@ public final class NumericCheck {
     private long fullCheckEvaluations(ParameterLayout layout) {
         long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
         return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
-    }
-
-    private static int[] allIndices(int n) {
-        int[] indices = new int[n];
-        for (int i = 0; i < n; i++) {
-            indices[i] = i;
-        }
-        return indices;
     }
 
     /**
@@ -335,21 +329,6 @@ public final class NumericCheck {
         }
     }
 
-    /**
-     * The scale of each parameter for relative steps and random directions: max(|θᵢ|, 1). Below 1
-     * the step stays absolute, as the course's: a parameter of 1e-6 moved by 5e-12 would drown its
-     * difference quotient in round-off, while the losses of learning models are smooth on scales
-     * far larger than their small parameters. Where that is not so, the second look at 2ε and ε/1000
-     * tells truncation from a bug.
-     */
-    private static double[] scales(double[] theta) {
-        double[] scale = new double[theta.length];
-        for (int i = 0; i < theta.length; i++) {
-            scale[i] = Math.max(Math.abs(theta[i]), 1);
-        }
-        return scale;
-    }
-
     /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
     private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
@@ -437,12 +416,12 @@ public final class NumericCheck {
         addTaylorWarnings(blocks, mode);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, 0, layout.size()))
-                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, elements.verdicts, 0, layout.size()))
-                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked.relativeError()))
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))
+                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
-                .gradient(gradient).numericGradient(elements.numeric).jitteredElements(jitteredElements)
+                .handOver(gradient, elements.numeric).jitteredElements(jitteredElements)
                 .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
                 .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
                 .build();
@@ -450,35 +429,38 @@ public final class NumericCheck {
 
     /**
      * Both sides over the elements checked (elsewhere both count as zero, so that a partial check's
-     * difference is over what it saw), and each element's relative error.
+     * difference is over what it saw), and each element's relative error, computed where asked for
+     * rather than copied out into arrays of their own.
      */
-    private record Checked(double[] gradient, double[] numeric, double[] relativeError, int count) {
+    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor, int count)
+            implements IntToDoubleFunction {
 
         static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
-            int n = gradient.length;
-            double[] checkedGradient = new double[n];
-            double[] checkedNumeric = new double[n];
-            double[] relativeError = new double[n];
             int count = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < gradient.length; i++) {
                 if (elements.checked(i)) {
                     count++;
-                    checkedGradient[i] = gradient[i];
-                    checkedNumeric[i] = elements.numeric[i];
-                    double error = Math.abs(gradient[i] - elements.numeric[i]);
-                    relativeError[i] = error == 0 ? 0
-                            : error / Math.max(Math.abs(gradient[i]) + Math.abs(elements.numeric[i]), relativeErrorFloor);
                 }
             }
-            return new Checked(checkedGradient, checkedNumeric, relativeError, count);
+            return new Checked(gradient, elements.numeric, elements.verdicts, relativeErrorFloor, count);
+        }
+
+        /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
+        @Override
+        public double applyAsDouble(int i) {
+            if (verdicts[i] == ElementVerdict.NOT_CHECKED) {
+                return 0;
+            }
+            double error = Math.abs(gradient[i] - numeric[i]);
+            return error == 0 ? 0 : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric[i]), relativeErrorFloor);
         }
 
         double difference(int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to);
+            return RelativeDifference.of(gradient, numeric, from, to, verdicts, null);
         }
 
         /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
-        double differenceOf(ElementVerdict verdict, ElementVerdict[] verdicts, int from, int to) {
+        double differenceOf(ElementVerdict verdict, int from, int to) {
             return RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
         }
     }
@@ -490,13 +472,13 @@ public final class NumericCheck {
         double worst = 0;
         int[] counts = new int[ElementVerdict.values().length];
         for (int i = from; i < to; i++) {
-            worst = Math.max(worst, checked.relativeError()[i]);
+            worst = Math.max(worst, checked.applyAsDouble(i));
             counts[elements.verdicts[i].ordinal()]++;
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
                 .difference(checked.difference(from, to))
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, elements.verdicts, from, to))
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to))
                 .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
@@ -528,15 +510,14 @@ public final class NumericCheck {
         }
     }
 
-    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements,
-                                     double[] relativeError) {
+    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked) {
         List<Offender> offenders = new ArrayList<>();
-        for (int i : WorstElements.of(relativeError, elements.verdicts, settings.offenders())) {
+        for (int i : WorstElements.of(checked, layout.size(), elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
             offenders.add(ReportFactory.offender().index(i).block(block.name())
                     .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
                     .gradient(gradient[i]).numericGradient(elements.numeric[i])
-                    .absoluteError(Math.abs(gradient[i] - elements.numeric[i])).relativeError(relativeError[i])
+                    .absoluteError(Math.abs(gradient[i] - elements.numeric[i])).relativeError(checked.applyAsDouble(i))
                     .estimatedError(elements.estimatedError[i]).verdict(elements.verdicts[i])
                     .build());
         }

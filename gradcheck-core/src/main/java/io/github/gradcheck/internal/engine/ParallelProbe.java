@@ -5,8 +5,8 @@ import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.ParameterArrays;
 import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,54 +44,77 @@ final class ParallelProbe {
     }
 
     /**
-     * Probes {@code indices}: on this thread, or, where the model can be copied and there is enough
-     * work, split in contiguous chunks over {@code threads} workspaces, each on its own copy. In
-     * three rounds: every element's first look; then, per block, its first {@link ElementClassifier#SCOUTS}
-     * mismatches (by index) get every later look; then the block's other mismatches are decided on
-     * their first look where the scouts' evidence allows it, else given every later look too. Each
-     * element's result depends only on θ and on which elements are scouts, which is fixed by the
-     * indices, so it is the same whichever thread computes it.
+     * Probes {@code indices} (every flat index, in order, where null): on this thread, or, where the
+     * model can be copied and there is enough work, split in contiguous chunks over {@code threads}
+     * workspaces, each on its own copy. In three rounds: every element's first look; then, per block,
+     * its first {@link ElementClassifier#SCOUTS} mismatches (by index) get every later look; then the
+     * block's other mismatches are decided on their first look where the scouts' evidence allows it,
+     * else given every later look too. Each element's result depends only on θ and on which elements
+     * are scouts, which is fixed by the indices, so it is the same whichever thread computes it. Only
+     * the first looks left undecided are kept between the rounds (each chunk's in order, so that
+     * their concatenation is in position order): a check holds no object per element.
      */
     void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
                   double lossNanos) {
-        List<ParameterBlock> blocks = workspace.parameters().layout().blocks();
-        int[] blockOf = blockOf(blocks, indices);
+        ParameterLayout layout = workspace.parameters().layout();
+        List<ParameterBlock> blocks = layout.blocks();
+        int count = indices == null ? layout.size() : indices.length;
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        int workers = workers(indices.length, lossNanos);
+        int workers = workers(count, lossNanos);
         if (workers > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
             }
         }
-        ElementProbe.FirstLook[] first = new ElementProbe.FirstLook[indices.length];
-        run(workspaces, indices.length, (own, n) -> {
-            int i = indices[n];
-            ParameterBlock block = blocks.get(blockOf[n]);
-            first[n] = probe.firstLook(own, blockOf[n], block, i - block.offset(), gradient[i]);
-            if (first[n].decided()) {
-                elements.put(i, first[n].result());
+        int chunks = chunks(workspaces, count);
+        @SuppressWarnings("unchecked")
+        List<Pending>[] pendingByChunk = new List[chunks];
+        WorkerPool.run(chunks, c -> {
+            Workspace own = workspaces.get(c);
+            List<Pending> pending = new ArrayList<>();
+            int b = 0;
+            int to = chunkStart(count, chunks, c + 1);
+            for (int n = chunkStart(count, chunks, c); n < to; n++) {
+                int i = indices == null ? n : indices[n];
+                b = blockOf(blocks, b, i);
+                ParameterBlock block = blocks.get(b);
+                ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
+                if (first.decided()) {
+                    elements.put(i, first.result());
+                } else {
+                    pending.add(new Pending(i, b, first));
+                }
             }
+            pendingByChunk[c] = pending;
         });
-        int[] scouts = undecided(first, blockOf, blocks.size(), true);
+        List<Pending> undecided = new ArrayList<>();
+        for (List<Pending> pending : pendingByChunk) {
+            undecided.addAll(pending);
+        }
+        Pending[] scouts = undecided(undecided, blocks.size(), true);
         ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
         run(workspaces, scouts.length, (own, s) -> {
-            int n = scouts[s];
-            int i = indices[n];
-            ParameterBlock block = blocks.get(blockOf[n]);
-            looked[s] = probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]);
-            elements.put(i, looked[s].result());
+            Pending scout = scouts[s];
+            ParameterBlock block = blocks.get(scout.block());
+            looked[s] = probe.laterLooks(own, scout.block(), block, scout.index() - block.offset(), gradient[scout.index()],
+                    scout.first());
+            elements.put(scout.index(), looked[s].result());
         });
-        ElementClassifier.BlockEvidence[] evidence = evidence(scouts, looked, blockOf, blocks.size());
-        int[] rest = undecided(first, blockOf, blocks.size(), false);
+        ElementClassifier.BlockEvidence[] evidence = evidence(scouts, looked, blocks.size());
+        Pending[] rest = undecided(undecided, blocks.size(), false);
         run(workspaces, rest.length, (own, r) -> {
-            int n = rest[r];
-            int i = indices[n];
-            ParameterBlock block = blocks.get(blockOf[n]);
-            ElementProbe.Result decided = probe.decideOnFirstLook(first[n], gradient[i], evidence[blockOf[n]]);
+            Pending element = rest[r];
+            int i = element.index();
+            ParameterBlock block = blocks.get(element.block());
+            ElementProbe.Result decided = probe.decideOnFirstLook(element.first(), gradient[i], evidence[element.block()]);
             elements.put(i, decided != null ? decided
-                    : probe.laterLooks(own, blockOf[n], block, i - block.offset(), gradient[i], first[n]).result());
+                    : probe.laterLooks(own, element.block(), block, i - block.offset(), gradient[i], element.first()).result());
         });
+    }
+
+    /** A first look not decided yet: the element's flat index, its block, and the look. */
+    private record Pending(int index, int block, ElementProbe.FirstLook first) {
     }
 
     /**
@@ -108,7 +131,7 @@ final class ParallelProbe {
 
     /** One task over positions {@code [0, count)}, split in contiguous chunks over the workspaces that have enough work. */
     private static void run(List<Workspace> workspaces, int count, Task task) {
-        int chunks = Math.min(workspaces.size(), Math.max(1, count / ELEMENTS_PER_THREAD));
+        int chunks = chunks(workspaces, count);
         WorkerPool.run(chunks, c -> {
             Workspace own = workspaces.get(c);
             int to = chunkStart(count, chunks, c + 1);
@@ -118,6 +141,11 @@ final class ParallelProbe {
         });
     }
 
+    /** How many chunks {@code count} positions are split in: one per workspace that has enough work. */
+    private static int chunks(List<Workspace> workspaces, int count) {
+        return Math.min(workspaces.size(), Math.max(1, count / ELEMENTS_PER_THREAD));
+    }
+
     /** Work on position {@code n} of a round, in workspace {@code own}. */
     @FunctionalInterface
     private interface Task {
@@ -125,29 +153,28 @@ final class ParallelProbe {
     }
 
     /**
-     * The positions of first looks not yet decided: the scouts (each block's first
-     * {@link ElementClassifier#SCOUTS}, by position), or the rest.
+     * The first looks not yet decided: the scouts (each block's first {@link ElementClassifier#SCOUTS},
+     * by position), or the rest.
      */
-    private static int[] undecided(ElementProbe.FirstLook[] first, int[] blockOf, int blockCount, boolean scouts) {
+    private static Pending[] undecided(List<Pending> undecided, int blockCount, boolean scouts) {
         int[] seen = new int[blockCount];
-        int[] positions = new int[first.length];
-        int count = 0;
-        for (int n = 0; n < first.length; n++) {
-            if (!first[n].decided() && (seen[blockOf[n]]++ < ElementClassifier.SCOUTS) == scouts) {
-                positions[count++] = n;
+        List<Pending> chosen = new ArrayList<>();
+        for (Pending pending : undecided) {
+            if ((seen[pending.block()]++ < ElementClassifier.SCOUTS) == scouts) {
+                chosen.add(pending);
             }
         }
-        return Arrays.copyOf(positions, count);
+        return chosen.toArray(new Pending[0]);
     }
 
     /** Per block, how many scouts were confirmed smooth mismatches, and their largest truncation over ε². */
-    private static ElementClassifier.BlockEvidence[] evidence(int[] scouts, ElementProbe.LaterLooks[] looked, int[] blockOf,
+    private static ElementClassifier.BlockEvidence[] evidence(Pending[] scouts, ElementProbe.LaterLooks[] looked,
                                                               int blockCount) {
         int[] confirmed = new int[blockCount];
         double[] truncation = new double[blockCount];
         for (int s = 0; s < scouts.length; s++) {
             if (looked[s].smoothMismatch()) {
-                int b = blockOf[scouts[s]];
+                int b = scouts[s].block();
                 confirmed[b]++;
                 truncation[b] = Math.max(truncation[b], looked[s].truncationOverSquaredStep());
             }
@@ -163,18 +190,12 @@ final class ParallelProbe {
         return (int) ((long) length * chunk / chunks);
     }
 
-    /** The block of each index, found by walking the blocks alongside the indices (mostly in order). */
-    private static int[] blockOf(List<ParameterBlock> blocks, int[] indices) {
-        int[] blockOf = new int[indices.length];
-        int b = 0;
-        for (int n = 0; n < indices.length; n++) {
-            int i = indices[n];
-            while (!blocks.get(b).contains(i)) {
-                b = i < blocks.get(b).offset() ? 0 : b + 1;
-            }
-            blockOf[n] = b;
+    /** The block of flat index {@code i}, walking on from block {@code b} (indices come mostly in order). */
+    private static int blockOf(List<ParameterBlock> blocks, int b, int i) {
+        while (!blocks.get(b).contains(i)) {
+            b = i < blocks.get(b).offset() ? 0 : b + 1;
         }
-        return blockOf;
+        return b;
     }
 
     /** A workspace on a copy of the model, which must be at the same parameters, bit for bit. */

@@ -17,9 +17,9 @@ final class RelativeDifference {
     }
 
     /**
-     * The difference over the elements of {@code [from, to)} whose verdict is {@code only} (all of
-     * them where {@code verdicts} is null), as if the others were zero on both sides, without
-     * copying them out.
+     * The difference over the elements of {@code [from, to)} whose verdict is {@code only} (every
+     * element checked where {@code only} is null; all of them where {@code verdicts} is null), as if
+     * the others were zero on both sides, without copying them out.
      */
     static double of(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
         double denominator = norm(a, null, from, to, verdicts, only) + norm(b, null, from, to, verdicts, only);
@@ -31,10 +31,15 @@ final class RelativeDifference {
         return norm(a, b, from, to, null, null);
     }
 
+    /** Whether element i enters the difference: see {@link #of(double[], double[], int, int, ElementVerdict[], ElementVerdict)}. */
+    private static boolean counts(ElementVerdict[] verdicts, ElementVerdict only, int i) {
+        return verdicts == null || (only == null ? verdicts[i] != ElementVerdict.NOT_CHECKED : verdicts[i] == only);
+    }
+
     private static double norm(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
         double largest = 0;
         for (int i = from; i < to; i++) {
-            if (verdicts == null || verdicts[i] == only) {
+            if (counts(verdicts, only, i)) {
                 largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
             }
         }
@@ -46,7 +51,7 @@ final class RelativeDifference {
         double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
         double sum = 0;
         for (int i = from; i < to; i++) {
-            if (verdicts == null || verdicts[i] == only) {
+            if (counts(verdicts, only, i)) {
                 double x = (b == null ? a[i] : a[i] - b[i]) / scale;
                 sum += x * x;
             }

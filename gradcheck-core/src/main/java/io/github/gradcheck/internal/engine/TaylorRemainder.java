@@ -34,12 +34,19 @@ final class TaylorRemainder {
     private TaylorRemainder() {
     }
 
-    static TaylorTest of(Workspace workspace, CheckSettings settings, double[] theta, double[] scale, double loss,
+    static TaylorTest of(Workspace workspace, CheckSettings settings, double[] theta, double[] scaleOf, double loss,
                          double noise, double[] gradient, ParameterBlock block) {
         int from = block.offset();
         int to = from + block.size();
-        double[] direction = direction(settings, scale, block);
-        double slope = Directions.along(gradient, direction, from, to);
+        // Drawn again from its seed on each walk where the heap is small for the block: then a block
+        // of a million keeps no direction of its own.
+        Direction direction = Direction.keptIfRoom(Direction.weighted(Directions.taylorSeed(settings.seed(), from), scaleOf),
+                from, to);
+        double slope = 0;
+        Direction.Walk walk = direction.walk();
+        for (int i = from; i < to; i++) {
+            slope += gradient[i] * walk.next(i);
+        }
         Double[] remainders = new Double[STEPS.length];
         double[] remainder = new double[STEPS.length];
         try {
@@ -58,10 +65,13 @@ final class TaylorRemainder {
         return ReportFactory.taylorTest(STEP_LIST, List.of(remainders), order(remainder, settings.margin() * 2 * noise));
     }
 
-    /** The test's direction d over the block's flat indices (0 elsewhere), scaled by max(|θᵢ|, 1). */
-    static double[] direction(CheckSettings settings, double[] scale, ParameterBlock block) {
-        double[] direction = new double[scale.length];
-        Directions.weighted(Directions.taylor(settings.seed(), block.offset()), scale, direction, block.offset(),
+    /**
+     * The test's direction d over the block's flat indices (0 elsewhere), scaled by max(|θᵢ|, 1), in
+     * an array: for a cheap mode that looks along it again ({@link DirectionalSearch#confirm}).
+     */
+    static double[] direction(CheckSettings settings, double[] scaleOf, ParameterBlock block) {
+        double[] direction = new double[scaleOf.length];
+        Directions.weighted(Directions.taylor(settings.seed(), block.offset()), scaleOf, direction, block.offset(),
                 block.offset() + block.size());
         return direction;
     }

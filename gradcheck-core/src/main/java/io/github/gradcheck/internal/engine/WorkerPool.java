@@ -50,9 +50,10 @@ final class WorkerPool {
 
     /**
      * Runs {@code chunk.accept(c)} for every c in {@code [0, chunks)}, each exactly once, on this
-     * thread and on up to {@code chunks − 1} workers, and returns when all are done. Chunk c may
-     * run on any thread, but never at the same time as another use of what chunk c owns, because
-     * it runs once. Every chunk runs to its end or its first failure, and the failure of the lowest
+     * thread and on up to {@code chunks − 1} workers, and returns when all are done. Chunk 0 runs
+     * on this thread (it is the one that works on the caller's own model, which then never leaves
+     * the thread that owns it); another chunk may run on any thread, but never at the same time as
+     * another use of what it owns, because it runs once. Every chunk runs to its end or its first failure, and the failure of the lowest
      * chunk is thrown here: the one a single thread going through the chunks in order would meet.
      */
     static void run(int chunks, IntConsumer chunk) {
@@ -66,6 +67,7 @@ final class WorkerPool {
         for (int w = 1; w < chunks; w++) {
             Executor.INSTANCE.execute(round::work);
         }
+        round.work(0);
         round.work();
         round.await();
     }
@@ -74,7 +76,8 @@ final class WorkerPool {
     private static final class Round {
         private final int chunks;
         private final IntConsumer chunk;
-        private final AtomicInteger next = new AtomicInteger();
+        /** The next chunk a thread may claim; chunk 0 is the caller's. */
+        private final AtomicInteger next = new AtomicInteger(1);
         private final CountDownLatch done;
         private final AtomicReferenceArray<Throwable> failures;
 
@@ -85,15 +88,20 @@ final class WorkerPool {
             this.failures = new AtomicReferenceArray<>(chunks);
         }
 
+        /** Claims and runs chunks until none is left. */
         void work() {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                try {
-                    chunk.accept(c);
-                } catch (RuntimeException | Error e) {
-                    failures.set(c, e);
-                } finally {
-                    done.countDown();
-                }
+                work(c);
+            }
+        }
+
+        void work(int c) {
+            try {
+                chunk.accept(c);
+            } catch (RuntimeException | Error e) {
+                failures.set(c, e);
+            } finally {
+                done.countDown();
             }
         }
 

@@ -51,14 +51,20 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
      * back after it, as in {@link #side}. The caller restores θ.
      */
     double loss(double[] original, double[] direction, double t, int from, int to, String where) {
+        return loss(original, Direction.of(direction), t, from, to, where);
+    }
+
+    /** {@link #loss(double[], double[], double, int, int, String)} along a direction walked twice: to move θ and to read it back. */
+    double loss(double[] original, Direction direction, double t, int from, int to, String where) {
         move(original, direction, t, from, to);
         double loss = calls.loss(where);
         List<ParameterBlock> blocks = parameters.layout().blocks();
+        Direction.Walk walk = direction.walk();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
             boolean floats = holdsFloats(b);
             for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
-                double written = nearest(floats, original[i] + t * direction[i]);
+                double written = nearest(floats, original[i] + t * walk.next(i));
                 double after = ACCESS.get(parameters, b, i - block.offset());
                 if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
                     throw calls.changedParameter("loss", parameters.layout(), i, written, after, where);
@@ -74,27 +80,33 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
      * {@link #loss}, which reads back).
      */
     void move(double[] original, double[] direction, double t, int from, int to) {
+        move(original, Direction.of(direction), t, from, to);
+    }
+
+    void move(double[] original, Direction direction, double t, int from, int to) {
         List<ParameterBlock> blocks = parameters.layout().blocks();
+        Direction.Walk walk = direction.walk();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
             boolean floats = holdsFloats(b);
             for (int i = first; i < last; i++) {
-                ACCESS.set(parameters, b, i - block.offset(), nearest(floats, original[i] + t * direction[i]));
+                ACCESS.set(parameters, b, i - block.offset(), nearest(floats, original[i] + t * walk.next(i)));
             }
         }
     }
 
     /** The point {@link #move} writes, over all of θ: θ + t·direction, each element as its block holds it. */
-    double[] point(double[] original, double[] direction, double t) {
+    double[] point(double[] original, Direction direction, double t) {
         double[] point = new double[original.length];
         List<ParameterBlock> blocks = parameters.layout().blocks();
+        Direction.Walk walk = direction.walk();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
             boolean floats = holdsFloats(b);
             for (int i = block.offset(); i < block.offset() + block.size(); i++) {
-                point[i] = nearest(floats, original[i] + t * direction[i]);
+                point[i] = nearest(floats, original[i] + t * walk.next(i));
             }
         }
         return point;
@@ -108,16 +120,31 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
      * block holds floats.
      */
     double rounding(double[] gradient, double[] original, double[] direction, double t, int from, int to) {
-        double sum = 0;
+        return rounding(gradient, original, Direction.of(direction), t, from, to);
+    }
+
+    /** {@link #rounding(double[], double[], double[], double, int, int)} along a direction walked once, if a float block is in range. */
+    double rounding(double[] gradient, double[] original, Direction direction, double t, int from, int to) {
         List<ParameterBlock> blocks = parameters.layout().blocks();
+        boolean anyFloats = false;
         for (int b = 0; b < blocks.size(); b++) {
-            if (!holdsFloats(b)) {
-                continue;
-            }
             ParameterBlock block = blocks.get(b);
+            anyFloats |= holdsFloats(b) && from < block.offset() + block.size() && block.offset() < to;
+        }
+        if (!anyFloats) {
+            return 0;
+        }
+        double sum = 0;
+        Direction.Walk walk = direction.walk();
+        for (int b = 0; b < blocks.size(); b++) {
+            ParameterBlock block = blocks.get(b);
+            boolean floats = holdsFloats(b);
             for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
-                double intended = original[i] + t * direction[i];
-                sum += gradient[i] * ((float) intended - intended);
+                double component = walk.next(i);
+                if (floats) {
+                    double intended = original[i] + t * component;
+                    sum += gradient[i] * ((float) intended - intended);
+                }
             }
         }
         return sum;

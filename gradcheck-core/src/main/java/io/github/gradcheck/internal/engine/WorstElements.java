@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.report.ElementVerdict;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The elements a report ranks as its worst offenders: mismatches first, then by relative error,
@@ -10,13 +11,13 @@ import io.github.gradcheck.report.ElementVerdict;
  */
 final class WorstElements {
 
-    private final double[] relativeError;
+    private final IntToDoubleFunction relativeError;
     private final ElementVerdict[] verdicts;
     /** A heap whose root is the least bad element kept. */
     private final int[] heap;
     private int size;
 
-    private WorstElements(double[] relativeError, ElementVerdict[] verdicts, int count) {
+    private WorstElements(IntToDoubleFunction relativeError, ElementVerdict[] verdicts, int count) {
         this.relativeError = relativeError;
         this.verdicts = verdicts;
         this.heap = new int[count];
@@ -31,10 +32,24 @@ final class WorstElements {
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
     static int[] of(double[] relativeError, ElementVerdict[] verdicts, int count) {
+        return of(new Stored(relativeError), relativeError.length, verdicts, count);
+    }
+
+    /**
+     * The {@code count} worst of {@code n} elements whose relative errors are computed where asked
+     * for, so that a check keeps no array of them.
+     *
+     * @param relativeError element i's relative error; 0 where there is none (or the element was not checked)
+     * @param n how many elements
+     * @param verdicts each element's verdict
+     * @param count how many to keep, 0 or more
+     * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
+     */
+    static int[] of(IntToDoubleFunction relativeError, int n, ElementVerdict[] verdicts, int count) {
         WorstElements worst = new WorstElements(relativeError, verdicts, count);
         if (count > 0) {
-            for (int i = 0; i < relativeError.length; i++) {
-                if (relativeError[i] != 0) {
+            for (int i = 0; i < n; i++) {
+                if (relativeError.applyAsDouble(i) != 0) {
                     worst.offer(i);
                 }
             }
@@ -49,7 +64,7 @@ final class WorstElements {
         if (aMismatch != bMismatch) {
             return aMismatch;
         }
-        int byError = Double.compare(-relativeError[a], -relativeError[b]);
+        int byError = Double.compare(-relativeError.applyAsDouble(a), -relativeError.applyAsDouble(b));
         return byError != 0 ? byError < 0 : a < b;
     }
 
@@ -93,6 +108,14 @@ final class WorstElements {
             k = child;
         }
         heap[k] = element;
+    }
+
+    /** Relative errors kept in an array. */
+    private record Stored(double[] relativeError) implements IntToDoubleFunction {
+        @Override
+        public double applyAsDouble(int i) {
+            return relativeError[i];
+        }
     }
 
     /** Empties the heap, least bad first, into an array filled from its end. */

@@ -469,6 +469,17 @@ public abstract class ReportFactory {
         ReportBuilder numericGradient(double[] numericGradient);
 
         /**
+         * Hands both arrays to the report, which keeps them instead of copies (its accessors still
+         * copy): a check of a million parameters then holds each once, not twice. The caller must
+         * neither keep nor write them afterwards.
+         *
+         * @param gradient see {@link GradientCheckReport#gradient()}, kept
+         * @param numericGradient see {@link GradientCheckReport#numericGradient()}, kept
+         * @return this builder
+         */
+        ReportBuilder handOver(double[] gradient, double[] numericGradient);
+
+        /**
          * @param jitteredElements see {@link GradientCheckReport#jitteredElements()}; 0 if not set
          * @return this builder
          */

@@ -1,0 +1,102 @@
+package io.github.gradcheck.benchmarks;
+
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.DifferentiableModel;
+import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.report.GradientCheckReport;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/**
+ * What a check costs besides its loss evaluations, on a model whose loss reads only 16 of its N
+ * parameters (so that the check's own work is what is timed): bytes allocated per parameter by one
+ * check on one thread, and the CPU time of a check in each mode. Peak memory is found from outside,
+ * as the smallest {@code -Xmx} under which {@code Footprint N full once} completes.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradcheck.benchmarks.Footprint 1000000 [mode] [once|measure]}.
+ */
+public final class Footprint {
+
+    private static volatile double sink;
+
+    private Footprint() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        CheckMode mode = args.length > 1 ? CheckMode.valueOf(args[1].toUpperCase().replace('-', '_')) : CheckMode.FULL;
+        boolean once = args.length > 2 && args[2].equals("once");
+        SparseLoss model = new SparseLoss(n);
+        GradientChecker checker = GradientChecker.defaults().withThreads(1).withMode(mode);
+        if (once) {
+            GradientCheckReport report = checker.check(model);
+            System.out.println("passed " + report.passed() + ", " + report.lossEvaluations() + " loss evaluations");
+            return;
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            sink += checker.check(model).noise();
+        }
+        int rounds = 15;
+        double[] millis = new double[rounds];
+        double[] bytes = new double[rounds];
+        long evaluations = 0;
+        for (int r = 0; r < rounds; r++) {
+            long allocated = threads.getCurrentThreadAllocatedBytes();
+            long cpu = threads.getCurrentThreadCpuTime();
+            GradientCheckReport report = checker.check(model);
+            millis[r] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+            bytes[r] = (threads.getCurrentThreadAllocatedBytes() - allocated) / (double) n;
+            evaluations = report.lossEvaluations();
+            sink += report.noise();
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        for (long k = 0; k < evaluations; k++) {
+            sink += model.loss();
+        }
+        double lossMillis = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+        Arrays.sort(millis);
+        Arrays.sort(bytes);
+        System.out.printf("N = %d, %s: check %.1f ms [%.1f, %.1f] CPU (its %d loss evaluations bare: %.1f ms),"
+                        + " %.1f bytes allocated per parameter%n", n, mode, millis[rounds / 2], millis[rounds / 4],
+                millis[3 * rounds / 4], evaluations, lossMillis, bytes[rounds / 2]);
+    }
+
+    /** J = Σ over the first 16 parameters of sin(θᵢ)·θᵢ; the others are read by nobody (gradient 0). */
+    static final class SparseLoss implements DifferentiableModel {
+
+        private final double[] theta;
+
+        SparseLoss(int n) {
+            theta = new double[n];
+            for (int i = 0; i < n; i++) {
+                theta[i] = Math.sin(0.37 * i) * (1 + i % 7);
+            }
+        }
+
+        @Override
+        public ParameterArrays parameters() {
+            return ParameterArrays.builder().add("theta", theta).build();
+        }
+
+        @Override
+        public double loss() {
+            double sum = 0;
+            for (int i = 0; i < 16; i++) {
+                sum += Math.sin(theta[i]) * theta[i];
+            }
+            return sum;
+        }
+
+        @Override
+        public ParameterArrays gradient() {
+            double[] g = new double[theta.length];
+            for (int i = 0; i < 16; i++) {
+                g[i] = Math.cos(theta[i]) * theta[i] + Math.sin(theta[i]);
+            }
+            return ParameterArrays.builder().add("theta", g).build();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.gradcheck.internal.engine;
+
+import java.util.SplittableRandom;
+
+/**
+ * A direction over flat indices, walked in index order: held in an array, or drawn again from its
+ * seed on every walk, so that a direction within a block of a million parameters is not kept
+ * (8 bytes each) while the Taylor test moves θ along it five times. Drawing again gives the same
+ * components in the same order, so both forms move θ to the same points bit for bit.
+ */
+interface Direction {
+
+    /** A new walk over the direction's components. */
+    Walk walk();
+
+    /** One pass over the components: {@link #next} is called for consecutive flat indices, each once. */
+    interface Walk {
+        /** The component at flat index {@code i}, the one after the previous call's. */
+        double next(int i);
+    }
+
+    /** The direction held in {@code components}, indexed by flat index. */
+    static Direction of(double[] components) {
+        return new Stored(components);
+    }
+
+    /**
+     * The weighted direction ({@link Directions#weighted}) drawn from a stream of seed {@code seed}
+     * (as {@link Directions#taylorSeed} makes it), its first component at the first index walked,
+     * scaled by max(|θᵢ|, 1) of {@code scaleOf} (1 where null).
+     */
+    static Direction weighted(long seed, double[] scaleOf) {
+        return new Weighted(seed, scaleOf);
+    }
+
+    /**
+     * {@code direction} over flat indices {@code [from, to)}, drawn once into an array of {@code to − from}
+     * where that takes at most {@link #KEPT_SHARE} of the largest heap the JVM may use, else drawn again
+     * on each walk: the same components either way, so the choice changes only time and memory.
+     */
+    static Direction keptIfRoom(Direction direction, int from, int to) {
+        if ((long) (to - from) * Double.BYTES > Runtime.getRuntime().maxMemory() / KEPT_SHARE) {
+            return direction;
+        }
+        double[] components = new double[to - from];
+        Walk walk = direction.walk();
+        for (int i = from; i < to; i++) {
+            components[i - from] = walk.next(i);
+        }
+        return new Kept(components, from);
+    }
+
+    /**
+     * A direction is kept in an array only where it takes at most 1/16 of the largest heap: walking it
+     * again costs 2 draws per component and walk (the Taylor test walks it 11 times, about 0.1 s for
+     * a block of a million), while a check's own arrays take about 36 bytes per parameter, so that
+     * 1/16 of the heap is spare wherever the check fits at all with some room.
+     */
+    long KEPT_SHARE = 16;
+
+    /** This direction with every component multiplied by {@code factor}. */
+    default Direction times(double factor) {
+        Direction direction = this;
+        return () -> {
+            Walk walk = direction.walk();
+            return i -> walk.next(i) * factor;
+        };
+    }
+
+    /** A direction held in an array whose first element is the component at flat index {@code from}. */
+    record Kept(double[] components, int from) implements Direction, Walk {
+        @Override
+        public Walk walk() {
+            return this;
+        }
+
+        @Override
+        public double next(int i) {
+            return components[i - from];
+        }
+    }
+
+    /** A direction held in an array. */
+    record Stored(double[] components) implements Direction, Walk {
+        @Override
+        public Walk walk() {
+            return this;
+        }
+
+        @Override
+        public double next(int i) {
+            return components[i];
+        }
+    }
+
+    /** A weighted direction drawn again on each walk, as {@link Directions#weighted} fills an array. */
+    record Weighted(long seed, double[] scaleOf) implements Direction {
+        @Override
+        public Walk walk() {
+            SplittableRandom random = new SplittableRandom(seed);
+            return new Walk() {
+                @Override
+                public double next(int i) {
+                    double sign = random.nextBoolean() ? 1 : -1;
+                    return sign * (0.5 + random.nextDouble()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
+                }
+            };
+        }
+    }
+}
