@@ -22,8 +22,9 @@ class DoubleBackwardWordsTest {
 
         assertThat(message).startsWith("Expecting the double backward of TanhLayer to match the differences of its backward pass, but\n"
                         + "  the double backward is wrong in the rows of input x and parameter W: 9 of 9 elements mismatch")
-                .contains("\n  second order: the double backward compared with differences of backward(inputs, dy) at a fixed"
-                                + " seeded dy (seed 24301), (b(θ + h·v) − b(θ − h·v)) / 2h; the backward pass passed its own check first",
+                .contains("\n  second order: the double backward compared, element by element, with differences of b ="
+                                + " backward(inputs, dy) at a fixed seeded dy, (⟨v, b(θ + εᵢeᵢ)⟩ − ⟨v, b(θ − εᵢeᵢ)⟩) / 2εᵢ; the backward"
+                                + " pass passed its own check first",
                         "\n  vectors v over 3 input and 6 parameter elements: the whole Hessian, one v = e_j per element j; 9 of 9 vectors fail;",
                         "\n  wrong Hessian entries of ⟨dy, y⟩, H[row, column] = doubleBackward(v = e_column)[row] (10 of 63, worst first):",
                         "H[x[0], x[2]]", "H[W[0,1], x[0]]",

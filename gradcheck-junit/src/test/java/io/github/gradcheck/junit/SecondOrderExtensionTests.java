@@ -38,8 +38,8 @@ class SecondOrderExtensionTests {
         assertThat(failure.getMessage()).startsWith("""
                 Expecting the Hessian-vector product of CurvedModel to match the differences of its gradient, but
                   H·v is wrong in the rows of parameter c: 1 of 4 elements mismatch beyond 10× their estimated numerical error: c (1)
-                  second order: the Hessian-vector product H·v compared with (g(θ + h·v) − g(θ − h·v)) / 2h, differences of the\
-                 gradient g; the gradient passed its own check first""");
+                  second order: the Hessian-vector product H·v compared, element by element, with differences of the gradient\
+                 g, (⟨v, g(θ + εᵢeᵢ)⟩ − ⟨v, g(θ − εᵢeᵢ)⟩) / 2εᵢ; the gradient passed its own check first""");
         assertThat(failure.getMessage()).contains("  H[c[0], w[0]]  ");
     }
 

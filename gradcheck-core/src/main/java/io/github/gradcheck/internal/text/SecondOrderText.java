@@ -86,8 +86,9 @@ public final class SecondOrderText {
      * What the second-order check compared, or that it compared nothing and why, in one line.
      *
      * @param report a report with {@link GradientCheckReport#secondOrder()}
-     * @return e.g. {@code the Hessian-vector product H·v compared with (g(θ + h·v) − g(θ − h·v)) / 2h,
-     *     differences of the gradient g, which passed its own check first (difference 1.3e-10)}
+     * @return e.g. {@code the Hessian-vector product H·v compared, element by element, with differences of
+     *     the gradient g, (⟨v, g(θ + εᵢeᵢ)⟩ − ⟨v, g(θ − εᵢeᵢ)⟩) / 2εᵢ; the gradient passed its own check
+     *     first (difference 1.3e-10)}
      */
     public static String line(GradientCheckReport report) {
         SecondOrderResult result = report.secondOrder().orElseThrow();
@@ -102,9 +103,10 @@ public final class SecondOrderText {
                     + words.method() + " meaningless; this report is the check of " + words.firstCall() + ": fix it first";
         }
         String how = first.layer().isPresent()
-                ? "the double backward compared with differences of backward(inputs, dy) at a fixed seeded dy (seed "
-                + report.settings().seed() + "), (b(θ + h·v) − b(θ − h·v)) / 2h"
-                : "the Hessian-vector product H·v compared with (g(θ + h·v) − g(θ − h·v)) / 2h, differences of the gradient g";
+                ? "the double backward compared, element by element, with differences of b = backward(inputs, dy) at a fixed"
+                + " seeded dy, (⟨v, b(θ + εᵢeᵢ)⟩ − ⟨v, b(θ − εᵢeᵢ)⟩) / 2εᵢ"
+                : "the Hessian-vector product H·v compared, element by element, with differences of the gradient g,"
+                + " (⟨v, g(θ + εᵢeᵢ)⟩ − ⟨v, g(θ − εᵢeᵢ)⟩) / 2εᵢ";
         return how + "; the " + words.firstOrder() + " passed its own check first (difference "
                 + Numbers.difference(first.difference()) + ")";
     }

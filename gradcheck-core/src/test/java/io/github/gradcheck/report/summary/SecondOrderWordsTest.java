@@ -14,8 +14,8 @@ class SecondOrderWordsTest {
         assertThat(ReportText.failureMessage(SampleReports.hessian())).isEqualTo("""
                 Expecting the Hessian-vector product of Logistic to match the differences of its gradient, but
                   H·v is wrong in the rows of parameter W: 1 of 6 elements mismatch beyond 10× their estimated numerical error: W (1)
-                  second order: the Hessian-vector product H·v compared with (g(θ + h·v) − g(θ − h·v)) / 2h, differences of the \
-                gradient g; the gradient passed its own check first (difference 3.000e-09)
+                  second order: the Hessian-vector product H·v compared, element by element, with differences of the gradient \
+                g, (⟨v, g(θ + εᵢeᵢ)⟩ − ⟨v, g(θ − εᵢeᵢ)⟩) / 2εᵢ; the gradient passed its own check first (difference 3.000e-09)
                   vectors v over 6 parameters: the whole Hessian, one v = e_j per element j; 1 of 6 vectors fails; shown: \
                 v = e_{W[0,1]}, the column H[·, W[0,1]]
                   difference 2.000e-01: almost surely a bug (course scale: ≲ 1e-7 great · ~1e-5 look closer · ≳ 1e-3 almost surely a bug)
@@ -86,8 +86,9 @@ class SecondOrderWordsTest {
                           "gradientPassed": true,
                           "gradientMismatches": 0,
                           "gradientDifference": 3.0E-9,
-                          "description": "the Hessian-vector product H·v compared with (g(θ + h·v) − g(θ − h·v)) / 2h, \
-                differences of the gradient g; the gradient passed its own check first (difference 3.000e-09)"
+                          "description": "the Hessian-vector product H·v compared, element by element, with differences \
+                of the gradient g, (⟨v, g(θ + εᵢeᵢ)⟩ − ⟨v, g(θ − εᵢeᵢ)⟩) / 2εᵢ; the gradient passed its own check first \
+                (difference 3.000e-09)"
                         }""", """
                         "secondOrder": {
                           "kind": "hessian-vector-product",
@@ -109,7 +110,7 @@ class SecondOrderWordsTest {
     void theHtmlPageSaysWhatWasComparedAndShowsHessianEntries() {
         String html = SummaryHtml.write(new RunSummary(List.of(CheckRecord.of("LogisticTest.hvp", SampleReports.hessian()))));
 
-        assertThat(html).contains("<div><dt>second order</dt><dd>the Hessian-vector product H·v compared with",
+        assertThat(html).contains("<div><dt>second order</dt><dd>the Hessian-vector product H·v compared, element by element, with differences",
                 "<div><dt>vectors v</dt><dd>over 6 parameters: the whole Hessian,",
                 "<div><dt>cost</dt><dd>6 parameters, 50 gradient calls, 8 Hessian-vector products; the gradient&#39;s check:",
                 "<h3>Wrong Hessian entries, H[row, column] = (H·e_column)[row]</h3>",
