@@ -9,7 +9,10 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessf
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import io.github.gradcheck.LayerAtInputs;
+import io.github.gradcheck.ModelStates;
 import io.github.gradcheck.report.GradientCheckReport;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.opentest4j.AssertionFailedError;
@@ -77,7 +80,34 @@ class SecondOrderExtensionTests {
                         + ", is not a TwiceDifferentiableLayer (implement doubleBackward(inputs, dy, v)");
     }
 
+    @Test
+    void eachStateOfAModelStatesIsCheckedToSecondOrder() {
+        StatesTestCases.REPORTS.clear();
+
+        execute(StatesTestCases.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(StatesTestCases.REPORTS).hasSize(2).allSatisfy(report -> {
+            assertThat(report.passed()).isTrue();
+            assertThat(report.secondOrder().orElseThrow().compared()).isTrue();
+            assertThat(report.modelName()).isEqualTo("CurvedModel");     // the invocation's display name carries the state
+        });
+    }
+
     // ---- fixtures, run through their own engine ----
+
+    static class StatesTestCases {
+        static final List<GradientCheckReport> REPORTS = new CopyOnWriteArrayList<>();
+
+        @ModelUnderTest
+        static ModelStates<CurvedModel> model() {
+            return ModelStates.of("at init", () -> new CurvedModel(CurvedModel.Bug.NONE)).then("after a step", m -> m.c[0] -= 0.4);
+        }
+
+        @GradientCheck(secondOrder = true)
+        void check(GradientCheckReport report) {
+            REPORTS.add(report);
+        }
+    }
 
     static class CorrectTestCases {
         static GradientCheckReport report;
