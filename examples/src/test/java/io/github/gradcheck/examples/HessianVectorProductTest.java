@@ -4,6 +4,8 @@ import static io.github.gradcheck.assertj.GradCheckAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.junit.GradientCheck;
+import io.github.gradcheck.junit.ModelUnderTest;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.LayerResult;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,23 @@ import org.junit.jupiter.api.Test;
  * vectors v for a larger one, and a forgotten σ(1 − σ) caught.
  */
 class HessianVectorProductTest {
+
+    @ModelUnderTest
+    NewtonLogisticRegression regression = NewtonLogisticRegression.of(200, 8, 0.1, 42);
+
+    @ModelUnderTest
+    NewtonLogisticRegression withoutSigmoidDerivative = NewtonLogisticRegression.withoutSigmoidDerivative(200, 8, 0.1, 42);
+
+    /** In a JUnit test: the gradient is checked first, then H·v; the invocation fails by itself if either is wrong. */
+    @GradientCheck(model = "regression", secondOrder = true)
+    void theHessianVectorProductMatchesTheDifferencesOfTheGradient() {
+    }
+
+    @GradientCheck(model = "withoutSigmoidDerivative", secondOrder = true)
+    void aForgottenSigmoidDerivativeFailsTheSecondOrderCheck(GradientCheckReport report) {
+        assertThat(report).fails().hasFailingBlocks("w", "b");
+        assertThat(report.secondOrder().orElseThrow().compared()).isTrue();     // the gradient itself is right
+    }
 
     @Test
     void theWholeHessianOfASmallModelIsChecked() {

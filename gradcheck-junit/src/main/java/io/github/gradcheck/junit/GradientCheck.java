@@ -284,4 +284,19 @@ public @interface GradientCheck {
      * @return the count, or -1
      */
     int jacobianOutputs() default -1;
+
+    /**
+     * Whether to check second order: the model's {@code hessianVectorProduct} (a
+     * {@link io.github.gradcheck.TwiceDifferentiableModel}), or a layer's {@code doubleBackward} (a
+     * {@link io.github.gradcheck.LayerAtInputs} of a {@link io.github.gradcheck.TwiceDifferentiableLayer}),
+     * against differences of its gradient, as {@link io.github.gradcheck.GradientChecker#checkSecondOrder}
+     * does; the gradient is checked first, and a failed gradient fails the invocation with the words
+     * that H·v was not compared. A model that is neither is refused with an
+     * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}. Not a configuration
+     * parameter: whether a model has second-order code to check is a property of the test, not of the
+     * run. Default: false, the gradient only.
+     *
+     * @return true to check the Hessian-vector product or double backward
+     */
+    boolean secondOrder() default false;
 }

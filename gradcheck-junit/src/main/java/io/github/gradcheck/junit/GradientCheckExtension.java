@@ -34,10 +34,10 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
             if (model.hasStates()) {
                 List<String> states = model.stateNames();
                 for (int state = 0; state < states.size(); state++) {
-                    invocations.add(new ModelInvocation(model, state, states.get(state), checker));
+                    invocations.add(new ModelInvocation(model, state, states.get(state), checker, annotation.secondOrder()));
                 }
             } else {
-                invocations.add(new ModelInvocation(model, -1, null, checker));
+                invocations.add(new ModelInvocation(model, -1, null, checker, annotation.secondOrder()));
             }
         }
         return invocations.stream();

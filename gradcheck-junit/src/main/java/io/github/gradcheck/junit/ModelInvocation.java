@@ -4,6 +4,8 @@ import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.LayerAtInputs;
 import io.github.gradcheck.ModelStates;
+import io.github.gradcheck.TwiceDifferentiableLayer;
+import io.github.gradcheck.TwiceDifferentiableModel;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.internal.text.ValueComparison;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -37,13 +40,18 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     private final int state;
     private final String stateName;
     private final GradientChecker checker;
+    private final boolean secondOrder;
 
-    /** The invocation for {@code model}, in state number {@code state} of its ModelStates, or -1 for a plain model. */
-    ModelInvocation(ModelMember model, int state, String stateName, GradientChecker checker) {
+    /**
+     * The invocation for {@code model}, in state number {@code state} of its ModelStates, or -1 for a
+     * plain model; {@code secondOrder} checks its Hessian-vector product (or double backward) too.
+     */
+    ModelInvocation(ModelMember model, int state, String stateName, GradientChecker checker, boolean secondOrder) {
         this.model = model;
         this.state = state;
         this.stateName = stateName;
         this.checker = checker;
+        this.secondOrder = secondOrder;
     }
 
     @Override
@@ -68,9 +76,10 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
             if (state < 0) {
                 Object checked = model.get(context);
                 store.put(MODEL, checked);
-                report = checked instanceof LayerAtInputs layer ? checker.check(layer) : checker.check((DifferentiableModel) checked);
+                report = secondOrder ? checkSecondOrder(checked, context)
+                        : checked instanceof LayerAtInputs layer ? checker.check(layer) : checker.check((DifferentiableModel) checked);
             } else {
-                report = checkState(model.states(), store);
+                report = checkState(model.states(), store, context);
             }
         } catch (RuntimeException e) {
             context.publishReportEntry(GradCheckReportEntry.error(modelName(), e));
@@ -85,10 +94,31 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
         return model.type().getSimpleName() + (stateName == null ? "" : " @ " + stateName);
     }
 
-    private <M extends DifferentiableModel> GradientCheckReport checkState(ModelStates<M> states, ExtensionContext.Store store) {
+    private <M extends DifferentiableModel> GradientCheckReport checkState(ModelStates<M> states, ExtensionContext.Store store,
+                                                                           ExtensionContext context) {
         ModelStates.State<M> checked = states.get(state);
         store.put(MODEL, checked.model());
-        return checker.check(checked.named());
+        // A second-order report is named after the model; the invocation's display name carries the state.
+        return secondOrder ? checkSecondOrder(checked.model(), context) : checker.check(checked.named());
+    }
+
+    /** The second-order check of {@code checked}, or a refusal that names what it is and what it would need to be. */
+    private GradientCheckReport checkSecondOrder(Object checked, ExtensionContext context) {
+        if (checked instanceof TwiceDifferentiableModel twice) {
+            return checker.checkSecondOrder(twice);
+        }
+        if (checked instanceof LayerAtInputs at && at.layer() instanceof TwiceDifferentiableLayer layer) {
+            return checker.checkSecondOrder(layer, at.inputs());
+        }
+        String where = context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName() + "()";
+        String what = checked instanceof LayerAtInputs at
+                ? "a LayerAtInputs whose layer, " + at.layer().getClass().getName() + ", is not a TwiceDifferentiableLayer"
+                        + " (implement doubleBackward(inputs, dy, v) to have its second order checked)"
+                : "a " + checked.getClass().getName() + ", which is not a TwiceDifferentiableModel (implement"
+                        + " hessianVectorProduct(v) to have its second order checked)";
+        throw new ExtensionConfigurationException("@GradientCheck(secondOrder = true) on " + where + " checks the"
+                + " Hessian-vector product of a TwiceDifferentiableModel or the double backward of a TwiceDifferentiableLayer,"
+                + " but @ModelUnderTest '" + model.name() + "' is " + what + "; remove secondOrder = true to check its gradient only");
     }
 
     /** A {@link GradientCheckReport}, or the checked model if the parameter's type is the model's declared type. */

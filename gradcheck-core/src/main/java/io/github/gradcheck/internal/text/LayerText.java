@@ -52,6 +52,9 @@ public final class LayerText {
      * @return e.g. {@code Expecting the backward pass of Dense to match the differences of its forward pass, but}
      */
     static String expecting(GradientCheckReport report) {
+        if (report.secondOrder().isPresent()) {
+            return SecondOrderText.expecting(report, report.secondOrder().get());
+        }
         return "Expecting the backward pass of " + report.modelName() + " to match the differences of its forward pass, but";
     }
 
@@ -117,6 +120,9 @@ public final class LayerText {
      * @return the words, without the duration
      */
     static String cost(GradientCheckReport report, LayerResult layer) {
+        if (SecondOrderText.compared(report).isPresent()) {
+            return SecondOrderText.cost(report, layer);
+        }
         int inputs = 0;
         for (BlockSummary block : report.blocks()) {
             inputs += block.isInput() ? block.size() : 0;
@@ -157,8 +163,74 @@ public final class LayerText {
         };
     }
 
+    /**
+     * A broken contract as one sentence, in the words of the check that found it: a layer's
+     * backward pass, or, in a second-order check, H·v or the double backward.
+     *
+     * @param report the report the contract is in
+     * @param contract a broken contract
+     * @return the sentence
+     */
+    public static String sentence(GradientCheckReport report, BrokenContract contract) {
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.sentence(report, contract) : sentence(contract);
+    }
+
+    /**
+     * The contract's name as a table cell has room for, in the words of the check that found it.
+     *
+     * @param report the report the contract is in
+     * @param contract a broken contract
+     * @return e.g. {@code backward is not linear in dy} or {@code hessianVectorProduct is not linear in v}
+     */
+    public static String brief(GradientCheckReport report, BrokenContract contract) {
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.brief(report, contract) : brief(contract);
+    }
+
+    /**
+     * A wrong element as the check that found it names it: {@code ∂y[3]/∂x[2]} for a layer,
+     * {@code H[W[0,1], b[1]]} for a second-order check.
+     *
+     * @param report the report the entry is in
+     * @param entry a wrong entry
+     * @return the label
+     */
+    public static String jacobianElement(GradientCheckReport report, JacobianEntry entry) {
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.hessianEntry(report, entry) : jacobianElement(entry);
+    }
+
+    /**
+     * How the backward pass (or, in a second-order check, H·v) was probed, in the words of the check.
+     *
+     * @param report the report
+     * @param layer its findings
+     * @return the line, without a leading word
+     */
+    public static String probes(GradientCheckReport report, LayerResult layer) {
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.vectors(report, layer) : probes(layer, report.settings());
+    }
+
+    /**
+     * What the report's probes are called as the first word of their line.
+     *
+     * @param report the report
+     * @return {@code layer}, or {@code vectors v} for a second-order check
+     */
+    public static String probesTerm(GradientCheckReport report) {
+        return SecondOrderText.compared(report).isPresent() ? "vectors v" : "layer";
+    }
+
+    /**
+     * The heading of the wrong entries' table.
+     *
+     * @param report the report
+     * @return e.g. {@code wrong Jacobian elements}
+     */
+    public static String entriesHeading(GradientCheckReport report) {
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.entriesHeading(report) : "wrong Jacobian elements";
+    }
+
     /** {@code 2·dy₁ − 3·dy₂} from the contract's coefficients. */
-    private static String combination(BrokenContract contract, String first, String second) {
+    static String combination(BrokenContract contract, String first, String second) {
         return coefficient(contract.a(), true) + first + (contract.b() < 0 ? " − " : " + ")
                 + coefficient(Math.abs(contract.b()), false) + second;
     }
@@ -207,12 +279,12 @@ public final class LayerText {
         List<JacobianEntry> entries = worstFirst(layer);
         if (!entries.isEmpty()) {
             int shown = Math.min(entries.size(), Math.max(report.settings().offenders(), 1));
-            out.append('\n').append("  wrong Jacobian elements (").append(shown < entries.size() ? shown + " of " : "")
+            out.append('\n').append("  ").append(entriesHeading(report)).append(" (").append(shown < entries.size() ? shown + " of " : "")
                     .append(entries.size()).append(", worst first):\n");
             TextTable table = new TextTable("#", "element", "analytic", "numeric", "abs. error", "est. error", "rel. error");
             for (int i = 0; i < shown; i++) {
                 Offender o = entries.get(i).element();
-                table.row(String.valueOf(i + 1), jacobianElement(entries.get(i)), Numbers.value(o.gradient()),
+                table.row(String.valueOf(i + 1), jacobianElement(report, entries.get(i)), Numbers.value(o.gradient()),
                         Numbers.value(o.numericGradient()), Numbers.value(o.absoluteError()),
                         Numbers.magnitude(o.estimatedError()), Numbers.ratio(o.relativeError()));
             }
@@ -221,7 +293,7 @@ public final class LayerText {
         if (!layer.brokenContracts().isEmpty()) {
             out.append('\n').append("  broken contracts:\n");
             for (BrokenContract contract : layer.brokenContracts()) {
-                out.append("    ").append(sentence(contract)).append('\n');
+                out.append("    ").append(sentence(report, contract)).append('\n');
             }
         }
     }

@@ -52,7 +52,7 @@ public final class ReportText {
      */
     public static String failureMessage(GradientCheckReport report) {
         StringBuilder out = new StringBuilder();
-        if (report.layer().isPresent()) {
+        if (report.layer().isPresent() || report.secondOrder().isPresent()) {
             out.append(LayerText.expecting(report)).append('\n');
         } else {
             out.append("Expecting the analytic gradient of ").append(report.modelName())
@@ -65,7 +65,11 @@ public final class ReportText {
     private static void appendBody(GradientCheckReport report, StringBuilder out) {
         CheckSettings settings = report.settings();
         out.append("  ").append(verdict(report)).append('\n');
-        report.layer().ifPresent(layer -> out.append("  layer ").append(LayerText.probes(layer, settings)).append('\n'));
+        if (report.secondOrder().isPresent()) {
+            out.append("  second order: ").append(SecondOrderText.line(report)).append('\n');
+        }
+        report.layer().ifPresent(layer -> out.append("  ").append(LayerText.probesTerm(report)).append(' ')
+                .append(LayerText.probes(report, layer)).append('\n'));
         out.append("  difference ").append(DifferenceText.reading(report)).append(" (").append(DifferenceScale.LEGEND).append(")\n");
         if (report.mode() != CheckMode.FULL) {
             out.append("  ").append(mode(report)).append('\n');
@@ -153,8 +157,10 @@ public final class ReportText {
                 + (report.unreliable() > 0 ? ", " + report.unreliable() + " too small to resolve" : "");
         if (report.mismatches() == 0) {
             int broken = report.layer().map(layer -> layer.brokenContracts().size()).orElse(0);
+            String breaker = SecondOrderText.compared(report).isPresent() ? SecondOrderText.shortName(report)
+                    : "the backward pass";
             return "every element matches within " + margin + others + (broken == 0 ? ""
-                    : ", but the backward pass breaks " + (broken == 1 ? "a contract" : broken + " contracts") + " (below)");
+                    : ", but " + breaker + " breaks " + (broken == 1 ? "a contract" : broken + " contracts") + " (below)");
         }
         List<String> where = new ArrayList<>();
         List<BlockSummary> failing = new ArrayList<>();
@@ -164,7 +170,9 @@ public final class ReportText {
                 failing.add(block);
             }
         }
-        return (LayerText.namesRoles(report) ? LayerText.wrongGradients(failing) + ": " : "")
+        String which = SecondOrderText.compared(report).isPresent() ? SecondOrderText.wrongBlocks(report, failing) + ": "
+                : LayerText.namesRoles(report) ? LayerText.wrongGradients(failing) + ": " : "";
+        return which
                 + report.mismatches() + " of " + report.parameterCount() + " elements mismatch beyond " + margin + ": "
                 + String.join(", ", where) + others;
     }

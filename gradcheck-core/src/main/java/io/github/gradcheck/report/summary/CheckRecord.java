@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.internal.text.LayerText;
+import io.github.gradcheck.internal.text.SecondOrderText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * @param parameters the number of parameters checked (the length of θ); 0 for an error
  * @param mismatches how many elements mismatch; 0 for an error
  * @param difference the course's overall difference; NaN for an error
- * @param diagnoses one line per cross-block finding, then per diagnosed block it does not explain, then per
+ * @param diagnoses for a second-order check that stopped at a failed gradient, first why H·v was not compared;
+ *     then one line per cross-block finding, then per diagnosed block it does not explain, then per
  *     contract a layer broke, e.g.
  *     {@code b1: analytic b1 ≈ 4.00 × numeric …}, as
  *     {@link #diagnoses(GradientCheckReport)} writes them
@@ -122,9 +124,10 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      *     {@link Diagnosis.Kind#NONE}, and per broken contract
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return Stream.of(report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
+        return Stream.of(report.secondOrder().filter(result -> !result.compared()).map(result -> SecondOrderText.line(report)).stream(),
+                report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
                 diagnosed(report).map(block -> LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode())),
-                report.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::sentence))
+                report.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(c -> LayerText.sentence(report, c)))
                 .flatMap(lines -> lines).toList();
     }
 
@@ -170,7 +173,7 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
     public String shortDiagnosis() {
         return report.map(r -> Stream.of(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
                         diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()) + (block.isInput() ? " (input)" : "")),
-                        r.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(LayerText::brief))
+                        r.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(c -> LayerText.brief(r, c)))
                         .flatMap(words -> words).collect(joining("; ")))
                 .orElse(String.join("; ", diagnoses));
     }
@@ -179,14 +182,17 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * What a table row says beside the verdict: the {@link #shortDiagnosis()}, then, where the
      * course's words for the difference disagree with the verdict, why (e.g. {@code difference from
      * 9 elements at kinks of the loss}), so that a passed row with a large difference is not read as
-     * a bug.
+     * a bug. A second-order check starts with what it compared, e.g. {@code H·v compared: …} or
+     * {@code gradient fails, H·v not compared: …}.
      *
      * @return the few words, empty if there is nothing to add to the verdict
      */
     public String shortFindings() {
         String note = report.map(DifferenceText::note).orElse("");
         String diagnosis = shortDiagnosis();
-        return diagnosis.isEmpty() || note.isEmpty() ? diagnosis + note : diagnosis + "; " + note;
+        String findings = diagnosis.isEmpty() || note.isEmpty() ? diagnosis + note : diagnosis + "; " + note;
+        String secondOrder = report.flatMap(r -> r.secondOrder().map(result -> SecondOrderText.brief(r))).orElse("");
+        return secondOrder.isEmpty() || findings.isEmpty() ? secondOrder + findings : secondOrder + ": " + findings;
     }
 
     /**

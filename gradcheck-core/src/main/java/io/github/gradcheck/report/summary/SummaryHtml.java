@@ -5,6 +5,7 @@ import static io.github.gradcheck.report.summary.Html.escape;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.internal.text.LayerText;
+import io.github.gradcheck.internal.text.SecondOrderText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.report.CheckSettings;
@@ -98,7 +99,7 @@ public final class SummaryHtml {
         facts(html, report);
         blocks(html, report);
         diagnoses(html, check.diagnoses());
-        report.layer().ifPresent(layer -> layer(html, layer));
+        report.layer().ifPresent(layer -> layer(html, report, layer));
         heatmaps(html, report);
         offenders(html, report);
         if (!report.warnings().isEmpty()) {
@@ -122,8 +123,10 @@ public final class SummaryHtml {
                 .append(fact("threshold", Numbers.setting(settings.threshold())))
                 .append(fact("loss", value(report.loss())))
                 .append(fact("loss noise σ", Numbers.magnitude(report.noise())))
-                .append(report.layer().map(layer -> fact("layer", LayerText.probes(layer, settings))).orElse(""))
-                .append(fact("cost", report.layer().map(layer -> layer.forwardCalls() + " forward and "
+                .append(report.secondOrder().map(result -> fact("second order", SecondOrderText.line(report))).orElse(""))
+                .append(report.layer().map(layer -> fact(LayerText.probesTerm(report), LayerText.probes(report, layer))).orElse(""))
+                .append(fact("cost", report.layer().map(layer -> SecondOrderText.compared(report).isPresent()
+                                ? SecondOrderText.cost(report, layer) : layer.forwardCalls() + " forward and "
                                 + layer.backwardCalls() + " backward calls").orElse(report.lossEvaluations() + " loss and "
                                 + report.gradientEvaluations() + " gradient evaluations")
                         + ", " + Numbers.millis(report.duration())))
@@ -195,17 +198,19 @@ public final class SummaryHtml {
         html.append("</div>\n");
     }
 
-    /** A layer's wrong Jacobian elements, worst first; its broken contracts are among the diagnoses. */
-    private static void layer(StringBuilder html, LayerResult layer) {
+    /** A layer's wrong Jacobian elements (or Hessian entries), worst first; its broken contracts are among the diagnoses. */
+    private static void layer(StringBuilder html, GradientCheckReport report, LayerResult layer) {
         List<JacobianEntry> entries = LayerText.worstFirst(layer);
         if (!entries.isEmpty()) {
-            html.append("<h3>Wrong Jacobian elements</h3>\n<table class=\"jacobian\">\n<thead><tr><th>#</th><th>element</th>"
+            String heading = LayerText.entriesHeading(report);
+            html.append("<h3>").append(escape(Character.toUpperCase(heading.charAt(0)) + heading.substring(1)))
+                    .append("</h3>\n<table class=\"jacobian\">\n<thead><tr><th>#</th><th>element</th>"
                     + "<th class=\"n\">analytic</th><th class=\"n\">numeric</th><th class=\"n\">abs. error</th>"
                     + "<th class=\"n\">est. error</th><th class=\"n\">rel. error</th></tr></thead>\n<tbody>\n");
             for (int i = 0; i < entries.size(); i++) {
                 Offender o = entries.get(i).element();
                 html.append("<tr class=\"failed\"><td>").append(i + 1).append("</td><td>")
-                        .append(escape(LayerText.jacobianElement(entries.get(i)))).append("</td><td class=\"n\">")
+                        .append(escape(LayerText.jacobianElement(report, entries.get(i)))).append("</td><td class=\"n\">")
                         .append(value(o.gradient())).append("</td><td class=\"n\">").append(value(o.numericGradient()))
                         .append("</td><td class=\"n\">").append(value(o.absoluteError())).append("</td><td class=\"n\">")
                         .append(Numbers.magnitude(o.estimatedError())).append("</td><td class=\"n\">")

@@ -3,6 +3,7 @@ package io.github.gradcheck.report.summary;
 import io.github.gradcheck.CheckMode;
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.internal.text.LayerText;
+import io.github.gradcheck.internal.text.SecondOrderText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.BrokenContract;
 import io.github.gradcheck.report.CheckSettings;
@@ -12,6 +13,7 @@ import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.JacobianEntry;
 import io.github.gradcheck.report.LayerResult;
 import io.github.gradcheck.report.Offender;
+import io.github.gradcheck.report.SecondOrderResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,7 +41,13 @@ public final class SummaryJson {
      * {@code "column-major"} and {@code "data-term-scaled"}. Within version 3, members were added
      * for layer checks and input blocks: a block's {@code "input"} (true for an input such as
      * {@code x}, checked for dJ/dx), the settings' {@code "probes"} and {@code "jacobianOutputs"},
-     * and the report's {@code "layer"} ({@code null} for the check of a model).
+     * and the report's {@code "layer"} ({@code null} for the check of a model); then the report's
+     * {@code "secondOrder"} ({@code null} for a first-order check): {@code "kind"}
+     * ({@code "hessian-vector-product"} or {@code "double-backward"}), {@code "compared"} (false when
+     * the gradient failed first and the report is the gradient's), {@code "gradientPassed"},
+     * {@code "gradientMismatches"}, {@code "gradientDifference"} and the {@code "description"}; in a
+     * compared second-order report a wrong entry's {@code "label"} is the Hessian entry,
+     * {@code "H[W[0,1], b[1]]"}.
      */
     public static final int VERSION = 3;
 
@@ -126,7 +134,13 @@ public final class SummaryJson {
                 .name("durationMillis").value(report.duration().toNanos() / 1e6)
                 .name("layer");
         if (report.layer().isPresent()) {
-            layer(json, report.layer().get(), report.settings());
+            layer(json, report, report.layer().get());
+        } else {
+            json.value((String) null);
+        }
+        json.name("secondOrder");
+        if (report.secondOrder().isPresent()) {
+            secondOrder(json, report, report.secondOrder().get());
         } else {
             json.value((String) null);
         }
@@ -137,14 +151,14 @@ public final class SummaryJson {
      * How a layer was probed, its wrong Jacobian elements worst first (each with the sentence's
      * label {@code "∂y[3]/∂x[2]"}) and its broken contracts, each with its sentence.
      */
-    private static void layer(JsonWriter json, LayerResult layer, CheckSettings settings) {
+    private static void layer(JsonWriter json, GradientCheckReport report, LayerResult layer) {
         json.beginObject()
                 .name("outputs").value(layer.outputs())
                 .name("wholeJacobian").value(layer.wholeJacobian())
                 .name("probes").value(layer.probes())
                 .name("failedProbes").value(layer.failedProbes())
                 .name("shownProbe").value(layer.shownProbe())
-                .name("description").value(LayerText.probes(layer, settings))
+                .name("description").value(LayerText.probes(report, layer))
                 .name("forwardCalls").value(layer.forwardCalls())
                 .name("backwardCalls").value(layer.backwardCalls())
                 .name("wrongJacobianEntries").beginArray();
@@ -154,7 +168,7 @@ public final class SummaryJson {
                     .name("output").value(entry.output())
                     .name("element").value(element.parameter())
                     .name("block").value(element.block())
-                    .name("label").value(LayerText.jacobianElement(entry))
+                    .name("label").value(LayerText.jacobianElement(report, entry))
                     .name("analytic").value(element.gradient())
                     .name("numeric").value(element.numericGradient())
                     .name("absoluteError").value(element.absoluteError())
@@ -166,7 +180,7 @@ public final class SummaryJson {
         for (BrokenContract contract : layer.brokenContracts()) {
             json.beginObject()
                     .name("kind").value(lower(contract.kind()))
-                    .name("description").value(LayerText.sentence(contract))
+                    .name("description").value(LayerText.sentence(report, contract))
                     .name("element").value(contract.element())
                     .name("expected").value(contract.expected())
                     .name("actual").value(contract.actual())
@@ -175,6 +189,19 @@ public final class SummaryJson {
                     .endObject();
         }
         json.endArray().endObject();
+    }
+
+    /** What the second-order check compared, and the verdict of the first-order check it rests on. */
+    private static void secondOrder(JsonWriter json, GradientCheckReport report, SecondOrderResult result) {
+        GradientCheckReport gradient = result.gradientCheck();
+        json.beginObject()
+                .name("kind").value(gradient.layer().isPresent() ? "double-backward" : "hessian-vector-product")
+                .name("compared").value(result.compared())
+                .name("gradientPassed").value(gradient.passed())
+                .name("gradientMismatches").value(gradient.mismatches())
+                .name("gradientDifference").value(gradient.difference())
+                .name("description").value(SecondOrderText.line(report))
+                .endObject();
     }
 
     private static void settings(JsonWriter json, CheckSettings settings) {

@@ -133,6 +133,39 @@ final class SampleReports {
                 .build();
     }
 
+    /**
+     * A second-order check of a model whose H·v is wrong in one entry, H[W[1,0], W[0,1]], and not
+     * linear in v; its gradient passed first (the check {@link #passedWithRankThree()}).
+     */
+    static GradientCheckReport hessian() {
+        Offender wrong = offender().index(2).block("W").position(List.of(1, 0)).parameter("W[1,0]").gradient(0.9)
+                .numericGradient(0.3).absoluteError(0.6).relativeError(0.5).estimatedError(4e-10)
+                .verdict(ElementVerdict.MISMATCH).build();
+        return report().modelName("Logistic").settings(SETTINGS).mode(CheckMode.FULL).loss(0.3).noise(1e-16)
+                .difference(0.2).differenceOfMatches(1e-10).differenceOfMismatches(0.5).checkedElements(6)
+                .blocks(List.of(
+                        block().name("W").shape(List.of(2, 2)).offset(0).size(4).difference(0.3).differenceOfMatches(1e-10)
+                                .worstRelativeError(0.5).mismatches(1).kinks(0).unreliable(0)
+                                .diagnosis(Diagnoses.fewElements(List.of(2)))
+                                .taylor(taylorTest(List.of(1e-2, 5e-3), List.of(1e-2, 5e-3), 1.0)).build(),
+                        block().name("b").shape(List.of(2)).offset(4).size(2).difference(1e-10).differenceOfMatches(1e-10)
+                                .worstRelativeError(1e-10).mismatches(0).kinks(0).unreliable(0).diagnosis(Diagnoses.none())
+                                .taylor(taylorTest(List.of(1e-2), List.of(0.0), Double.NaN)).build()))
+                .worstOffenders(List.of(wrong))
+                .gradient(new double[] {0.1, 0.2, 0.9, 0.4, 0.5, 0.6}).numericGradient(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6})
+                .lossEvaluations(0).gradientEvaluations(0).fullCheckEvaluations(12).duration(Duration.ofMillis(3))
+                .layer(ReportFactory.layerResult(6, true, 6, 1, 1, List.of(ReportFactory.jacobianEntry(1, wrong)),
+                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 50, 8))
+                .secondOrder(ReportFactory.secondOrderResult(passedWithRankThree(), true))
+                .build();
+    }
+
+    /** A second-order check that stopped at its gradient, {@link #failed()}: H·v was not compared. */
+    static GradientCheckReport hessianNotCompared() {
+        GradientCheckReport gradient = failed();
+        return ReportFactory.report(gradient).secondOrder(ReportFactory.secondOrderResult(gradient, false)).build();
+    }
+
     /** A 300×2 block, drawn in tiles. */
     static GradientCheckReport tall() {
         int size = 600;
