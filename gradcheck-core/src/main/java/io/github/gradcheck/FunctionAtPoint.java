@@ -43,15 +43,22 @@ final class FunctionAtPoint implements CopyableModel {
 
     @Override
     public ParameterArrays gradient() {
-        double[] gradient = function.gradient(point);
-        if (gradient == null) {
+        return blocks(function, "gradient(θ)", layout, function.gradient(point));
+    }
+
+    /**
+     * {@code values}, which {@code call} of {@code function} returned, in {@code layout}'s blocks;
+     * null stays null (for the check to refuse by name), a wrong length is refused here.
+     */
+    static ParameterArrays blocks(DifferentiableFunction function, String call, ParameterLayout layout, double[] values) {
+        if (values == null) {
             return null;
         }
-        if (gradient.length != layout.size()) {
-            throw new GradientCheckException(function.name() + ".gradient(θ) returned " + gradient.length
+        if (values.length != layout.size()) {
+            throw new GradientCheckException(function.name() + "." + call + " returned " + values.length
                     + " values but θ has " + layout.size() + " (" + layout + ")");
         }
-        return ParameterArrays.over(layout, gradient);
+        return ParameterArrays.over(layout, values);
     }
 
     @Override

@@ -42,16 +42,8 @@ final class TwiceFunctionAtPoint implements TwiceDifferentiableModel, CopyableMo
 
     @Override
     public ParameterArrays hessianVectorProduct(ParameterVector v) {
-        double[] product = function.hessianVectorProduct(parameters.toVector(), v.toVector());
-        if (product == null) {
-            return null;
-        }
-        ParameterLayout layout = parameters.layout();
-        if (product.length != layout.size()) {
-            throw new GradientCheckException(function.name() + ".hessianVectorProduct(θ, v) returned " + product.length
-                    + " values but θ has " + layout.size() + " (" + layout + ")");
-        }
-        return ParameterArrays.over(layout, product);
+        return FunctionAtPoint.blocks(function, "hessianVectorProduct(θ, v)", parameters.layout(),
+                function.hessianVectorProduct(parameters.toVector(), v.toVector()));
     }
 
     @Override

@@ -440,7 +440,7 @@ public final class LayerCheck {
                 }
             }
             double[] y = forward("at " + theta.layout().label(index) + " = " + moved + " (moved by the check)");
-            requireOutputs(y, index);
+            requireOutputs(y, probes[0].length, "at " + theta.layout().label(index) + " moved by the check");
             int free = !filled[2 * index] ? 2 * index : !filled[2 * index + 1] ? 2 * index + 1 : -1;
             if (free < 0) {
                 return dot(probes[j], y);
@@ -453,13 +453,14 @@ public final class LayerCheck {
             return sides[free * probes.length + j];
         }
 
-        void requireOutputs(double[] y, int index) {
-            if (y.length != probes[0].length) {
-                throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + y.length + " outputs at "
-                        + theta.layout().label(index) + " moved by the check, but " + probes[0].length
-                        + " at the given inputs; the number of outputs must not depend on the values."
-                        + " The inputs and parameters have been restored.");
-            }
+    }
+
+    /** Fails, naming when, if {@code y} has another number of outputs than the layer gave at the given inputs. */
+    private void requireOutputs(double[] y, int outputs, String where) {
+        if (y.length != outputs) {
+            throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + y.length + " outputs " + where
+                    + ", but " + outputs + " at the given inputs; the number of outputs must not depend on the values."
+                    + " The inputs and parameters have been restored.");
         }
     }
 
@@ -492,11 +493,7 @@ public final class LayerCheck {
         @Override
         public double loss() {
             double[] y = forward("for probe " + index);
-            if (y.length != dy.length) {
-                throw new GradientCheckException(name + "." + calls.forwardCall() + " returned " + y.length + " outputs for probe "
-                        + index + " but " + dy.length + " at the given inputs; the number of outputs must not depend on"
-                        + " the values. The inputs and parameters have been restored.");
-            }
+            requireOutputs(y, dy.length, "for probe " + index);
             return dot(dy, y);
         }
 
