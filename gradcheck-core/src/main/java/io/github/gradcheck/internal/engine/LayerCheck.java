@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The check of a {@link DifferentiableLayer}: the layer reduced to scalars J = ⟨dy, f(x; W)⟩, one
@@ -158,6 +159,21 @@ public final class LayerCheck {
         }
     }
 
+    /** What {@code call} (a layer's or model's {@code parameters()}) returns, refusing a throw or null by name. */
+    static ParameterArrays parametersOf(Supplier<ParameterArrays> call, String name) {
+        ParameterArrays parameters;
+        try {
+            parameters = call.get();
+        } catch (RuntimeException e) {
+            throw new GradientCheckException(name + ".parameters() threw " + e, e);
+        }
+        if (parameters == null) {
+            throw new GradientCheckException(name + ".parameters() returned null; return the live arrays, or"
+                    + " ParameterArrays.none() for a layer without parameters");
+        }
+        return parameters;
+    }
+
     /** Whether any input or parameter holds floats. */
     private boolean holdsFloats() {
         for (int b = 0; b < theta.layout().blocks().size(); b++) {
@@ -170,16 +186,7 @@ public final class LayerCheck {
 
     /** The inputs' blocks then the parameters', refusing a name both use and a layer with nothing to check. */
     private ParameterArrays theta() {
-        ParameterArrays parameters;
-        try {
-            parameters = layer.parameters();
-        } catch (RuntimeException e) {
-            throw new GradientCheckException(name + ".parameters() threw " + e, e);
-        }
-        if (parameters == null) {
-            throw new GradientCheckException(name + ".parameters() returned null; return ParameterArrays.none() for a"
-                    + " layer without parameters");
-        }
+        ParameterArrays parameters = parametersOf(layer::parameters, name);
         ParameterArrays differentiable = inputs.differentiable();
         for (String input : differentiable.layout().names()) {
             if (parameters.layout().names().contains(input)) {

@@ -14,7 +14,6 @@ import io.github.gradcheck.report.GradientCheckReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * The second-order checks, as layer checks: the gradient g(θ) is a vector-valued function of θ
@@ -57,7 +56,7 @@ public final class SecondOrderCheck {
         if (!gradientCheck.passed()) {
             return refused(gradientCheck, name + ".gradient()", "Hessian-vector product");
         }
-        ParameterArrays parameters = parametersOf(model::parameters, name);
+        ParameterArrays parameters = LayerCheck.parametersOf(model::parameters, name);
         DifferentiableLayer gradient = new GradientOfModel(model, parameters, name);
         // The model is the layer's one (constant) input: a layer check needs one, and the model has no other.
         LayerInputs none = LayerInputs.builder().constant("model", model).build();
@@ -87,7 +86,7 @@ public final class SecondOrderCheck {
         int outputs = gradientCheck.layer().orElseThrow().outputs();
         double[] dy = new double[outputs];
         Directions.weighted(new SplittableRandom(settings.seed() ^ UPSTREAM_SEED), null, dy, 0, outputs);
-        ParameterArrays parameters = parametersOf(layer::parameters, name);
+        ParameterArrays parameters = LayerCheck.parametersOf(layer::parameters, name);
         ParameterLayout theta = ACCESS.concat(inputs.differentiable(), parameters).layout();
         DifferentiableLayer backward = new BackwardOfLayer(layer, parameters, theta, dy, name);
         GradientCheckReport compared = LayerCheck.run(backward, inputs, settings,
@@ -107,20 +106,6 @@ public final class SecondOrderCheck {
         warnings.addAll(gradientCheck.warnings());
         return ReportFactory.report(gradientCheck).warnings(warnings)
                 .secondOrder(ReportFactory.secondOrderResult(gradientCheck, false)).build();
-    }
-
-    /** The live parameters, refusing a throw or null by name. */
-    private static ParameterArrays parametersOf(Supplier<ParameterArrays> call, String name) {
-        ParameterArrays parameters;
-        try {
-            parameters = call.get();
-        } catch (RuntimeException e) {
-            throw new GradientCheckException(name + ".parameters() threw " + e, e);
-        }
-        if (parameters == null) {
-            throw new GradientCheckException(name + ".parameters() returned null");
-        }
-        return parameters;
     }
 
     /** The gradient as the output of a layer without inputs, over the model's parameters. */
