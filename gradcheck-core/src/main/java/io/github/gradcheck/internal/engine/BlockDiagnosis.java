@@ -36,15 +36,24 @@ final class BlockDiagnosis {
     private final double[] n;
     private final double[] theta;
     private final ElementVerdict[] verdicts;
+    /** The block's first flat index in the whole arrays, and its size: the block is read in place, never copied. */
+    private final int from;
+    private final int size;
     private final int batchSize;
 
-    /** The block's slices of the analytic and numeric gradients, of θ, and of the element verdicts. */
+    /**
+     * The block's part of the whole analytic and numeric gradients, θ and the element verdicts, read
+     * in place: a block of a million elements is diagnosed without copies of it (each pattern's fit
+     * is computed element by element, in the order a fitted array would have been summed).
+     */
     BlockDiagnosis(ParameterBlock block, double[] g, double[] n, double[] theta, ElementVerdict[] verdicts, int batchSize) {
         this.block = block;
         this.g = g;
         this.n = n;
         this.theta = theta;
         this.verdicts = verdicts;
+        this.from = block.offset();
+        this.size = block.size();
         this.batchSize = batchSize;
     }
 
@@ -56,12 +65,12 @@ final class BlockDiagnosis {
      * all, a few wrong elements, else unexplained.
      */
     Diagnosis diagnose() {
-        double gNorm = norm(g);
-        double nNorm = norm(n);
+        double gNorm = RelativeDifference.norm(g, null, from, from + size);
+        double nNorm = RelativeDifference.norm(n, null, from, from + size);
         if (gNorm == 0 && nNorm > 0) {
             return Diagnoses.zero(nNorm);
         }
-        if (g.length == 1) {
+        if (size == 1) {
             // One number is fitted by any one-parameter pattern; claiming one would be a guess.
             return Diagnoses.unexplained(nNorm > 0 ? leastSquaresFactor() : Double.NaN, Double.NaN);
         }
@@ -84,7 +93,7 @@ final class BlockDiagnosis {
             return few;
         }
         double factor = nNorm > 0 ? leastSquaresFactor() : Double.NaN;
-        return Diagnoses.unexplained(factor, nNorm > 0 ? distance(g, scaled(n, factor)) / gNorm : Double.NaN);
+        return Diagnoses.unexplained(factor, nNorm > 0 ? scaledDistance(factor) / gNorm : Double.NaN);
     }
 
     /** A pattern that fits, and how far the analytic values are from it. */
@@ -102,7 +111,7 @@ final class BlockDiagnosis {
             return null;
         }
         double factor = leastSquaresFactor();
-        double distance = distance(g, scaled(n, factor));
+        double distance = scaledDistance(factor);
         double residual = distance / gNorm;
         if (!(residual <= Diagnosis.GOOD_FIT) || Math.abs(factor - 1) <= FACTOR_SIGNIFICANCE * factorStandardError(factor)) {
             // A factor within its own uncertainty of 1 is a few wrong elements, not a factor.
@@ -112,13 +121,29 @@ final class BlockDiagnosis {
                 : Diagnoses.scaled(factor, batchSize, residual), distance);
     }
 
+    /** ‖analytic − c × numeric‖. */
+    private double scaledDistance(double factor) {
+        double sum = 0;
+        for (int i = from; i < from + size; i++) {
+            double fitted = factor * n[i];
+            sum += (g[i] - fitted) * (g[i] - fitted);
+        }
+        return Math.sqrt(sum);
+    }
+
     /** analytic ≈ numeric transposed, for a square matrix. */
     private Fit transpose(double gNorm) {
         int[] shape = block.shape();
         if (shape.length != 2 || shape[0] != shape[1] || shape[0] <= 1) {
             return null;
         }
-        double distance = distance(g, transposed(n, shape[0]));
+        int side = shape[0];
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+            double fitted = n[from + (k % side) * side + k / side];
+            sum += (g[from + k] - fitted) * (g[from + k] - fitted);
+        }
+        double distance = Math.sqrt(sum);
         return distance / gNorm <= Diagnosis.GOOD_FIT && explainsTheError(distance) ? new Fit(Diagnoses.transposed(distance / gNorm), distance) : null;
     }
 
@@ -136,23 +161,55 @@ final class BlockDiagnosis {
         if (wide < 2 || (shape.length == 2 && shape[0] == shape[1])) {
             return null;
         }
-        int[] columnMajorIndex = columnMajorIndices(shape);
-        double[] analyticColumnMajor = new double[g.length];
-        double[] numericColumnMajor = new double[g.length];
-        for (int k = 0; k < g.length; k++) {
-            // analytic[colMajor(k)] ≈ numeric[k]: analytic's flat values are numeric's read column-major.
-            analyticColumnMajor[columnMajorIndex[k]] = n[k];
-            // analytic[k] ≈ numeric[colMajor(k)]: numeric's flat values are analytic's read column-major.
-            numericColumnMajor[k] = n[columnMajorIndex[k]];
-        }
         Fit best = null;
         for (boolean analyticSide : new boolean[] {true, false}) {
-            double distance = distance(g, analyticSide ? analyticColumnMajor : numericColumnMajor);
+            double distance = columnMajorDistance(shape, analyticSide);
             if (distance / gNorm <= Diagnosis.GOOD_FIT && explainsTheError(distance)) {
                 best = better(best, new Fit(Diagnoses.columnMajor(analyticSide, distance / gNorm), distance));
             }
         }
         return best;
+    }
+
+    /**
+     * ‖analytic − numeric in the other order‖: with {@code analyticSide}, analytic[colMajor(k)] ≈
+     * numeric[k] (analytic's flat values are numeric's read column-major), so analytic[j] is compared
+     * with numeric[rowMajor(j)]; else analytic[k] ≈ numeric[colMajor(k)]. Positions are walked as
+     * counters, first index fastest or last index fastest, so that no index table of the block is made.
+     */
+    private double columnMajorDistance(int[] shape, boolean analyticSide) {
+        int rank = shape.length;
+        int[] rowMajorStride = new int[rank];
+        int[] columnMajorStride = new int[rank];
+        for (int axis = rank - 1, stride = 1; axis >= 0; axis--) {
+            rowMajorStride[axis] = stride;
+            stride *= shape[axis];
+        }
+        for (int axis = 0, stride = 1; axis < rank; axis++) {
+            columnMajorStride[axis] = stride;
+            stride *= shape[axis];
+        }
+        // Walk k in its own order (column-major for analyticSide, row-major otherwise) and read numeric at the other order's index.
+        int[] position = new int[rank];
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+            int other = 0;
+            for (int axis = 0; axis < rank; axis++) {
+                other += position[axis] * (analyticSide ? rowMajorStride[axis] : columnMajorStride[axis]);
+            }
+            double fitted = n[from + other];
+            sum += (g[from + k] - fitted) * (g[from + k] - fitted);
+            if (analyticSide) {
+                for (int axis = 0; axis < rank && ++position[axis] == shape[axis]; axis++) {
+                    position[axis] = 0;
+                }
+            } else {
+                for (int axis = rank - 1; axis >= 0 && ++position[axis] == shape[axis]; axis--) {
+                    position[axis] = 0;
+                }
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     /**
@@ -174,15 +231,16 @@ final class BlockDiagnosis {
         double determinant = nn * tt - nt * nt;
         double a = (gn * tt - gt * nt) / determinant;
         double b = (gt * nn - gn * nt) / determinant;
-        double[] fitted = new double[g.length];
-        for (int k = 0; k < g.length; k++) {
-            fitted[k] = a * n[k] + b * theta[k];
+        double sum = 0;
+        for (int i = from; i < from + size; i++) {
+            double fitted = a * n[i] + b * theta[i];
+            sum += (g[i] - fitted) * (g[i] - fitted);
         }
-        double distance = distance(g, fitted);
+        double distance = Math.sqrt(sum);
         double residual = distance / gNorm;
         double thetaShare = Math.abs(b) * Math.sqrt(tt) / gNorm;
         // The standard error of a, from the residual, as for one factor but with two numbers fitted.
-        double aError = distance / Math.sqrt(Math.max(g.length - 2, 1)) * Math.sqrt(tt / determinant);
+        double aError = distance / Math.sqrt(Math.max(size - 2, 1)) * Math.sqrt(tt / determinant);
         if (!(residual <= Diagnosis.GOOD_FIT) || thetaShare <= Diagnosis.GOOD_FIT
                 || Math.abs(a - 1) <= FACTOR_SIGNIFICANCE * aError || !explainsTheError(distance)) {
             return null;
@@ -196,32 +254,35 @@ final class BlockDiagnosis {
      * smooth gradient closely, and must still read as one wrong element.
      */
     private boolean explainsTheError(double distance) {
-        return distance < distance(g, n);
+        return distance < scaledDistance(1);
     }
 
     /**
      * The jackknife standard error of the least-squares factor: how much leaving out one element at a
      * time moves it, sqrt((N − 1)/N · Σ (c₍ₖ₎ − c̄)²), with c₍ₖ₎ = (Σ gn − gₖnₖ) / (Σ n² − nₖ²). A few wrong
-     * elements move it by about as much as they pull it off 1.
+     * elements move it by about as much as they pull it off 1. Each c₍ₖ₎ is computed twice, for the
+     * mean and for the spread, rather than kept in an array the size of the block.
      */
     private double factorStandardError(double factor) {
         double gn = dot(g, n);
         double nn = dot(n, n);
-        double[] leftOut = new double[g.length];
         double mean = 0;
-        int count = 0;
-        for (int k = 0; k < g.length; k++) {
-            double rest = nn - n[k] * n[k];
-            leftOut[k] = rest > 0 ? (gn - g[k] * n[k]) / rest : factor;
-            mean += leftOut[k];
-            count++;
+        for (int i = from; i < from + size; i++) {
+            mean += leftOut(gn, nn, i, factor);
         }
-        mean /= count;
+        mean /= size;
         double sum = 0;
-        for (double value : leftOut) {
+        for (int i = from; i < from + size; i++) {
+            double value = leftOut(gn, nn, i, factor);
             sum += (value - mean) * (value - mean);
         }
-        return Math.sqrt((count - 1.0) / count * sum);
+        return Math.sqrt((size - 1.0) / size * sum);
+    }
+
+    /** c₍ᵢ₎: the least-squares factor without element i. */
+    private double leftOut(double gn, double nn, int i, double factor) {
+        double rest = nn - n[i] * n[i];
+        return rest > 0 ? (gn - g[i] * n[i]) / rest : factor;
     }
 
     /** analytic[k] ≈ numeric[k + s]: the closest of the shifts worth trying, in {@link #shifts}' order. */
@@ -239,31 +300,42 @@ final class BlockDiagnosis {
 
     /** analytic − numeric ≈ λ·θ over the block. */
     private Fit regularization() {
-        double[] delta = new double[g.length];
-        for (int k = 0; k < g.length; k++) {
-            delta[k] = g[k] - n[k];
-        }
         double thetaSquared = dot(theta, theta);
-        double deltaNorm = norm(delta);
+        double deltaNorm = RelativeDifference.norm(g, n, from, from + size);
         if (thetaSquared == 0 || deltaNorm == 0 || nonZero(theta) < 2) {
             return null;
         }
-        double lambda = dot(delta, theta) / thetaSquared;
-        double distance = distance(delta, scaled(theta, lambda));
+        double deltaTheta = 0;
+        for (int i = from; i < from + size; i++) {
+            deltaTheta += (g[i] - n[i]) * theta[i];
+        }
+        double lambda = deltaTheta / thetaSquared;
+        double sum = 0;
+        for (int i = from; i < from + size; i++) {
+            double fitted = lambda * theta[i];
+            sum += (g[i] - n[i] - fitted) * (g[i] - n[i] - fitted);
+        }
+        double distance = Math.sqrt(sum);
         double residual = distance / deltaNorm;
         return residual > Diagnosis.GOOD_FIT ? null : new Fit(Diagnoses.regularization(lambda, residual), distance);
     }
 
     /** At most max(3, a fifth) of the elements mismatch, and not all: those are the bug. */
     private Diagnosis fewElements() {
+        int count = 0;
+        for (int i = from; i < from + size; i++) {
+            count += verdicts[i] == ElementVerdict.MISMATCH ? 1 : 0;
+        }
+        if (count > Math.max(3, size / 5) || count >= size) {
+            return null;
+        }
         List<Integer> wrong = new ArrayList<>();
-        for (int k = 0; k < verdicts.length; k++) {
-            if (verdicts[k] == ElementVerdict.MISMATCH) {
+        for (int k = 0; k < size; k++) {
+            if (verdicts[from + k] == ElementVerdict.MISMATCH) {
                 wrong.add(k);
             }
         }
-        return wrong.size() <= Math.max(3, verdicts.length / 5) && wrong.size() < verdicts.length
-                ? Diagnoses.fewElements(wrong) : null;
+        return Diagnoses.fewElements(wrong);
     }
 
     /** The c that minimises ‖analytic − c × numeric‖; needs a non-zero numeric gradient. */
@@ -290,91 +362,46 @@ final class BlockDiagnosis {
      * leaves each row's end without one).
      */
     private double shiftDistance(int shift, int[] shape) {
-        int row = shape.length >= 2 ? shape[shape.length - 1] : g.length;
-        boolean withinRows = Math.abs(shift) == 1 && row > 1 && row < g.length;
+        int row = shape.length >= 2 ? shape[shape.length - 1] : size;
+        boolean withinRows = Math.abs(shift) == 1 && row > 1 && row < size;
         double sum = 0;
         int pairs = 0;
-        for (int k = 0; k < g.length; k++) {
+        for (int k = 0; k < size; k++) {
             int source = k + shift;
-            if (source < 0 || source >= g.length || (withinRows && source / row != k / row)) {
+            if (source < 0 || source >= size || (withinRows && source / row != k / row)) {
                 continue;
             }
-            sum += (g[k] - n[source]) * (g[k] - n[source]);
+            sum += (g[from + k] - n[from + source]) * (g[from + k] - n[from + source]);
             pairs++;
         }
         // A fit on fewer than two pairs proves nothing.
         return pairs < 2 ? Double.POSITIVE_INFINITY : Math.sqrt(sum);
     }
 
-    /** For each row-major flat index, the flat index of the same element in column-major order (first index fastest). */
-    private static int[] columnMajorIndices(int[] shape) {
-        int size = 1;
-        for (int d : shape) {
-            size *= d;
-        }
-        int[] result = new int[size];
-        int[] position = new int[shape.length];
-        for (int k = 0; k < size; k++) {
-            int index = 0;
-            for (int axis = shape.length - 1; axis >= 0; axis--) {
-                index = index * shape[axis] + position[axis];
-            }
-            result[k] = index;
-            for (int axis = shape.length - 1; axis >= 0; axis--) {
-                if (++position[axis] < shape[axis]) {
-                    break;
-                }
-                position[axis] = 0;
-            }
-        }
-        return result;
-    }
-
-    private static double[] transposed(double[] values, int size) {
-        double[] result = new double[values.length];
-        for (int r = 0; r < size; r++) {
-            for (int c = 0; c < size; c++) {
-                result[r * size + c] = values[c * size + r];
-            }
-        }
-        return result;
-    }
-
-    private static double[] scaled(double[] values, double factor) {
-        double[] result = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            result[k] = factor * values[k];
-        }
-        return result;
-    }
-
-    /** ‖actual − fitted‖₂. */
-    private static double distance(double[] actual, double[] fitted) {
-        double sum = 0;
-        for (int k = 0; k < actual.length; k++) {
-            sum += (actual[k] - fitted[k]) * (actual[k] - fitted[k]);
-        }
-        return Math.sqrt(sum);
-    }
-
-    private static int nonZero(double[] values) {
+    /** The block's non-zero elements of {@code values}. */
+    private int nonZero(double[] values) {
         int count = 0;
-        for (double value : values) {
-            count += value != 0 ? 1 : 0;
+        for (int i = from; i < from + size; i++) {
+            count += values[i] != 0 ? 1 : 0;
         }
         return count;
     }
 
-    /** ⟨a, b⟩ over the whole of both; also the cross-block fits'. */
-    static double dot(double[] a, double[] b) {
+    /** ⟨a, b⟩ over the block. */
+    private double dot(double[] a, double[] b) {
         double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
+        for (int i = from; i < from + size; i++) {
+            sum += a[i] * b[i];
         }
         return sum;
     }
 
-    private static double norm(double[] a) {
-        return RelativeDifference.norm(a, null, 0, a.length);
+    /** ⟨a, b⟩ over the whole of both: the cross-block fits'. */
+    static double dot(double[] a, double[] b, int length) {
+        double sum = 0;
+        for (int k = 0; k < length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
     }
 }

@@ -121,7 +121,7 @@ final class CrossBlockDiagnoses {
         if (dataTerm) {
             return Diagnoses.wholeDataTermScaled(names, reference, batchSize, worstResidual);
         }
-        double factor = BlockDiagnosis.dot(g, n) / numericSquared;
+        double factor = BlockDiagnosis.dot(g, n, n.length) / numericSquared;
         double residual = distance(0, n.length, factor) / Math.sqrt(squares(g, 0, g.length));
         return residual <= Diagnosis.GOOD_FIT ? Diagnoses.wholeGradientScaled(names, factor, batchSize, residual) : null;
     }

@@ -544,9 +544,7 @@ public final class NumericCheck {
             return PartialDiagnosis.of(Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
                     Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize());
         }
-        return new BlockDiagnosis(block, Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
-                Arrays.copyOfRange(theta, from, to), Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize())
-                .diagnose();
+        return new BlockDiagnosis(block, gradient, elements.numeric, theta, elements.verdicts, calls.batchSize()).diagnose();
     }
 
     private static List<Integer> boxed(int[] values) {
