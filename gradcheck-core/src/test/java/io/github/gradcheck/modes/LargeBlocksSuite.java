@@ -37,10 +37,17 @@ final class LargeBlocksSuite {
         embeddings.add(cases, "E ×0.5", g -> scale(g, 0, 9600, 0.5));
         embeddings.add(cases, "only the first row of each pair", Embeddings.FIRST_ROW_ONLY);
         embeddings.add(cases, "one used element +10 %", g -> g[embeddings.firstUsed()] *= 1.1);
+        embeddings.add(cases, "two used elements swapped", g -> {
+            int a = embeddings.firstUsed();
+            double first = g[a];
+            g[a] = g[a + 1];
+            g[a + 1] = first;
+        });
         LogCosh logCosh = new LogCosh(5000, 12);
         logCosh.add(cases, "correct", g -> { });
         logCosh.add(cases, "w ×(1 + 1e-3)", g -> scale(g, 0, 5000, 1 + 1e-3));
         logCosh.add(cases, "w[4321] zero", g -> g[4321] = 0);
+        logCosh.add(cases, "w[17] off by 1 %", g -> g[17] *= 1.01);
         logCosh.add(cases, "bias sign flipped", g -> g[5000] *= -1);
         return cases;
     }
