@@ -271,10 +271,11 @@ public final class NumericCheck {
         String where = AT_THETA;
         double[] first = calls.gradient(layout);
         requireUnchangedBy("gradient", parameters, original, where);
-        double[] second = calls.gradient(layout);
-        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
         double tolerance = settings.nondeterminismTolerance();
-        int worst = largestDifference(first, second);
+        // Compared where it is read: the second gradient is copied only where it differs.
+        double[] second = calls.gradientUnlessAlike(layout, first, tolerance);
+        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
+        int worst = second == null ? -1 : largestDifference(first, second);
         if (worst < 0 || Math.abs(first[worst] - second[worst]) <= tolerance * largest(first, second)) {
             return first;
         }
