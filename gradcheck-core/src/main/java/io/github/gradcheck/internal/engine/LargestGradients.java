@@ -44,11 +44,16 @@ final class LargestGradients {
         return ma != mb ? ma < mb : a > b;
     }
 
+    /**
+     * Offers element i, whose index is above every one offered before: with the heap full, i enters
+     * only with a magnitude above the root's (on a tie, its higher index ranks it below), so that most
+     * elements of a large block cost one comparison.
+     */
     private void offer(int i) {
         if (size < heap.length) {
             heap[size] = i;
             up(size++);
-        } else if (heap.length > 0 && below(heap[0], i)) {
+        } else if (heap.length > 0 && magnitude(gradient[i]) > magnitude(gradient[heap[0]])) {
             heap[0] = i;
             down(0);
         }

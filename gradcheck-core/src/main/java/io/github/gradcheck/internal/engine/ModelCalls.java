@@ -165,6 +165,9 @@ final class ModelCalls {
             return gradient(layout, arrays);
         }
         ParameterAccess access = ParameterAccess.get();
+        if (access.firstDifference(arrays, first) < 0) {
+            return null; // the same bits as the first, which was checked to be finite
+        }
         List<ParameterBlock> blocks = layout.blocks();
         double difference = 0;
         double largest = 0;
