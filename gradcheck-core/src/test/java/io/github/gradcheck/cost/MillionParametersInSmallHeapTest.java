@@ -56,7 +56,8 @@ class MillionParametersInSmallHeapTest {
      * (their results are held for the checked elements only, their noise and Taylor directions cover
      * 4,096 coordinates, the search's are drawn from their seeds). With the model's θ (8 MB) and the
      * array its gradient() returns (8 MB, while it is copied) that is 32 MB: the smallest heap that
-     * runs either mode is 37m (before: 59m for random directions, 73m for sampled), asserted in 40m.
+     * runs either mode on the benchmarks' {@code Footprint} model is 37m (before: 59m for random directions, 73m for
+     * sampled), asserted here in 40m.
      */
     @ParameterizedTest
     @ValueSource(strings = {"random-directions", "sampled"})
