@@ -5,6 +5,7 @@ import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.internal.text.ReportText;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,10 @@ public final class GradientCheckReport {
     private final List<String> warnings;
     private final List<CrossBlockDiagnosis> crossBlockDiagnoses;
     private final double[] gradient;
+    /** The numeric gradient: over all of θ, or at {@link #numericIndices} only (NaN elsewhere). */
     private final double[] numericGradient;
+    /** The flat indices of {@link #numericGradient}'s values after a partial check; null where it holds all of θ. */
+    private final int[] numericIndices;
     private final int jitteredElements;
     private final long lossEvaluations;
     private final long gradientEvaluations;
@@ -72,9 +76,14 @@ public final class GradientCheckReport {
         double[] numericGradient = Objects.requireNonNull(values.numericGradient, "numericGradient");
         this.gradient = values.handedOver ? gradient : gradient.clone();
         this.numericGradient = values.handedOver ? numericGradient : numericGradient.clone();
-        if (this.gradient.length != this.numericGradient.length) {
+        this.numericIndices = values.numericIndices;
+        if (numericIndices == null && this.gradient.length != this.numericGradient.length) {
             throw new IllegalArgumentException("gradient has " + this.gradient.length
                     + " elements but numericGradient has " + this.numericGradient.length);
+        }
+        if (numericIndices != null && numericIndices.length != this.numericGradient.length) {
+            throw new IllegalArgumentException(numericIndices.length + " checked elements but " + this.numericGradient.length
+                    + " numeric values for them");
         }
         this.jitteredElements = values.jitteredElements;
         this.lossEvaluations = ReportAssembly.required(values.lossEvaluations, type, "lossEvaluations");
@@ -355,7 +364,15 @@ public final class GradientCheckReport {
      * @return the numeric gradient
      */
     public double[] numericGradient() {
-        return numericGradient.clone();
+        if (numericIndices == null) {
+            return numericGradient.clone();
+        }
+        double[] all = new double[gradient.length];
+        Arrays.fill(all, Double.NaN);
+        for (int k = 0; k < numericIndices.length; k++) {
+            all[numericIndices[k]] = numericGradient[k];
+        }
+        return all;
     }
 
     /**

@@ -103,6 +103,8 @@ final class ReportAssembly extends ReportFactory {
         List<CrossBlockDiagnosis> crossBlockDiagnoses = List.of();
         double[] gradient;
         double[] numericGradient;
+        /** The flat indices of {@link #numericGradient}'s values where it holds the checked elements only; null where it holds all. */
+        int[] numericIndices;
         /** Whether the arrays were handed over (kept by the report) rather than given (copied). */
         boolean handedOver;
         int jitteredElements;
@@ -212,6 +214,7 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder numericGradient(double[] numericGradient) {
             this.numericGradient = numericGradient;
+            this.numericIndices = null;
             return this;
         }
 
@@ -219,6 +222,16 @@ final class ReportAssembly extends ReportFactory {
         public ReportBuilder handOver(double[] gradient, double[] numericGradient) {
             this.gradient = gradient;
             this.numericGradient = numericGradient;
+            this.numericIndices = null;
+            this.handedOver = true;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder handOverChecked(double[] gradient, int[] checked, double[] numericAtChecked) {
+            this.gradient = gradient;
+            this.numericGradient = numericAtChecked;
+            this.numericIndices = checked;
             this.handedOver = true;
             return this;
         }

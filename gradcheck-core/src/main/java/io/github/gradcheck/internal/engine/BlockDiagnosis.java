@@ -33,25 +33,25 @@ final class BlockDiagnosis {
 
     private final ParameterBlock block;
     private final double[] g;
-    private final double[] n;
+    /** The check's results: the numeric gradient and the verdicts. */
+    private final ElementResults elements;
     private final double[] theta;
-    private final ElementVerdict[] verdicts;
     /** The block's first flat index in the whole arrays, and its size: the block is read in place, never copied. */
     private final int from;
     private final int size;
     private final int batchSize;
 
     /**
-     * The block's part of the whole analytic and numeric gradients, θ and the element verdicts, read
-     * in place: a block of a million elements is diagnosed without copies of it (each pattern's fit
-     * is computed element by element, in the order a fitted array would have been summed).
+     * The block's part of the whole analytic gradient, of the check's results (every element of the
+     * block checked) and of θ, read in place: a block of a million elements is diagnosed without
+     * copies of it (each pattern's fit is computed element by element, in the order a fitted array
+     * would have been summed).
      */
-    BlockDiagnosis(ParameterBlock block, double[] g, double[] n, double[] theta, ElementVerdict[] verdicts, int batchSize) {
+    BlockDiagnosis(ParameterBlock block, double[] g, ElementResults elements, double[] theta, int batchSize) {
         this.block = block;
         this.g = g;
-        this.n = n;
+        this.elements = elements;
         this.theta = theta;
-        this.verdicts = verdicts;
         this.from = block.offset();
         this.size = block.size();
         this.batchSize = batchSize;
@@ -66,7 +66,7 @@ final class BlockDiagnosis {
      */
     Diagnosis diagnose() {
         double gNorm = RelativeDifference.norm(g, null, from, from + size);
-        double nNorm = RelativeDifference.norm(n, null, from, from + size);
+        double nNorm = RelativeDifference.checkedNorm(null, elements, from, from + size);
         if (gNorm == 0 && nNorm > 0) {
             return Diagnoses.zero(nNorm);
         }
@@ -107,7 +107,7 @@ final class BlockDiagnosis {
 
     /** analytic ≈ c × numeric: a flipped sign where c ≈ −1, else scaled; needs two non-zero numeric values. */
     private Fit constantFactor(double gNorm) {
-        if (nonZero(n) < 2) {
+        if (nonZeroNumeric() < 2) {
             return null;
         }
         double factor = leastSquaresFactor();
@@ -125,7 +125,7 @@ final class BlockDiagnosis {
     private double scaledDistance(double factor) {
         double sum = 0;
         for (int i = from; i < from + size; i++) {
-            double fitted = factor * n[i];
+            double fitted = factor * n(i);
             sum += (g[i] - fitted) * (g[i] - fitted);
         }
         return Math.sqrt(sum);
@@ -140,7 +140,7 @@ final class BlockDiagnosis {
         int side = shape[0];
         double sum = 0;
         for (int k = 0; k < size; k++) {
-            double fitted = n[from + (k % side) * side + k / side];
+            double fitted = n(from + (k % side) * side + k / side);
             sum += (g[from + k] - fitted) * (g[from + k] - fitted);
         }
         double distance = Math.sqrt(sum);
@@ -197,7 +197,7 @@ final class BlockDiagnosis {
             for (int axis = 0; axis < rank; axis++) {
                 other += position[axis] * (analyticSide ? rowMajorStride[axis] : columnMajorStride[axis]);
             }
-            double fitted = n[from + other];
+            double fitted = n(from + other);
             sum += (g[from + k] - fitted) * (g[from + k] - fitted);
             if (analyticSide) {
                 for (int axis = 0; axis < rank && ++position[axis] == shape[axis]; axis++) {
@@ -220,20 +220,20 @@ final class BlockDiagnosis {
      * the two terms apart.
      */
     private Fit dataTermScaled(double gNorm) {
-        double nn = dot(n, n);
+        double nn = numericSquared();
         double tt = dot(theta, theta);
-        double nt = dot(n, theta);
-        if (nonZero(n) < 3 || nonZero(theta) < 3 || nn == 0 || tt == 0 || Math.abs(nt) > SEPARABLE * Math.sqrt(nn * tt)) {
+        double nt = dotNumeric(theta);
+        if (nonZeroNumeric() < 3 || nonZero(theta) < 3 || nn == 0 || tt == 0 || Math.abs(nt) > SEPARABLE * Math.sqrt(nn * tt)) {
             return null;
         }
-        double gn = dot(g, n);
+        double gn = dotNumeric(g);
         double gt = dot(g, theta);
         double determinant = nn * tt - nt * nt;
         double a = (gn * tt - gt * nt) / determinant;
         double b = (gt * nn - gn * nt) / determinant;
         double sum = 0;
         for (int i = from; i < from + size; i++) {
-            double fitted = a * n[i] + b * theta[i];
+            double fitted = a * n(i) + b * theta[i];
             sum += (g[i] - fitted) * (g[i] - fitted);
         }
         double distance = Math.sqrt(sum);
@@ -264,8 +264,8 @@ final class BlockDiagnosis {
      * mean and for the spread, rather than kept in an array the size of the block.
      */
     private double factorStandardError(double factor) {
-        double gn = dot(g, n);
-        double nn = dot(n, n);
+        double gn = dotNumeric(g);
+        double nn = numericSquared();
         double mean = 0;
         for (int i = from; i < from + size; i++) {
             mean += leftOut(gn, nn, i, factor);
@@ -281,8 +281,8 @@ final class BlockDiagnosis {
 
     /** c₍ᵢ₎: the least-squares factor without element i. */
     private double leftOut(double gn, double nn, int i, double factor) {
-        double rest = nn - n[i] * n[i];
-        return rest > 0 ? (gn - g[i] * n[i]) / rest : factor;
+        double rest = nn - n(i) * n(i);
+        return rest > 0 ? (gn - g[i] * n(i)) / rest : factor;
     }
 
     /** analytic[k] ≈ numeric[k + s]: the closest of the shifts worth trying, in {@link #shifts}' order. */
@@ -301,19 +301,19 @@ final class BlockDiagnosis {
     /** analytic − numeric ≈ λ·θ over the block. */
     private Fit regularization() {
         double thetaSquared = dot(theta, theta);
-        double deltaNorm = RelativeDifference.norm(g, n, from, from + size);
+        double deltaNorm = RelativeDifference.checkedNorm(g, elements, from, from + size);
         if (thetaSquared == 0 || deltaNorm == 0 || nonZero(theta) < 2) {
             return null;
         }
         double deltaTheta = 0;
         for (int i = from; i < from + size; i++) {
-            deltaTheta += (g[i] - n[i]) * theta[i];
+            deltaTheta += (g[i] - n(i)) * theta[i];
         }
         double lambda = deltaTheta / thetaSquared;
         double sum = 0;
         for (int i = from; i < from + size; i++) {
             double fitted = lambda * theta[i];
-            sum += (g[i] - n[i] - fitted) * (g[i] - n[i] - fitted);
+            sum += (g[i] - n(i) - fitted) * (g[i] - n(i) - fitted);
         }
         double distance = Math.sqrt(sum);
         double residual = distance / deltaNorm;
@@ -324,14 +324,14 @@ final class BlockDiagnosis {
     private Diagnosis fewElements() {
         int count = 0;
         for (int i = from; i < from + size; i++) {
-            count += verdicts[i] == ElementVerdict.MISMATCH ? 1 : 0;
+            count += elements.verdict(i) == ElementVerdict.MISMATCH ? 1 : 0;
         }
         if (count > Math.max(3, size / 5) || count >= size) {
             return null;
         }
         List<Integer> wrong = new ArrayList<>();
         for (int k = 0; k < size; k++) {
-            if (verdicts[from + k] == ElementVerdict.MISMATCH) {
+            if (elements.verdict(from + k) == ElementVerdict.MISMATCH) {
                 wrong.add(k);
             }
         }
@@ -340,7 +340,7 @@ final class BlockDiagnosis {
 
     /** The c that minimises ‖analytic − c × numeric‖; needs a non-zero numeric gradient. */
     private double leastSquaresFactor() {
-        return dot(g, n) / dot(n, n);
+        return dotNumeric(g) / numericSquared();
     }
 
     /** Off-by-one shifts worth trying: one element, and for a matrix or more one row, either way. */
@@ -371,11 +371,43 @@ final class BlockDiagnosis {
             if (source < 0 || source >= size || (withinRows && source / row != k / row)) {
                 continue;
             }
-            sum += (g[from + k] - n[from + source]) * (g[from + k] - n[from + source]);
+            sum += (g[from + k] - n(from + source)) * (g[from + k] - n(from + source));
             pairs++;
         }
         // A fit on fewer than two pairs proves nothing.
         return pairs < 2 ? Double.POSITIVE_INFINITY : Math.sqrt(sum);
+    }
+
+    /** Element i's numeric derivative. */
+    private double n(int i) {
+        return elements.numeric(i);
+    }
+
+    /** The block's non-zero numeric derivatives. */
+    private int nonZeroNumeric() {
+        int count = 0;
+        for (int i = from; i < from + size; i++) {
+            count += n(i) != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** ⟨numeric, numeric⟩ over the block. */
+    private double numericSquared() {
+        double sum = 0;
+        for (int i = from; i < from + size; i++) {
+            sum += n(i) * n(i);
+        }
+        return sum;
+    }
+
+    /** ⟨a, numeric⟩ over the block. */
+    private double dotNumeric(double[] a) {
+        double sum = 0;
+        for (int i = from; i < from + size; i++) {
+            sum += a[i] * n(i);
+        }
+        return sum;
     }
 
     /** The block's non-zero elements of {@code values}. */

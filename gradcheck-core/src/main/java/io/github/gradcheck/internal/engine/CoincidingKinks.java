@@ -5,6 +5,7 @@ import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.ElementVerdict;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -51,8 +52,8 @@ final class CoincidingKinks {
     private final double noise;
     /** The θ whose max(|θᵢ|, 1) scales steps and directions (see {@link Directions#scale}). */
     private final double[] scaleOf;
-    /** The elements judged in an earlier round, which a later round leaves as they are. */
-    private boolean[] judgedBefore;
+    /** The elements judged in an earlier round, which a later round leaves as they are (as long as the last one judged). */
+    private final BitSet judgedBefore = new BitSet();
 
     CoincidingKinks(CheckSettings settings, ElementClassifier classifier, double noise, double[] scaleOf) {
         this.settings = settings;
@@ -67,12 +68,9 @@ final class CoincidingKinks {
      * judged by an earlier call is not judged again. Leaves the parameters at {@code theta}.
      */
     Judged judge(Workspace workspace, double[] theta, double[] gradient, ElementResults elements) {
-        if (judgedBefore == null) {
-            judgedBefore = new boolean[theta.length];
-        }
         List<Integer> mismatches = new ArrayList<>();
-        for (int i = 0; i < theta.length; i++) {
-            if (elements.verdicts[i] == ElementVerdict.MISMATCH && !judgedBefore[i]) {
+        for (int i = elements.nextChecked(0); i < theta.length; i = elements.nextChecked(i + 1)) {
+            if (elements.verdict(i) == ElementVerdict.MISMATCH && !judgedBefore.get(i)) {
                 mismatches.add(i);
             }
         }
@@ -96,7 +94,7 @@ final class CoincidingKinks {
             List<Integer> positions = new ArrayList<>();
             for (int m = 0; m < mismatches.size(); m++) {
                 int i = mismatches.get(m);
-                double disagreement = Math.abs(gradient[i] - elements.numeric[i]);
+                double disagreement = Math.abs(gradient[i] - elements.numeric(i));
                 double jump = Math.abs(jitteredGradient[0][m] - gradient[i]) + Math.abs(jitteredGradient[1][m] - gradient[i]);
                 if (jump > GRADIENT_JUMP * disagreement) {
                     candidates.add(i);
@@ -124,8 +122,8 @@ final class CoincidingKinks {
             int stillMismatch = 0;
             for (int c = 0; c < candidates.size(); c++) {
                 int i = candidates.get(c);
-                judgedBefore[i] = true;
-                elements.verdicts[i] = mismatchSomewhere[c] ? ElementVerdict.MISMATCH : ElementVerdict.KINK;
+                judgedBefore.set(i);
+                elements.judge(i, mismatchSomewhere[c] ? ElementVerdict.MISMATCH : ElementVerdict.KINK);
                 stillMismatch += mismatchSomewhere[c] ? 1 : 0;
             }
             return new Judged(candidates.size(), stillMismatch);

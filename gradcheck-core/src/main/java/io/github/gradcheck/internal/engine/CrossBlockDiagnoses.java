@@ -44,21 +44,18 @@ final class CrossBlockDiagnoses {
      *
      * @param blocks the blocks with their diagnoses, in θ's order
      * @param gradient the analytic gradient
-     * @param numeric the numeric gradient
-     * @param verdicts each element's verdict
+     * @param elements the numeric gradient and each element's verdict
      * @param batchSize the model's batch size, or 0
      * @return the findings; empty where the check passed or did not check every element
      */
-    static List<CrossBlockDiagnosis> of(List<BlockSummary> blocks, double[] gradient, double[] numeric,
-                                        ElementVerdict[] verdicts, int batchSize) {
-        for (ElementVerdict verdict : verdicts) {
-            if (verdict == ElementVerdict.NOT_CHECKED) {
-                return List.of();
-            }
+    static List<CrossBlockDiagnosis> of(List<BlockSummary> blocks, double[] gradient, ElementResults elements, int batchSize) {
+        if (elements.count() < gradient.length) {
+            return List.of();
         }
         for (BlockSummary block : blocks) {
             if (!block.passed()) {
-                return new CrossBlockDiagnoses(blocks, gradient, numeric, verdicts, batchSize).findings();
+                return new CrossBlockDiagnoses(blocks, gradient, elements.numericArray(), elements.verdictArray(), batchSize)
+                        .findings();
             }
         }
         return List.of();

@@ -39,7 +39,7 @@ interface Direction {
      * on each walk: the same components either way, so the choice changes only time and memory.
      */
     static Direction keptIfRoom(Direction direction, int from, int to) {
-        if ((long) (to - from) * Double.BYTES > Runtime.getRuntime().maxMemory() / KEPT_SHARE) {
+        if (!room(to - from)) {
             return direction;
         }
         double[] components = new double[to - from];
@@ -48,6 +48,11 @@ interface Direction {
             components[i - from] = walk.next(i);
         }
         return new Kept(components, from);
+    }
+
+    /** Whether a direction of {@code count} components may be kept in an array: at most {@link #KEPT_SHARE} of the heap. */
+    static boolean room(int count) {
+        return (long) count * Double.BYTES <= Runtime.getRuntime().maxMemory() / KEPT_SHARE;
     }
 
     /**

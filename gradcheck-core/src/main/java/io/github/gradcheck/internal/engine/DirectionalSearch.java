@@ -7,6 +7,7 @@ import io.github.gradcheck.report.ElementVerdict;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The directional checks of the cheap modes, and the search that follows a disagreeing direction
@@ -56,8 +57,6 @@ final class DirectionalSearch {
     private final double[] gradient;
     private final ElementResults elements;
     private final List<String> warnings;
-    /** One direction at a time, over the flat indices being tested; allocated once. */
-    private final double[] direction;
     private long directions;
 
     DirectionalSearch(CheckSettings settings, ElementClassifier classifier, ElementProbe probe, Workspace workspace,
@@ -73,7 +72,6 @@ final class DirectionalSearch {
         this.gradient = gradient;
         this.elements = elements;
         this.warnings = warnings;
-        this.direction = new double[theta.length];
     }
 
     /** Random-direction mode: small blocks element by element, the others along one direction each. */
@@ -118,11 +116,19 @@ final class DirectionalSearch {
      * @param taylorDirection the Taylor test's direction, over the block
      * @param order the Taylor test's order as the block table shows it, for the warning
      */
-    void confirm(int b, ParameterBlock block, double[] taylorDirection, String order) {
+    void confirm(int b, ParameterBlock block, Direction taylorDirection, String order) {
         int from = block.offset();
         int to = from + block.size();
-        System.arraycopy(taylorDirection, from, direction, from, block.size());
-        if (disagreesAlongDirection(from, to)) {
+        confirm(b, block, disagreesAlong(over(Direction.keptIfRoom(taylorDirection, from, to), from, to)), order);
+    }
+
+    /** {@link #confirm(int, ParameterBlock, Direction, String)} along a large block's bounded Taylor direction. */
+    void confirm(int b, ParameterBlock block, SparseDirection taylorDirection, String order) {
+        confirm(b, block, disagreesAlong(over(taylorDirection)), order);
+    }
+
+    private void confirm(int b, ParameterBlock block, boolean disagrees, String order) {
+        if (disagrees) {
             localise(b, block);
         } else {
             warnings.add("the Taylor test questions " + block.name() + ": along a random direction its remainder falls as h^"
@@ -143,10 +149,11 @@ final class DirectionalSearch {
             int[] range = ranges.pop();
             int unchecked = unchecked(range[0], range[1]);
             if (unchecked <= 1) {
-                found += unchecked == 1 ? probe(b, block, firstUnchecked(range[0], range[1])) : 0;
+                found += unchecked == 1 ? probe(b, block, elements.firstUnchecked(range[0])) : 0;
                 continue;
             }
-            int middle = middle(range[0], range[1], unchecked);
+            // Each half gets about half of the range's unchecked elements.
+            int middle = elements.afterUnchecked(range[0], unchecked / 2);
             boolean left = disagrees(range[0], middle);
             boolean right = disagrees(middle, range[1]);
             if (right) {
@@ -184,70 +191,157 @@ final class DirectionalSearch {
     }
 
     private int unchecked(int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            count += elements.checked(i) ? 0 : 1;
-        }
-        return count;
-    }
-
-    private int firstUnchecked(int from, int to) {
-        int i = from;
-        while (elements.checked(i)) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Where the range splits so that each half has about half of its unchecked elements. */
-    private int middle(int from, int to, int unchecked) {
-        int half = unchecked / 2;
-        int i = from;
-        for (int seen = 0; seen < half; i++) {
-            seen += elements.checked(i) ? 0 : 1;
-        }
-        return i;
-    }
-
-    /** Whether a fresh direction over the unchecked elements among flat indices {@code [from, to)} disagrees. */
-    private boolean disagrees(int from, int to) {
-        Directions.weighted(Directions.search(settings.seed(), ++directions), settings.step().relative() ? scaleOf : null,
-                direction, from, to);
-        for (int i = from; i < to; i++) {
-            direction[i] = elements.checked(i) ? 0 : direction[i];
-        }
-        return disagreesAlongDirection(from, to);
+        return to - from - elements.checkedIn(from, to);
     }
 
     /**
-     * Whether the directional derivative along {@link #direction} over flat indices {@code [from, to)}
-     * disagrees with ⟨g, d⟩ beyond its estimated error, after a second look at twice the step.
+     * Whether a fresh direction over the unchecked elements among flat indices {@code [from, to)}
+     * disagrees. Its components are drawn from the direction's seed where they are walked, 0 at the
+     * checked elements (drawn all the same, so that each element's component does not depend on what
+     * was checked), and kept in an array of the range only where the heap has room for it.
      */
-    private boolean disagreesAlongDirection(int from, int to) {
-        double analytic = Directions.along(gradient, direction, from, to);
+    private boolean disagrees(int from, int to) {
+        double[] scale = settings.step().relative() ? scaleOf : null;
+        if (Direction.room(to - from)) {
+            // Drawn once, in one loop: a walk through the Direction interfaces costs several times as much.
+            double[] components = new double[to - from];
+            SplittableRandom random = Directions.search(settings.seed(), ++directions);
+            for (int i = from; i < to; i++) {
+                double sign = random.nextBoolean() ? 1 : -1;
+                components[i - from] = sign * (0.5 + random.nextDouble()) * (scale == null ? 1 : Directions.scale(scale, i));
+            }
+            for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+                components[i - from] = 0;
+            }
+            return disagreesAlong(over(new Direction.Kept(components, from), from, to));
+        }
+        Direction drawn = Direction.weighted(Directions.searchSeed(settings.seed(), ++directions), scale);
+        Direction unchecked = () -> {
+            Direction.Walk walk = drawn.walk();
+            return new Direction.Walk() {
+                private int nextChecked = -1;
+
+                @Override
+                public double next(int i) {
+                    double component = walk.next(i);
+                    if (nextChecked < i) {
+                        nextChecked = elements.nextChecked(i);
+                    }
+                    return nextChecked == i ? 0 : component;
+                }
+            };
+        };
+        return disagreesAlong(over(unchecked, from, to));
+    }
+
+    /** A direction to look along: its slope ⟨g, d⟩, the loss a move along it away, and θ back. */
+    private interface Along {
+        double slope();
+
+        /** The loss at θ + t·d; θ stays there until {@link #restore}. */
+        double loss(double t, String where);
+
+        /** What float blocks round away from t·d, as the gradient sees it ({@link Workspace#rounding}). */
+        double rounding(double t);
+
+        void restore();
+
+        /** Where the direction lies, for a failure's message. */
+        String over();
+    }
+
+    /** {@code direction} over flat indices {@code [from, to)}. */
+    private Along over(Direction direction, int from, int to) {
+        return new Along() {
+            @Override
+            public double slope() {
+                double sum = 0;
+                Direction.Walk walk = direction.walk();
+                for (int i = from; i < to; i++) {
+                    sum += gradient[i] * walk.next(i);
+                }
+                return sum;
+            }
+
+            @Override
+            public double loss(double t, String where) {
+                return workspace.loss(theta, direction, t, from, to, where);
+            }
+
+            @Override
+            public double rounding(double t) {
+                return workspace.rounding(gradient, theta, direction, t, from, to);
+            }
+
+            @Override
+            public void restore() {
+                ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
+            }
+
+            @Override
+            public String over() {
+                return "flat indices " + from + " to " + (to - 1);
+            }
+        };
+    }
+
+    /** A sparse direction, over its own indices. */
+    private Along over(SparseDirection direction) {
+        return new Along() {
+            @Override
+            public double slope() {
+                return direction.along(gradient);
+            }
+
+            @Override
+            public double loss(double t, String where) {
+                return workspace.loss(theta, direction, t, where);
+            }
+
+            @Override
+            public double rounding(double t) {
+                return workspace.rounding(gradient, theta, direction, t);
+            }
+
+            @Override
+            public void restore() {
+                workspace.restore(theta, direction);
+            }
+
+            @Override
+            public String over() {
+                return direction.indices().length + " flat indices from " + direction.indices()[0] + " to "
+                        + direction.indices()[direction.indices().length - 1];
+            }
+        };
+    }
+
+    /**
+     * Whether the directional derivative along {@code along} disagrees with ⟨g, d⟩ beyond its
+     * estimated error, after a second look at twice the step.
+     */
+    private boolean disagreesAlong(Along along) {
+        double analytic = along.slope();
         double t = settings.step().value();
-        double atStep = quotient(t, from, to);
+        double atStep = quotient(along, t);
         double roundOff = noise / (Math.sqrt(2) * t);
         if (classifier.compare(analytic, atStep, roundOff) != ElementVerdict.MISMATCH) {
             return false;
         }
-        double wide = quotient(Richardson.STEP_RATIO * t, from, to);
+        double wide = quotient(along, Richardson.STEP_RATIO * t);
         return classifier.compare(analytic, Richardson.extrapolated(atStep, wide), Richardson.error(roundOff, atStep, wide))
                 == ElementVerdict.MISMATCH;
     }
 
-    private double quotient(double t, int from, int to) {
+    private double quotient(Along along, double t) {
         try {
-            double plus = workspace.loss(theta, direction, t, from, to, "at θ + t·d, a random direction over flat indices "
-                    + from + " to " + (to - 1) + " (random-direction check)");
-            double minus = workspace.loss(theta, direction, -t, from, to, "at θ − t·d, a random direction over flat indices "
-                    + from + " to " + (to - 1) + " (random-direction check)");
+            double plus = along.loss(t, "at θ + t·d, a random direction over " + along.over() + " (random-direction check)");
+            double minus = along.loss(-t, "at θ − t·d, a random direction over " + along.over() + " (random-direction check)");
             // Along the move actually made: float blocks round θ ± t·d, and the gradient is told what they rounded away.
-            double rounded = workspace.rounding(gradient, theta, direction, t, from, to)
-                    - workspace.rounding(gradient, theta, direction, -t, from, to);
+            double rounded = along.rounding(t) - along.rounding(-t);
             return (plus - minus - rounded) / (2 * t);
         } finally {
-            ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
+            along.restore();
         }
     }
 }

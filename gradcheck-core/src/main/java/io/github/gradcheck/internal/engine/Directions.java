@@ -29,6 +29,9 @@ final class Directions {
     /** Odd constant (Stafford's mix13 multiplier) that gives the jitter at coinciding kinks its own stream. */
     private static final long JITTER = 0xD6E8FEB86659FD93L;
 
+    /** Odd constant (xxHash64's second prime) that gives each large block's bounded coordinates their own stream. */
+    private static final long COORDINATES = 0xC2B2AE3D27D4EB4FL;
+
     private Directions() {
     }
 
@@ -49,12 +52,22 @@ final class Directions {
 
     /** The stream of the {@code count}-th direction (from 1) of random-direction mode. */
     static SplittableRandom search(long seed, long count) {
-        return new SplittableRandom(seed ^ (SEARCH * count));
+        return new SplittableRandom(searchSeed(seed, count));
+    }
+
+    /** The seed of {@link #search}'s stream, for a {@link Direction#weighted} drawn again on each walk. */
+    static long searchSeed(long seed, long count) {
+        return seed ^ (SEARCH * count);
     }
 
     /** The stream of sampled mode's random picks within the block that starts at flat index {@code offset}. */
     static SplittableRandom sample(long seed, int offset) {
         return new SplittableRandom(seed ^ (SAMPLE * (offset + 1)));
+    }
+
+    /** The stream of the random coordinates of the bounded directions within the block that starts at flat index {@code offset}. */
+    static SplittableRandom coordinates(long seed, int offset) {
+        return new SplittableRandom(seed ^ (COORDINATES * (offset + 1)));
     }
 
     /** The stream of the jitter η that moves θ off coinciding kinks, over all of θ. */

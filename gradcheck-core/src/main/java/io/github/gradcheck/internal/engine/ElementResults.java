@@ -3,39 +3,288 @@ package io.github.gradcheck.internal.engine;
 import io.github.gradcheck.report.ElementVerdict;
 import java.util.Arrays;
 
-/** The numeric results per flat index; NaN and NOT_CHECKED where an element was not looked at. */
-final class ElementResults {
+/**
+ * The numeric results per flat index; NaN and NOT_CHECKED where an element was not looked at. Two
+ * forms behind the same methods: {@link #dense} for a full check, three arrays of N (20 bytes per
+ * parameter), and {@link #sparse} for the partial modes, which check a few hundred elements of a
+ * million: only the checked elements, sorted by index (32 bytes per checked element, none per
+ * parameter). Everything that reads the results walks the checked elements in index order
+ * ({@link #nextChecked}), so both forms give the same sums in the same order.
+ */
+abstract sealed class ElementResults {
 
-    final double[] numeric;
-    final double[] estimatedError;
-    final ElementVerdict[] verdicts;
+    /** The number of flat indices. */
+    final int size;
 
-    ElementResults(int n) {
-        numeric = new double[n];
-        estimatedError = new double[n];
-        verdicts = new ElementVerdict[n];
-        Arrays.fill(numeric, Double.NaN);
-        Arrays.fill(estimatedError, Double.NaN);
-        Arrays.fill(verdicts, ElementVerdict.NOT_CHECKED);
+    private ElementResults(int size) {
+        this.size = size;
     }
 
-    void put(int i, ElementProbe.Result result) {
-        numeric[i] = result.numeric();
-        estimatedError[i] = result.estimatedError();
-        verdicts[i] = result.verdict();
+    /** Results for every one of {@code n} elements, in arrays of n. */
+    static ElementResults dense(int n) {
+        return new Dense(n);
+    }
+
+    /** Results for the few elements a partial check looks at, held by index. */
+    static ElementResults sparse(int n) {
+        return new Sparse(n);
+    }
+
+    /** Records element i's result; called from several threads for different elements. */
+    abstract void put(int i, ElementProbe.Result result);
+
+    /** Element i's verdict, NOT_CHECKED where it was not looked at. */
+    abstract ElementVerdict verdict(int i);
+
+    /** Element i's numeric derivative, NaN where it was not looked at. */
+    abstract double numeric(int i);
+
+    /** Element i's estimated error, NaN where it was not looked at. */
+    abstract double estimatedError(int i);
+
+    /** Changes the verdict of element i, which was checked (a mismatch judged again at a kink). */
+    abstract void judge(int i, ElementVerdict verdict);
+
+    /** The first checked flat index at or after {@code from}, or {@link #size} where there is none. */
+    abstract int nextChecked(int from);
+
+    /** How many elements were checked. */
+    final int count() {
+        return checkedIn(0, size);
+    }
+
+    boolean checked(int i) {
+        return verdict(i) != ElementVerdict.NOT_CHECKED;
+    }
+
+    /** How many elements among flat indices {@code [from, to)} were checked. */
+    int checkedIn(int from, int to) {
+        int count = 0;
+        for (int i = nextChecked(from); i < to; i = nextChecked(i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** Whether an element among flat indices {@code [from, to)} mismatches. */
-    boolean anyMismatch(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (verdicts[i] == ElementVerdict.MISMATCH) {
+    final boolean anyMismatch(int from, int to) {
+        for (int i = nextChecked(from); i < to; i = nextChecked(i + 1)) {
+            if (verdict(i) == ElementVerdict.MISMATCH) {
                 return true;
             }
         }
         return false;
     }
 
-    boolean checked(int i) {
-        return verdicts[i] != ElementVerdict.NOT_CHECKED;
+    /** The first unchecked flat index at or after {@code from}. */
+    final int firstUnchecked(int from) {
+        int i = from;
+        for (int c = nextChecked(from); c == i; c = nextChecked(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The flat index just after the {@code count}-th unchecked element at or after {@code from}. */
+    final int afterUnchecked(int from, int count) {
+        int i = from + count;
+        for (int c = nextChecked(from); c < i; c = nextChecked(c + 1)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The numeric derivatives over all of θ, NaN where not checked: the form's own array, or one made for the report. */
+    abstract double[] numericArray();
+
+    /** The verdicts over all of θ, NOT_CHECKED where not checked: the form's own array, or one made for the caller. */
+    abstract ElementVerdict[] verdictArray();
+
+    /** The numeric derivatives at {@link #checkedIndices()}, in its order. */
+    final double[] checkedNumeric() {
+        double[] values = new double[count()];
+        int next = 0;
+        for (int i = nextChecked(0); i < size; i = nextChecked(i + 1)) {
+            values[next++] = numeric(i);
+        }
+        return values;
+    }
+
+    /** The checked flat indices, ascending. */
+    final int[] checkedIndices() {
+        int[] indices = new int[count()];
+        int next = 0;
+        for (int i = nextChecked(0); i < size; i = nextChecked(i + 1)) {
+            indices[next++] = i;
+        }
+        return indices;
+    }
+
+    /** Three arrays of N. */
+    private static final class Dense extends ElementResults {
+
+        private final double[] numeric;
+        private final double[] estimatedError;
+        private final ElementVerdict[] verdicts;
+
+        Dense(int n) {
+            super(n);
+            numeric = new double[n];
+            estimatedError = new double[n];
+            verdicts = new ElementVerdict[n];
+            Arrays.fill(numeric, Double.NaN);
+            Arrays.fill(estimatedError, Double.NaN);
+            Arrays.fill(verdicts, ElementVerdict.NOT_CHECKED);
+        }
+
+        @Override
+        void put(int i, ElementProbe.Result result) {
+            numeric[i] = result.numeric();
+            estimatedError[i] = result.estimatedError();
+            verdicts[i] = result.verdict();
+        }
+
+        @Override
+        ElementVerdict verdict(int i) {
+            return verdicts[i];
+        }
+
+        @Override
+        double numeric(int i) {
+            return numeric[i];
+        }
+
+        @Override
+        double estimatedError(int i) {
+            return estimatedError[i];
+        }
+
+        @Override
+        void judge(int i, ElementVerdict verdict) {
+            verdicts[i] = verdict;
+        }
+
+        @Override
+        int nextChecked(int from) {
+            int i = from;
+            while (i < size && verdicts[i] == ElementVerdict.NOT_CHECKED) {
+                i++;
+            }
+            return i;
+        }
+
+        @Override
+        double[] numericArray() {
+            return numeric;
+        }
+
+        @Override
+        ElementVerdict[] verdictArray() {
+            return verdicts;
+        }
+    }
+
+    /**
+     * The checked elements only, in arrays sorted by flat index that double when full. Elements
+     * mostly arrive in index order (a sample's chunks, a search's ranges), so that an insertion is
+     * mostly an append; {@link #put} is synchronized for the sample's threads.
+     */
+    private static final class Sparse extends ElementResults {
+
+        private int[] indices = new int[16];
+        private double[] numeric = new double[16];
+        private double[] estimatedError = new double[16];
+        private ElementVerdict[] verdicts = new ElementVerdict[16];
+        private int count;
+
+        Sparse(int n) {
+            super(n);
+        }
+
+        @Override
+        synchronized void put(int i, ElementProbe.Result result) {
+            int at = Arrays.binarySearch(indices, 0, count, i);
+            if (at < 0) {
+                at = -at - 1;
+                if (count == indices.length) {
+                    int capacity = 2 * count;
+                    indices = Arrays.copyOf(indices, capacity);
+                    numeric = Arrays.copyOf(numeric, capacity);
+                    estimatedError = Arrays.copyOf(estimatedError, capacity);
+                    verdicts = Arrays.copyOf(verdicts, capacity);
+                }
+                int after = count - at;
+                System.arraycopy(indices, at, indices, at + 1, after);
+                System.arraycopy(numeric, at, numeric, at + 1, after);
+                System.arraycopy(estimatedError, at, estimatedError, at + 1, after);
+                System.arraycopy(verdicts, at, verdicts, at + 1, after);
+                indices[at] = i;
+                count++;
+            }
+            numeric[at] = result.numeric();
+            estimatedError[at] = result.estimatedError();
+            verdicts[at] = result.verdict();
+        }
+
+        private int slot(int i) {
+            return Arrays.binarySearch(indices, 0, count, i);
+        }
+
+        @Override
+        ElementVerdict verdict(int i) {
+            int at = slot(i);
+            return at < 0 ? ElementVerdict.NOT_CHECKED : verdicts[at];
+        }
+
+        @Override
+        double numeric(int i) {
+            int at = slot(i);
+            return at < 0 ? Double.NaN : numeric[at];
+        }
+
+        @Override
+        double estimatedError(int i) {
+            int at = slot(i);
+            return at < 0 ? Double.NaN : estimatedError[at];
+        }
+
+        @Override
+        void judge(int i, ElementVerdict verdict) {
+            verdicts[slot(i)] = verdict;
+        }
+
+        @Override
+        int nextChecked(int from) {
+            int at = slot(from);
+            at = at < 0 ? -at - 1 : at;
+            return at < count ? indices[at] : size;
+        }
+
+        @Override
+        int checkedIn(int from, int to) {
+            int first = slot(from);
+            int last = slot(to);
+            return (last < 0 ? -last - 1 : last) - (first < 0 ? -first - 1 : first);
+        }
+
+        @Override
+        double[] numericArray() {
+            double[] all = new double[size];
+            Arrays.fill(all, Double.NaN);
+            for (int k = 0; k < count; k++) {
+                all[indices[k]] = numeric[k];
+            }
+            return all;
+        }
+
+        @Override
+        ElementVerdict[] verdictArray() {
+            ElementVerdict[] all = new ElementVerdict[size];
+            Arrays.fill(all, ElementVerdict.NOT_CHECKED);
+            for (int k = 0; k < count; k++) {
+                all[indices[k]] = verdicts[k];
+            }
+            return all;
+        }
     }
 }

@@ -152,6 +152,37 @@ final class ModelCalls {
         return values;
     }
 
+    /**
+     * The analytic gradient evaluated again, checked as {@link #gradient} checks it, and compared with
+     * {@code first} where it is read from the model's own arrays (where they are laid out as θ): null
+     * where the two agree, their largest difference within {@code tolerance} times their largest
+     * |element|, else the second gradient in θ's order. A deterministic gradient of a million
+     * parameters is then compared without a second copy of it (8 bytes per parameter).
+     */
+    double[] gradientUnlessAlike(ParameterLayout layout, double[] first, double tolerance) {
+        ParameterArrays arrays = gradientArrays(layout);
+        if (!arrays.layout().equals(layout)) {
+            return gradient(layout, arrays);
+        }
+        ParameterAccess access = ParameterAccess.get();
+        if (access.firstDifference(arrays, first) < 0) {
+            return null; // the same bits as the first, which was checked to be finite
+        }
+        List<ParameterBlock> blocks = layout.blocks();
+        double difference = 0;
+        double largest = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            int offset = blocks.get(b).offset();
+            for (int k = 0; k < blocks.get(b).size(); k++) {
+                double value = access.get(arrays, b, k);
+                requireFinite(layout, offset + k, value);
+                difference = Math.max(difference, Math.abs(first[offset + k] - value));
+                largest = Math.max(largest, Math.max(Math.abs(first[offset + k]), Math.abs(value)));
+            }
+        }
+        return difference <= tolerance * largest ? null : gradient(layout, arrays);
+    }
+
     private double[] gradient(ParameterLayout layout, ParameterArrays arrays) {
         double[] gradient = GradientLayout.flatten(gradientCall(), layout, arrays);
         for (int i = 0; i < gradient.length; i++) {

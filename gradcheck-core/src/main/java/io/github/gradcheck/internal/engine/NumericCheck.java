@@ -19,8 +19,8 @@ import io.github.gradcheck.report.Offender;
 import io.github.gradcheck.report.TaylorTest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -81,6 +81,8 @@ public final class NumericCheck {
     private final ParallelProbe parallel;
     /** The faster of the two loss evaluations at θ, for whether threads can pay ({@link ParallelProbe#workers}). */
     private long fastestLossNanos = Long.MAX_VALUE;
+    /** The warning that a full check would exceed a budget, added after the noise estimate's; null where none would. */
+    private String fallback;
     /** How many elements were judged at a jittered point, off coinciding kinks. */
     private int jitteredElements;
     /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
@@ -121,28 +123,36 @@ public final class NumericCheck {
             double[] gradient = deterministicGradient(parameters, original);
             // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
             double[] scale = original;
-            double noise = noise(workspace, original, scale, loss);
-            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
+            // The mode first, its warning after the noise estimate's: a partial check bounds the noise estimate's direction.
             CheckMode mode = mode(layout, lossNanos);
-            ElementResults elements = new ElementResults(layout.size());
+            int[] sample = mode == CheckMode.SAMPLED ? BlockSample.of(layout, gradient, settings) : null;
+            BoundedCoordinates bounded = mode == CheckMode.FULL ? null
+                    : BoundedCoordinates.of(layout, gradient, sample, settings.seed());
+            double noise = noise(workspace, original, scale, loss, bounded);
+            if (fallback != null) {
+                warnings.add(fallback);
+            }
+            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
+            // A partial check keeps the results of the elements it looked at only: no array of N.
+            ElementResults elements = mode == CheckMode.FULL ? ElementResults.dense(layout.size())
+                    : ElementResults.sparse(layout.size());
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
                 case FULL -> parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
                 case SAMPLED -> {
-                    parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements,
-                            fastestLossNanos);
+                    parallel.probeAll(workspace, probe, gradient, sample, elements, fastestLossNanos);
                     search.cover();
                 }
                 case RANDOM_DIRECTIONS -> search.search();
             }
             requireUnchanged(parameters, original);
-            List<TaylorTest> taylor = taylorTests(workspace, original, scale, loss, noise, gradient);
+            List<TaylorTest> taylor = taylorTests(workspace, original, scale, loss, noise, gradient, bounded);
             if (mode != CheckMode.FULL) {
-                confirmContradictions(search, layout, taylor, elements, scale);
+                confirmContradictions(search, layout, taylor, elements, scale, bounded);
             }
             requireUnchanged(parameters, original);
-            judgeCoincidingKinks(mode, search, layout, taylor, workspace, original, scale, noise, gradient, elements);
+            judgeCoincidingKinks(mode, search, layout, taylor, workspace, original, scale, noise, gradient, elements, bounded);
             requireUnchanged(parameters, original);
             GradientCheckReport report = report(workspace, mode, original, loss, noise, gradient, elements, taylor, start);
             requireUnchanged(parameters, original);
@@ -163,13 +173,13 @@ public final class NumericCheck {
      */
     private void judgeCoincidingKinks(CheckMode mode, DirectionalSearch search, ParameterLayout layout, List<TaylorTest> taylor,
                                       Workspace workspace, double[] original, double[] scale, double noise,
-                                      double[] gradient, ElementResults elements) {
+                                      double[] gradient, ElementResults elements, BoundedCoordinates bounded) {
         CoincidingKinks kinks = new CoincidingKinks(settings, classifier, noise, scale);
         CoincidingKinks.Judged round = kinks.judge(workspace, original, gradient, elements);
         CoincidingKinks.Judged judged = round;
         for (int rounds = 1; mode != CheckMode.FULL && round.elements() > round.stillMismatch(); rounds++) {
             search.cover();
-            confirmContradictions(search, layout, taylor, elements, scale);
+            confirmContradictions(search, layout, taylor, elements, scale, bounded);
             if (rounds == KINK_ROUNDS) {
                 warnings.add("after " + KINK_ROUNDS + " rounds of directions and judgements at coinciding kinks,"
                         + " the mismatches found last were not judged again: they may be kinks; a full check (mode full) judges"
@@ -189,22 +199,25 @@ public final class NumericCheck {
         }
     }
 
-    /** The mode asked for, or random directions where a full check would exceed a budget. */
+    /**
+     * The mode asked for, or random directions where a full check would exceed a budget; then
+     * {@link #fallback} says so.
+     */
     private CheckMode mode(ParameterLayout layout, double lossNanos) {
         if (settings.mode() != CheckMode.FULL) {
             return settings.mode();
         }
         long full = fullCheckEvaluations(layout);
         if (settings.evaluationBudget() > 0 && full > settings.evaluationBudget()) {
-            warnings.add("a full check would take " + full + " loss evaluations, over the budget of "
-                    + settings.evaluationBudget() + ": checked along random directions instead");
+            fallback = "a full check would take " + full + " loss evaluations, over the budget of "
+                    + settings.evaluationBudget() + ": checked along random directions instead";
             return CheckMode.RANDOM_DIRECTIONS;
         }
         Duration estimate = Duration.ofNanos((long) (full * lossNanos));
         if (!settings.timeBudget().isZero() && estimate.compareTo(settings.timeBudget()) > 0) {
-            warnings.add("a full check would take about " + Numbers.fixed(estimate.toNanos() / 1e9, 1) + " s (" + full
+            fallback = "a full check would take about " + Numbers.fixed(estimate.toNanos() / 1e9, 1) + " s (" + full
                     + " loss evaluations of " + Numbers.fixed(lossNanos / 1e3, 1) + " µs), over the budget of "
-                    + Numbers.fixed(settings.timeBudget().toNanos() / 1e9, 1) + " s: checked along random directions instead");
+                    + Numbers.fixed(settings.timeBudget().toNanos() / 1e9, 1) + " s: checked along random directions instead";
             return CheckMode.RANDOM_DIRECTIONS;
         }
         return CheckMode.FULL;
@@ -257,10 +270,11 @@ public final class NumericCheck {
         String where = AT_THETA;
         double[] first = calls.gradient(layout);
         requireUnchangedBy("gradient", parameters, original, where);
-        double[] second = calls.gradient(layout);
-        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
         double tolerance = settings.nondeterminismTolerance();
-        int worst = largestDifference(first, second);
+        // Compared where it is read: the second gradient is copied only where it differs.
+        double[] second = calls.gradientUnlessAlike(layout, first, tolerance);
+        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
+        int worst = second == null ? -1 : largestDifference(first, second);
         if (worst < 0 || Math.abs(first[worst] - second[worst]) <= tolerance * largest(first, second)) {
             return first;
         }
@@ -329,16 +343,21 @@ public final class NumericCheck {
         }
     }
 
-    /** σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random direction. */
-    private double noise(Workspace workspace, double[] original, double[] scale, double loss) {
+    /**
+     * σ of the loss's noise, from {@link NoiseEstimate#POINTS} points a tiny step apart along a random
+     * direction: over all of θ, or, in a partial check with a block larger than
+     * {@link BoundedCoordinates#BOUND}, over the bounded coordinates of the large blocks and all of
+     * the others ({@code bounded}; null in a full check).
+     */
+    private double noise(Workspace workspace, double[] original, double[] scale, double loss, BoundedCoordinates bounded) {
         double delta = NOISE_STEP * settings.precision().unitRoundoff();
         // The widest span worth sampling: the element step ε itself, over the estimate's 8 steps.
         double widest = settings.step().value() / (NoiseEstimate.POINTS - 1);
-        double[] values = noiseValues(workspace, original, scale, loss, delta);
+        double[] values = noiseValues(workspace, original, scale, loss, delta, bounded);
         double first = delta;
         while (unchanged(values, loss) && delta < widest) {
             delta = Math.min(delta * NOISE_WIDENING, widest);
-            values = noiseValues(workspace, original, scale, loss, delta);
+            values = noiseValues(workspace, original, scale, loss, delta, bounded);
         }
         double floor = settings.precision().unitRoundoff() * Math.abs(loss);
         if (unchanged(values, loss)) {
@@ -355,7 +374,11 @@ public final class NumericCheck {
     }
 
     /** The loss at θ + k·δ·d for k = 1 … 8 along the seeded noise direction d, after {@code loss} at θ. */
-    private double[] noiseValues(Workspace workspace, double[] original, double[] scale, double loss, double delta) {
+    private double[] noiseValues(Workspace workspace, double[] original, double[] scale, double loss, double delta,
+                                 BoundedCoordinates bounded) {
+        if (bounded != null && bounded.any()) {
+            return boundedNoiseValues(workspace, original, scale, loss, delta, bounded);
+        }
         double[] direction = new double[original.length];
         Directions.signs(Directions.noise(settings.seed()), scale, delta, direction, 0, direction.length);
         workspace.representable(original, direction, NoiseEstimate.POINTS - 1);
@@ -371,6 +394,33 @@ public final class NumericCheck {
         return values;
     }
 
+    /**
+     * {@link #noiseValues} along a sparse direction over {@code bounded}'s coordinates: one sign of the
+     * noise estimate's stream per coordinate, in index order, times δ · max(|θᵢ|, 1).
+     */
+    private double[] boundedNoiseValues(Workspace workspace, double[] original, double[] scale, double loss, double delta,
+                                        BoundedCoordinates bounded) {
+        ParameterLayout layout = workspace.parameters().layout();
+        int[] indices = bounded.all(layout);
+        double[] components = new double[indices.length];
+        SplittableRandom random = Directions.noise(settings.seed());
+        for (int m = 0; m < indices.length; m++) {
+            components[m] = (random.nextBoolean() ? 1 : -1) * Directions.scale(scale, indices[m]) * delta;
+        }
+        SparseDirection direction = SparseDirection.of(layout, indices, components);
+        workspace.representable(original, direction, NoiseEstimate.POINTS - 1);
+        double[] values = new double[NoiseEstimate.POINTS];
+        values[0] = loss;
+        try {
+            for (int k = 1; k < values.length; k++) {
+                values[k] = workspace.loss(original, direction, k, NOISE_WHERE[k]);
+            }
+        } finally {
+            workspace.restore(original, direction);
+        }
+        return values;
+    }
+
     private static boolean unchanged(double[] values, double loss) {
         for (double value : values) {
             if (value != loss) {
@@ -380,12 +430,20 @@ public final class NumericCheck {
         return true;
     }
 
-    /** Each block's Taylor test, in the layout's order; 5 loss evaluations each. */
+    /**
+     * Each block's Taylor test, in the layout's order; 5 loss evaluations each. In a partial check a
+     * block larger than {@link BoundedCoordinates#BOUND} is tested along its bounded coordinates.
+     */
     private List<TaylorTest> taylorTests(Workspace workspace, double[] theta, double[] scale, double loss, double noise,
-                                         double[] gradient) {
+                                         double[] gradient, BoundedCoordinates bounded) {
+        ParameterLayout layout = workspace.parameters().layout();
         List<TaylorTest> tests = new ArrayList<>();
-        for (ParameterBlock block : workspace.parameters().layout().blocks()) {
-            tests.add(TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block));
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            ParameterBlock block = layout.blocks().get(b);
+            tests.add(bounded != null && bounded.bounded(b)
+                    ? TaylorRemainder.of(workspace, settings, theta, loss, noise, gradient, block,
+                            TaylorRemainder.direction(layout, settings, scale, bounded.of(b), block))
+                    : TaylorRemainder.of(workspace, settings, theta, scale, loss, noise, gradient, block));
         }
         return tests;
     }
@@ -396,11 +454,16 @@ public final class NumericCheck {
      * direction and, where that disagrees, localised and judged element by element.
      */
     private void confirmContradictions(DirectionalSearch search, ParameterLayout layout, List<TaylorTest> taylor,
-                                       ElementResults elements, double[] scale) {
+                                       ElementResults elements, double[] scale, BoundedCoordinates bounded) {
         for (int b = 0; b < taylor.size(); b++) {
             ParameterBlock block = layout.blocks().get(b);
             if (taylor.get(b).contradicts() && !elements.anyMismatch(block.offset(), block.offset() + block.size())) {
-                search.confirm(b, block, TaylorRemainder.direction(settings, scale, block), taylor.get(b).describe());
+                if (bounded.bounded(b)) {
+                    search.confirm(b, block, TaylorRemainder.direction(layout, settings, scale, bounded.of(b), block),
+                            taylor.get(b).describe());
+                } else {
+                    search.confirm(b, block, TaylorRemainder.direction(settings, scale, block), taylor.get(b).describe());
+                }
             }
         }
     }
@@ -408,20 +471,25 @@ public final class NumericCheck {
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double loss, double noise,
                                        double[] gradient, ElementResults elements, List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
-        Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
+        Checked checked = new Checked(gradient, elements, settings.relativeErrorFloor());
         List<BlockSummary> blocks = new ArrayList<>();
         for (int b = 0; b < layout.blocks().size(); b++) {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
-        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
-                .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
+        ReportFactory.ReportBuilder report = ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss)
+                .noise(noise).difference(checked.difference(0, layout.size())).checkedElements(elements.count())
                 .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
                 .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
                 .warnings(warnings)
-                .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
-                .handOver(gradient, elements.numeric).jitteredElements(jitteredElements)
+                .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements, calls.batchSize()));
+        if (mode == CheckMode.FULL) {
+            report.handOver(gradient, elements.numericArray());
+        } else {
+            report.handOverChecked(gradient, elements.checkedIndices(), elements.checkedNumeric());
+        }
+        return report.jitteredElements(jitteredElements)
                 .lossEvaluations(lossEvaluations()).gradientEvaluations(calls.gradientEvaluations())
                 .fullCheckEvaluations(fullCheckEvaluations(layout)).duration(Duration.ofNanos(System.nanoTime() - start))
                 .build();
@@ -432,36 +500,27 @@ public final class NumericCheck {
      * difference is over what it saw), and each element's relative error, computed where asked for
      * rather than copied out into arrays of their own.
      */
-    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor, int count)
+    private record Checked(double[] gradient, ElementResults elements, double relativeErrorFloor)
             implements IntToDoubleFunction {
-
-        static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
-            int count = 0;
-            for (int i = 0; i < gradient.length; i++) {
-                if (elements.checked(i)) {
-                    count++;
-                }
-            }
-            return new Checked(gradient, elements.numeric, elements.verdicts, relativeErrorFloor, count);
-        }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
         @Override
         public double applyAsDouble(int i) {
-            if (verdicts[i] == ElementVerdict.NOT_CHECKED) {
+            if (!elements.checked(i)) {
                 return 0;
             }
-            double error = Math.abs(gradient[i] - numeric[i]);
-            return error == 0 ? 0 : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric[i]), relativeErrorFloor);
+            double numeric = elements.numeric(i);
+            double error = Math.abs(gradient[i] - numeric);
+            return error == 0 ? 0 : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric), relativeErrorFloor);
         }
 
         double difference(int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to, verdicts, null);
+            return RelativeDifference.of(gradient, elements, from, to, null);
         }
 
         /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
         double differenceOf(ElementVerdict verdict, int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
+            return RelativeDifference.of(gradient, elements, from, to, verdict);
         }
     }
 
@@ -471,10 +530,11 @@ public final class NumericCheck {
         int to = from + block.size();
         double worst = 0;
         int[] counts = new int[ElementVerdict.values().length];
-        for (int i = from; i < to; i++) {
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             worst = Math.max(worst, checked.applyAsDouble(i));
-            counts[elements.verdicts[i].ordinal()]++;
+            counts[elements.verdict(i).ordinal()]++;
         }
+        counts[ElementVerdict.NOT_CHECKED.ordinal()] = block.size() - elements.checkedIn(from, to);
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
                 .difference(checked.difference(from, to))
@@ -512,13 +572,13 @@ public final class NumericCheck {
 
     private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked) {
         List<Offender> offenders = new ArrayList<>();
-        for (int i : WorstElements.of(checked, layout.size(), elements.verdicts, settings.offenders())) {
+        for (int i : WorstElements.of(checked, elements, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
             offenders.add(ReportFactory.offender().index(i).block(block.name())
                     .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
-                    .gradient(gradient[i]).numericGradient(elements.numeric[i])
-                    .absoluteError(Math.abs(gradient[i] - elements.numeric[i])).relativeError(checked.applyAsDouble(i))
-                    .estimatedError(elements.estimatedError[i]).verdict(elements.verdicts[i])
+                    .gradient(gradient[i]).numericGradient(elements.numeric(i))
+                    .absoluteError(Math.abs(gradient[i] - elements.numeric(i))).relativeError(checked.applyAsDouble(i))
+                    .estimatedError(elements.estimatedError(i)).verdict(elements.verdict(i))
                     .build());
         }
         return offenders;
@@ -541,10 +601,20 @@ public final class NumericCheck {
         int from = block.offset();
         int to = from + block.size();
         if (unchecked > 0) {
-            return PartialDiagnosis.of(Arrays.copyOfRange(gradient, from, to), Arrays.copyOfRange(elements.numeric, from, to),
-                    Arrays.copyOfRange(elements.verdicts, from, to), calls.batchSize());
+            // Only the checked elements enter a partial diagnosis: copies of those, not of the block.
+            int checked = block.size() - unchecked;
+            double[] g = new double[checked];
+            double[] numeric = new double[checked];
+            ElementVerdict[] verdicts = new ElementVerdict[checked];
+            int k = 0;
+            for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1), k++) {
+                g[k] = gradient[i];
+                numeric[k] = elements.numeric(i);
+                verdicts[k] = elements.verdict(i);
+            }
+            return PartialDiagnosis.of(g, numeric, verdicts, calls.batchSize());
         }
-        return new BlockDiagnosis(block, gradient, elements.numeric, theta, elements.verdicts, calls.batchSize()).diagnose();
+        return new BlockDiagnosis(block, gradient, elements, theta, calls.batchSize()).diagnose();
     }
 
     private static List<Integer> boxed(int[] values) {

@@ -26,6 +26,51 @@ final class RelativeDifference {
         return denominator == 0 ? 0 : norm(a, b, from, to, verdicts, only) / denominator;
     }
 
+    /**
+     * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
+     * checked elements of {@code [from, to)} whose verdict is {@code only} (every checked one where
+     * null), visiting the checked elements only, in index order: the same sums as
+     * {@link #of(double[], double[], int, int, ElementVerdict[], ElementVerdict)} over arrays.
+     */
+    static double of(double[] gradient, ElementResults elements, int from, int to, ElementVerdict only) {
+        double denominator = norm(gradient, elements, false, from, to, only) + norm(null, elements, true, from, to, only);
+        return denominator == 0 ? 0 : norm(gradient, elements, true, from, to, only) / denominator;
+    }
+
+    /**
+     * The Euclidean norm over the checked elements of {@code [from, to)} of the numeric gradient
+     * (gradient null) or of gradient − numeric.
+     */
+    static double checkedNorm(double[] gradient, ElementResults elements, int from, int to) {
+        return norm(gradient, elements, true, from, to, null);
+    }
+
+    /** The norm of the gradient (where {@code numeric} is false), of the numeric gradient (gradient null) or of their difference. */
+    private static double norm(double[] gradient, ElementResults elements, boolean numeric, int from, int to, ElementVerdict only) {
+        double largest = 0;
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            if (only == null || elements.verdict(i) == only) {
+                largest = Math.max(largest, Math.abs(term(gradient, elements, numeric, i)));
+            }
+        }
+        if (largest == 0 || Double.isInfinite(largest)) {
+            return largest;
+        }
+        double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
+        double sum = 0;
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            if (only == null || elements.verdict(i) == only) {
+                double x = term(gradient, elements, numeric, i) / scale;
+                sum += x * x;
+            }
+        }
+        return Math.sqrt(sum) * scale;
+    }
+
+    private static double term(double[] gradient, ElementResults elements, boolean numeric, int i) {
+        return gradient == null ? elements.numeric(i) : numeric ? gradient[i] - elements.numeric(i) : gradient[i];
+    }
+
     /** The Euclidean norm of {@code a} (of {@code a − b} if {@code b} is given) over {@code [from, to)}. */
     static double norm(double[] a, double[] b, int from, int to) {
         return norm(a, b, from, to, null, null);

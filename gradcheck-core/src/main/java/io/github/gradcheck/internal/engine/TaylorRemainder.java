@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.ParameterBlock;
+import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.CheckSettings;
 import io.github.gradcheck.report.TaylorTest;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * The ε-free second opinion on one block: along a seeded random direction d within the block
  * (random signs with random magnitudes, see {@link Directions}), |J(θ + hd) − J(θ) − h⟨g, d⟩| over a ladder of h
- * falls as h² when g is right and as h when it is wrong. Five loss evaluations per block. The cheap
+ * falls as h² when g is right and as h when it is wrong. Five loss evaluations per block. In the
+ * partial modes d covers a large block's bounded coordinates only ({@link BoundedCoordinates}). The cheap
  * modes take d as a second, independent direction of their own: a block whose Taylor test
  * contradicts its gradient is looked at along d again, at the check's step (see
  * {@link DirectionalSearch#confirm}).
@@ -47,33 +49,91 @@ final class TaylorRemainder {
         for (int i = from; i < to; i++) {
             slope += gradient[i] * walk.next(i);
         }
+        return test(settings, loss, noise, slope, new Along() {
+            @Override
+            public double loss(double h, String where) {
+                return workspace.loss(theta, direction, h, from, to, where);
+            }
+
+            @Override
+            public double rounding(double h) {
+                return workspace.rounding(gradient, theta, direction, h, from, to);
+            }
+
+            @Override
+            public void restore() {
+                ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
+            }
+        }, " (Taylor test)", block);
+    }
+
+    /**
+     * The Taylor test of a large block in a partial mode, along {@code direction}, over the block's
+     * bounded coordinates ({@link BoundedCoordinates}) only: 5 moves of 4,096 elements, not of the block.
+     */
+    static TaylorTest of(Workspace workspace, CheckSettings settings, double[] theta, double loss, double noise,
+                         double[] gradient, ParameterBlock block, SparseDirection direction) {
+        return test(settings, loss, noise, direction.along(gradient), new Along() {
+            @Override
+            public double loss(double h, String where) {
+                return workspace.loss(theta, direction, h, where);
+            }
+
+            @Override
+            public double rounding(double h) {
+                return workspace.rounding(gradient, theta, direction, h);
+            }
+
+            @Override
+            public void restore() {
+                workspace.restore(theta, direction);
+            }
+        }, new StringBuilder(" over ").append(direction.indices().length).append(" of its ").append(block.size())
+                .append(" elements (Taylor test)").toString(), block);
+    }
+
+    /** Moves θ along a Taylor test's direction, and back. */
+    private interface Along {
+        /** The loss at θ + h·d, which stays there until {@link #restore}. */
+        double loss(double h, String where);
+
+        /** What float blocks round away from h·d, as the gradient sees it ({@link Workspace#rounding}). */
+        double rounding(double h);
+
+        void restore();
+    }
+
+    private static TaylorTest test(CheckSettings settings, double loss, double noise, double slope, Along along, String what,
+                                   ParameterBlock block) {
         Double[] remainders = new Double[STEPS.length];
         double[] remainder = new double[STEPS.length];
         try {
             for (int j = 0; j < STEPS.length; j++) {
                 double h = STEPS[j];
-                double moved = workspace.loss(theta, direction, h, from, to, new StringBuilder("at θ + h·d, h = ")
-                        .append(STEP_TEXT[j]).append(", a random direction within ").append(block.name())
-                        .append(" (Taylor test)").toString());
+                double moved = along.loss(h, new StringBuilder("at θ + h·d, h = ").append(STEP_TEXT[j])
+                        .append(", a random direction within ").append(block.name()).append(what).toString());
                 // Along the move actually made: a float block rounds θ + h·d.
-                remainder[j] = Math.abs(moved - loss - h * slope - workspace.rounding(gradient, theta, direction, h, from, to));
+                remainder[j] = Math.abs(moved - loss - h * slope - along.rounding(h));
                 remainders[j] = remainder[j];
             }
         } finally {
-            ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
+            along.restore();
         }
         return ReportFactory.taylorTest(STEP_LIST, List.of(remainders), order(remainder, settings.margin() * 2 * noise));
     }
 
     /**
-     * The test's direction d over the block's flat indices (0 elsewhere), scaled by max(|θᵢ|, 1), in
-     * an array: for a cheap mode that looks along it again ({@link DirectionalSearch#confirm}).
+     * The test's direction d over the block's flat indices, scaled by max(|θᵢ|, 1), drawn again from
+     * its seed: for a cheap mode that looks along it again ({@link DirectionalSearch#confirm}).
      */
-    static double[] direction(CheckSettings settings, double[] scaleOf, ParameterBlock block) {
-        double[] direction = new double[scaleOf.length];
-        Directions.weighted(Directions.taylor(settings.seed(), block.offset()), scaleOf, direction, block.offset(),
-                block.offset() + block.size());
-        return direction;
+    static Direction direction(CheckSettings settings, double[] scaleOf, ParameterBlock block) {
+        return Direction.weighted(Directions.taylorSeed(settings.seed(), block.offset()), scaleOf);
+    }
+
+    /** A large block's bounded Taylor direction in a partial mode: weighted components at {@code coordinates} only. */
+    static SparseDirection direction(ParameterLayout layout, CheckSettings settings, double[] scaleOf, int[] coordinates,
+                                     ParameterBlock block) {
+        return SparseDirection.weighted(layout, coordinates, Directions.taylor(settings.seed(), block.offset()), scaleOf);
     }
 
     /** The least-squares slope of log r against log h over the remainders above {@code floor}; NaN if fewer than two are. */

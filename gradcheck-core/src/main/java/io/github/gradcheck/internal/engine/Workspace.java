@@ -97,6 +97,67 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
         }
     }
 
+    /**
+     * The loss at θ + t·direction over a sparse direction's indices only (the other elements stay at
+     * θ), each rounded to what its block holds and read back after the loss, as in {@link #side}.
+     * The caller restores θ ({@link #restore(double[], SparseDirection)}).
+     */
+    double loss(double[] original, SparseDirection direction, double t, String where) {
+        int[] indices = direction.indices();
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        for (int m = 0; m < indices.length; m++) {
+            int b = direction.blocks()[m];
+            ACCESS.set(parameters, b, indices[m] - blocks.get(b).offset(),
+                    nearest(holdsFloats(b), original[indices[m]] + t * direction.components()[m]));
+        }
+        double loss = calls.loss(where);
+        for (int m = 0; m < indices.length; m++) {
+            int b = direction.blocks()[m];
+            double written = nearest(holdsFloats(b), original[indices[m]] + t * direction.components()[m]);
+            double after = ACCESS.get(parameters, b, indices[m] - blocks.get(b).offset());
+            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
+                throw calls.changedParameter("loss", parameters.layout(), indices[m], written, after, where);
+            }
+        }
+        return loss;
+    }
+
+    /** θ back at a sparse direction's indices, from {@code original}. */
+    void restore(double[] original, SparseDirection direction) {
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        for (int m = 0; m < direction.indices().length; m++) {
+            int b = direction.blocks()[m];
+            int i = direction.indices()[m];
+            ACCESS.set(parameters, b, i - blocks.get(b).offset(), original[i]);
+        }
+    }
+
+    /** {@link #rounding(double[], double[], double[], double, int, int)} along a sparse direction. */
+    double rounding(double[] gradient, double[] original, SparseDirection direction, double t) {
+        double sum = 0;
+        for (int m = 0; m < direction.indices().length; m++) {
+            if (holdsFloats(direction.blocks()[m])) {
+                int i = direction.indices()[m];
+                double intended = original[i] + t * direction.components()[m];
+                sum += gradient[i] * ((float) intended - intended);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #representable(double[], double[], int)} for a sparse direction: its components in
+     * float blocks become powers of two that land on floats at every one of the {@code points} points.
+     */
+    void representable(double[] original, SparseDirection direction, int points) {
+        for (int m = 0; m < direction.indices().length; m++) {
+            if (holdsFloats(direction.blocks()[m])) {
+                direction.components()[m] = representableStep((float) original[direction.indices()[m]],
+                        direction.components()[m], points);
+            }
+        }
+    }
+
     /** The point {@link #move} writes, over all of θ: θ + t·direction, each element as its block holds it. */
     double[] point(double[] original, Direction direction, double t) {
         double[] point = new double[original.length];
@@ -166,16 +227,20 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
             }
             ParameterBlock block = blocks.get(b);
             for (int i = block.offset(); i < block.offset() + block.size(); i++) {
-                float theta = (float) original[i];
-                double asked = Math.abs(direction[i]);
-                double step = Math.max(Math.ulp(theta), asked >= Double.MIN_NORMAL ? Math.scalb(1.0, Math.getExponent(asked)) : 0);
-                double sign = Math.signum(direction[i]) < 0 ? -1 : 1;
-                if (!landsOnFloats(theta, sign * step, points)) {
-                    sign = -sign;
-                }
-                direction[i] = sign * step;
+                direction[i] = representableStep((float) original[i], direction[i], points);
             }
         }
+    }
+
+    /** The step for one float element at {@code theta} that {@link #representable} makes of {@code component}. */
+    private static double representableStep(float theta, double component, int points) {
+        double asked = Math.abs(component);
+        double step = Math.max(Math.ulp(theta), asked >= Double.MIN_NORMAL ? Math.scalb(1.0, Math.getExponent(asked)) : 0);
+        double sign = Math.signum(component) < 0 ? -1 : 1;
+        if (!landsOnFloats(theta, sign * step, points)) {
+            sign = -sign;
+        }
+        return sign * step;
     }
 
     private static boolean landsOnFloats(float theta, double step, int points) {

@@ -1,6 +1,7 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.report.ElementVerdict;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -12,14 +13,14 @@ import java.util.function.IntToDoubleFunction;
 final class WorstElements {
 
     private final IntToDoubleFunction relativeError;
-    private final ElementVerdict[] verdicts;
+    private final IntPredicate mismatch;
     /** A heap whose root is the least bad element kept. */
     private final int[] heap;
     private int size;
 
-    private WorstElements(IntToDoubleFunction relativeError, ElementVerdict[] verdicts, int count) {
+    private WorstElements(IntToDoubleFunction relativeError, IntPredicate mismatch, int count) {
         this.relativeError = relativeError;
-        this.verdicts = verdicts;
+        this.mismatch = mismatch;
         this.heap = new int[count];
     }
 
@@ -32,23 +33,31 @@ final class WorstElements {
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
     static int[] of(double[] relativeError, ElementVerdict[] verdicts, int count) {
-        return of(new Stored(relativeError), relativeError.length, verdicts, count);
+        WorstElements worst = new WorstElements(new Stored(relativeError), i -> verdicts[i] == ElementVerdict.MISMATCH, count);
+        if (count > 0) {
+            for (int i = 0; i < relativeError.length; i++) {
+                if (relativeError[i] != 0) {
+                    worst.offer(i);
+                }
+            }
+        }
+        return worst.worstFirst();
     }
 
     /**
-     * The {@code count} worst of {@code n} elements whose relative errors are computed where asked
-     * for, so that a check keeps no array of them.
+     * The {@code count} worst of the checked elements of {@code elements}, whose relative errors are
+     * computed where asked for, so that a check keeps no array of them; only the checked elements are
+     * visited, so that ranking a partial check's few hundred of a million costs as many steps.
      *
-     * @param relativeError element i's relative error; 0 where there is none (or the element was not checked)
-     * @param n how many elements
-     * @param verdicts each element's verdict
+     * @param relativeError element i's relative error; 0 where there is none
+     * @param elements the check's results
      * @param count how many to keep, 0 or more
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
-    static int[] of(IntToDoubleFunction relativeError, int n, ElementVerdict[] verdicts, int count) {
-        WorstElements worst = new WorstElements(relativeError, verdicts, count);
+    static int[] of(IntToDoubleFunction relativeError, ElementResults elements, int count) {
+        WorstElements worst = new WorstElements(relativeError, i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
         if (count > 0) {
-            for (int i = 0; i < n; i++) {
+            for (int i = elements.nextChecked(0); i < elements.size; i = elements.nextChecked(i + 1)) {
                 if (relativeError.applyAsDouble(i) != 0) {
                     worst.offer(i);
                 }
@@ -59,8 +68,8 @@ final class WorstElements {
 
     /** Whether element {@code a} ranks before (is worse than) element {@code b}. */
     private boolean worse(int a, int b) {
-        boolean aMismatch = verdicts[a] == ElementVerdict.MISMATCH;
-        boolean bMismatch = verdicts[b] == ElementVerdict.MISMATCH;
+        boolean aMismatch = mismatch.test(a);
+        boolean bMismatch = mismatch.test(b);
         if (aMismatch != bMismatch) {
             return aMismatch;
         }

@@ -480,6 +480,19 @@ public abstract class ReportFactory {
         ReportBuilder handOver(double[] gradient, double[] numericGradient);
 
         /**
+         * Hands the gradient and the numeric gradient at the checked elements only to the report,
+         * which keeps them and makes {@link GradientCheckReport#numericGradient()} from them where it
+         * is asked for (NaN elsewhere): a partial check of a million parameters then holds no numeric
+         * array of a million. The caller must neither keep nor write them afterwards.
+         *
+         * @param gradient see {@link GradientCheckReport#gradient()}, kept
+         * @param checked the checked flat indices, ascending, kept
+         * @param numericAtChecked the numeric gradient at {@code checked}, in its order, kept
+         * @return this builder
+         */
+        ReportBuilder handOverChecked(double[] gradient, int[] checked, double[] numericAtChecked);
+
+        /**
          * @param jitteredElements see {@link GradientCheckReport#jitteredElements()}; 0 if not set
          * @return this builder
          */

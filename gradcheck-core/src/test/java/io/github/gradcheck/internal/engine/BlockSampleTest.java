@@ -78,16 +78,4 @@ class BlockSampleTest {
                     .containsExactly(bySorting(layout, gradient, settings));
         }
     }
-
-    @Test
-    void selectFindsTheValueOfEachRank() {
-        SplittableRandom random = new SplittableRandom(5);
-        for (int trial = 0; trial < 100; trial++) {
-            double[] values = random.doubles(1 + random.nextInt(300), -3, 3).map(v -> Math.rint(v * 2)).toArray();
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            int rank = random.nextInt(values.length);
-            assertThat(BlockSample.select(values.clone(), rank)).isEqualTo(sorted[rank]);
-        }
-    }
 }
