@@ -35,8 +35,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * listeners registered by {@code ServiceLoader} (the end-of-run summary among them) take part, plus
  * a {@link SummaryGeneratingListener} in place of Surefire's reporter. The child's working
  * directory is a fresh temporary directory, so the summary writes its files as under Maven. The
- * round's ratio is the two processes' wall times, start to exit; the median and quartiles over the
- * rounds are printed, and, per side, where the time went: the JVM's start and exit (wall time less
+ * round's ratio is the two processes' wall times, start to exit, and, less disturbed by other
+ * processes, their CPU times (all threads, to the end of the child's main); the median and
+ * quartiles over the rounds are printed, and, per side, where the time went: the JVM's start and exit (wall time less
  * the child's own span), the launcher's set-up and discovery, the test class, and the listeners'
  * end of the run (the summary's files and table; listeners hear the end of a run in the reverse
  * order of registration, so the child's own timing listener hears it before the summary writes).
@@ -74,6 +75,7 @@ public final class ColdRun {
         List<Run> checkedRuns = new ArrayList<>();
         List<Run> plainRuns = new ArrayList<>();
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             Run a;
             Run b;
@@ -87,8 +89,10 @@ public final class ColdRun {
             checkedRuns.add(a);
             plainRuns.add(b);
             ratios[round] = a.wallMillis / b.wallMillis;
+            cpuRatios[round] = a.cpuMillis / b.cpuMillis;
         }
-        System.out.println("ratio @GradientCheck / plain @Test, wall time: " + quartiles(ratios, "%.3f"));
+        System.out.println("ratio @GradientCheck / plain @Test, wall time: " + quartiles(ratios, "%.3f")
+                + "; CPU time (all threads, to the end of main): " + quartiles(cpuRatios, "%.3f"));
         describe("@GradientCheck", checkedRuns);
         describe("plain @Test    ", plainRuns);
         System.out.println("load average after: " + loadAverage());
@@ -103,6 +107,7 @@ public final class ColdRun {
     private static void describe(String name, List<Run> runs) {
         StringBuilder line = new StringBuilder(name).append(": wall ")
                 .append(quartiles(runs.stream().mapToDouble(run -> run.wallMillis).toArray(), "%.0f"));
+        line.append(" ms; CPU ").append(quartiles(runs.stream().mapToDouble(run -> run.cpuMillis).toArray(), "%.0f"));
         line.append(" ms; JVM start and exit ").append(quartiles(runs.stream()
                 .mapToDouble(run -> run.wallMillis - Arrays.stream(run.spans).sum()).toArray(), "%.0f"));
         for (int phase = 0; phase < PHASES.length; phase++) {
@@ -113,7 +118,7 @@ public final class ColdRun {
         System.out.println(line);
     }
 
-    private record Run(double wallMillis, double[] spans, boolean succeeded, String output) {
+    private record Run(double wallMillis, double cpuMillis, double[] spans, boolean succeeded, String output) {
     }
 
     /** One fresh JVM running {@code testClass}, timed from start to exit. */
@@ -142,16 +147,18 @@ public final class ColdRun {
         double wall = (System.nanoTime() - start) / 1e6;
         String output = Files.readString(out, StandardCharsets.UTF_8);
         double[] spans = new double[PHASES.length];
+        double cpu = Double.NaN;
         for (String line : output.split("\n")) {
             if (line.startsWith(SPANS)) {
                 String[] values = line.substring(SPANS.length()).trim().split(" ");
                 for (int i = 0; i < spans.length; i++) {
                     spans[i] = Double.parseDouble(values[i]);
                 }
+                cpu = Double.parseDouble(values[spans.length]);
             }
         }
         delete(directory);
-        return new Run(wall, spans, exit == 0, output);
+        return new Run(wall, cpu, spans, exit == 0, output);
     }
 
     private static void delete(Path directory) throws IOException {
@@ -200,6 +207,21 @@ public final class ColdRun {
             }
         }
         return "other";
+    }
+
+    /**
+     * The CPU time of this process so far, every thread's (JIT compilers and collector included), in
+     * ms, from {@code /proc/self/stat} (clock ticks of 10 ms); NaN where there is none. Other
+     * processes on a shared machine lengthen it far less than the wall time.
+     */
+    private static double cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;   // utime, stime: fields 14, 15
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static String loadAverage() {
@@ -261,7 +283,8 @@ public final class ColdRun {
         if (marks) {
             out.println(MARK + "exit");
         }
-        out.println(SPANS + (times[0] - start) / 1e6 + " " + (times[1] - times[0]) / 1e6 + " " + (end - times[1]) / 1e6);
+        out.println(SPANS + (times[0] - start) / 1e6 + " " + (times[1] - times[0]) / 1e6 + " " + (end - times[1]) / 1e6
+                + " " + cpuMillis());
         if (summary.getSummary().getTotalFailureCount() > 0 || summary.getSummary().getTestsSucceededCount() != 1) {
             throw new IllegalStateException(testClass + " did not pass");   // a non-zero exit status
         }
