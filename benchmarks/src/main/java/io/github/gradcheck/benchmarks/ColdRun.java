@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.gradcheck.benchmarks.cold.CheckedLogisticRegressionTest;
 import io.github.gradcheck.benchmarks.cold.PlainLogisticRegressionTest;
+import io.github.gradcheck.benchmarks.cold.TemplateLogisticRegressionTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,8 +45,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  *
  * <p>With {@code classes} after the rounds, one more run of each side logs its class loading
  * ({@code -Xlog:class+load}) and counts the classes loaded in each phase by where they come from.
+ * With {@code template}, each round also runs the plain test's body as a JUnit test template with
+ * one invocation (what {@code @GradientCheck} is built on), which tells JUnit's share of the extra
+ * time from gradcheck's.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradcheck.benchmarks.ColdRun [rounds] [classes]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradcheck.benchmarks.ColdRun [rounds] [classes] [template]}.
  */
 public final class ColdRun {
 
@@ -63,17 +67,20 @@ public final class ColdRun {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        boolean classes = args.length > 1 && args[1].equals("classes");
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         String checked = CheckedLogisticRegressionTest.class.getName();
         String plain = PlainLogisticRegressionTest.class.getName();
+        String template = TemplateLogisticRegressionTest.class.getName();
         System.out.println("Cold one-test runs, " + rounds + " rounds, load average " + loadAverage());
         Run warmUp = run(checked, false);   // fills the page cache with the class path's jars
         run(plain, false);
         if (!warmUp.succeeded) {
             throw new IllegalStateException("the @GradientCheck run failed:\n" + warmUp.output);
         }
+        boolean withTemplate = options.contains("template");
         List<Run> checkedRuns = new ArrayList<>();
         List<Run> plainRuns = new ArrayList<>();
+        List<Run> templateRuns = new ArrayList<>();
         double[] ratios = new double[rounds];
         double[] cpuRatios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
@@ -90,16 +97,25 @@ public final class ColdRun {
             plainRuns.add(b);
             ratios[round] = a.wallMillis / b.wallMillis;
             cpuRatios[round] = a.cpuMillis / b.cpuMillis;
+            if (withTemplate) {
+                templateRuns.add(run(template, false));
+            }
         }
         System.out.println("ratio @GradientCheck / plain @Test, wall time: " + quartiles(ratios, "%.3f")
                 + "; CPU time (all threads, to the end of main): " + quartiles(cpuRatios, "%.3f"));
         describe("@GradientCheck", checkedRuns);
         describe("plain @Test    ", plainRuns);
+        if (withTemplate) {
+            describe("plain test template", templateRuns);
+        }
         System.out.println("load average after: " + loadAverage());
-        if (classes) {
+        if (options.contains("classes")) {
             System.out.println("classes loaded per phase (-Xlog:class+load), by origin:");
             System.out.println("  @GradientCheck: " + classes(checked));
             System.out.println("  plain @Test:    " + classes(plain));
+            if (withTemplate) {
+                System.out.println("  plain test template: " + classes(template));
+            }
         }
     }
 
@@ -107,7 +123,9 @@ public final class ColdRun {
     private static void describe(String name, List<Run> runs) {
         StringBuilder line = new StringBuilder(name).append(": wall ")
                 .append(quartiles(runs.stream().mapToDouble(run -> run.wallMillis).toArray(), "%.0f"));
-        line.append(" ms; CPU ").append(quartiles(runs.stream().mapToDouble(run -> run.cpuMillis).toArray(), "%.0f"));
+        line.append(" ms; CPU ").append(quartiles(runs.stream().mapToDouble(run -> run.cpuMillis).toArray(), "%.0f"))
+                .append(", of which the main thread ")
+                .append(quartiles(runs.stream().mapToDouble(run -> run.mainThreadCpuMillis).toArray(), "%.0f"));
         line.append(" ms; JVM start and exit ").append(quartiles(runs.stream()
                 .mapToDouble(run -> run.wallMillis - Arrays.stream(run.spans).sum()).toArray(), "%.0f"));
         for (int phase = 0; phase < PHASES.length; phase++) {
@@ -118,7 +136,8 @@ public final class ColdRun {
         System.out.println(line);
     }
 
-    private record Run(double wallMillis, double cpuMillis, double[] spans, boolean succeeded, String output) {
+    private record Run(double wallMillis, double cpuMillis, double mainThreadCpuMillis, double[] spans, boolean succeeded,
+                       String output) {
     }
 
     /** One fresh JVM running {@code testClass}, timed from start to exit. */
@@ -148,6 +167,7 @@ public final class ColdRun {
         String output = Files.readString(out, StandardCharsets.UTF_8);
         double[] spans = new double[PHASES.length];
         double cpu = Double.NaN;
+        double mainThreadCpu = Double.NaN;
         for (String line : output.split("\n")) {
             if (line.startsWith(SPANS)) {
                 String[] values = line.substring(SPANS.length()).trim().split(" ");
@@ -155,10 +175,11 @@ public final class ColdRun {
                     spans[i] = Double.parseDouble(values[i]);
                 }
                 cpu = Double.parseDouble(values[spans.length]);
+                mainThreadCpu = Double.parseDouble(values[spans.length + 1]);
             }
         }
         delete(directory);
-        return new Run(wall, cpu, spans, exit == 0, output);
+        return new Run(wall, cpu, mainThreadCpu, spans, exit == 0, output);
     }
 
     private static void delete(Path directory) throws IOException {
@@ -210,14 +231,15 @@ public final class ColdRun {
     }
 
     /**
-     * The CPU time of this process so far, every thread's (JIT compilers and collector included), in
-     * ms, from {@code /proc/self/stat} (clock ticks of 10 ms); NaN where there is none. Other
-     * processes on a shared machine lengthen it far less than the wall time.
+     * The CPU time so far of this process, every thread's (JIT compilers and collector included), or
+     * of the calling thread, in ms, from {@code /proc/self/stat} or {@code /proc/thread-self/stat}
+     * (clock ticks of 10 ms); NaN where there is none. Other processes on a shared machine lengthen
+     * it far less than the wall time.
      */
-    private static double cpuMillis() {
+    private static double cpuMillis(String stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String line = Files.readString(Path.of(stat));
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;   // utime, stime: fields 14, 15
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
@@ -284,7 +306,7 @@ public final class ColdRun {
             out.println(MARK + "exit");
         }
         out.println(SPANS + (times[0] - start) / 1e6 + " " + (times[1] - times[0]) / 1e6 + " " + (end - times[1]) / 1e6
-                + " " + cpuMillis());
+                + " " + cpuMillis("/proc/self/stat") + " " + cpuMillis("/proc/thread-self/stat"));
         if (summary.getSummary().getTotalFailureCount() > 0 || summary.getSummary().getTestsSucceededCount() != 1) {
             throw new IllegalStateException(testClass + " did not pass");   // a non-zero exit status
         }
