@@ -143,8 +143,8 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
 
     /**
      * The blocks whose diagnosis no cross-block finding explains, in θ's order. Loops rather than
-     * streams here and below: this runs on every check's path (its JUnit report entry), where a
-     * first stream pipeline in a JVM costs more than the check of a small model.
+     * streams here and below: this runs on every check's path (its JUnit report entry), often in a
+     * JVM that is still cold, where each stream stage and lambda is linked on its first use.
      */
     private static List<BlockSummary> diagnosed(GradientCheckReport report) {
         List<BlockSummary> diagnosed = new ArrayList<>();
