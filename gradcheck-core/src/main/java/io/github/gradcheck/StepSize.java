@@ -53,6 +53,30 @@ public record StepSize(boolean relative, double value) {
     }
 
     /**
+     * Whether {@code other} is the same kind of step with the same value, as a record compares
+     * ({@link Double#compare}). Written out, as is {@link #hashCode()}, because a record's generated
+     * ones are bootstrapped on first use, and every checker compares its step once: in a fresh JVM
+     * that bootstrap loaded some 60 classes for the first check.
+     *
+     * @param other any object
+     * @return whether it is an equal step size
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StepSize that && relative == that.relative && Double.compare(value, that.value) == 0;
+    }
+
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Boolean.hashCode(relative) + Double.hashCode(value);
+    }
+
+    /**
      * The step as a person reads it.
      *
      * @return {@code ε = 1e-7} or {@code εᵢ = 4.81e-6 · max(|θᵢ|, 1)}

@@ -76,28 +76,60 @@ final class CheckConfiguration {
         if (mode != null) {
             checker = checker.withMode(mode);
         }
-        return checker
-                .withSamplesPerBlock((int) configuration.whole("samplesPerBlock", SAMPLES_PER_BLOCK_PROPERTY_NAME,
-                        annotation.samplesPerBlock(), 1, base.samplesPerBlock()))
-                .withThreads((int) configuration.whole("threads", THREADS_PROPERTY_NAME, annotation.threads(), 1,
-                        base.threads()))
-                .withEvaluationBudget(configuration.whole("evaluationBudget", EVALUATION_BUDGET_PROPERTY_NAME,
-                        annotation.evaluationBudget(), 0, base.evaluationBudget()))
-                .withTimeBudget(configuration.duration("timeBudget", TIME_BUDGET_PROPERTY_NAME, annotation.timeBudget(),
-                        base.timeBudget()))
-                .withMargin(configuration.positive("margin", MARGIN_PROPERTY_NAME, annotation.margin(), base.margin()))
-                .withThreshold(configuration.positive("threshold", THRESHOLD_PROPERTY_NAME, annotation.threshold(),
-                        base.threshold()))
-                .withRelativeErrorFloor(configuration.positive("relativeErrorFloor", RELATIVE_ERROR_FLOOR_PROPERTY_NAME,
-                        annotation.relativeErrorFloor(), base.relativeErrorFloor()))
-                .withNondeterminismTolerance(configuration.positive("nondeterminismTolerance",
-                        NONDETERMINISM_TOLERANCE_PROPERTY_NAME, annotation.nondeterminismTolerance(),
-                        base.nondeterminismTolerance()))
-                .withOffenders((int) configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0,
-                        base.offenders()))
-                .withProbes((int) configuration.whole("probes", PROBES_PROPERTY_NAME, annotation.probes(), 1, base.probes()))
-                .withJacobianOutputs((int) configuration.whole("jacobianOutputs", JACOBIAN_OUTPUTS_PROPERTY_NAME,
-                        annotation.jacobianOutputs(), 0, base.jacobianOutputs()));
+        // A setting set nowhere keeps the default checker's value: no new checker is made for it, so
+        // that a method that sets nothing is checked by GradientChecker.defaults() itself.
+        long samples = configuration.whole("samplesPerBlock", SAMPLES_PER_BLOCK_PROPERTY_NAME, annotation.samplesPerBlock(), 1,
+                base.samplesPerBlock());
+        if (samples != base.samplesPerBlock()) {
+            checker = checker.withSamplesPerBlock((int) samples);
+        }
+        long threads = configuration.whole("threads", THREADS_PROPERTY_NAME, annotation.threads(), 1, base.threads());
+        if (threads != base.threads()) {
+            checker = checker.withThreads((int) threads);
+        }
+        long evaluations = configuration.whole("evaluationBudget", EVALUATION_BUDGET_PROPERTY_NAME,
+                annotation.evaluationBudget(), 0, base.evaluationBudget());
+        if (evaluations != base.evaluationBudget()) {
+            checker = checker.withEvaluationBudget(evaluations);
+        }
+        Duration timeBudget = configuration.duration("timeBudget", TIME_BUDGET_PROPERTY_NAME, annotation.timeBudget(),
+                base.timeBudget());
+        if (!timeBudget.equals(base.timeBudget())) {
+            checker = checker.withTimeBudget(timeBudget);
+        }
+        double margin = configuration.positive("margin", MARGIN_PROPERTY_NAME, annotation.margin(), base.margin());
+        if (margin != base.margin()) {
+            checker = checker.withMargin(margin);
+        }
+        double threshold = configuration.positive("threshold", THRESHOLD_PROPERTY_NAME, annotation.threshold(),
+                base.threshold());
+        if (threshold != base.threshold()) {
+            checker = checker.withThreshold(threshold);
+        }
+        double floor = configuration.positive("relativeErrorFloor", RELATIVE_ERROR_FLOOR_PROPERTY_NAME,
+                annotation.relativeErrorFloor(), base.relativeErrorFloor());
+        if (floor != base.relativeErrorFloor()) {
+            checker = checker.withRelativeErrorFloor(floor);
+        }
+        double tolerance = configuration.positive("nondeterminismTolerance", NONDETERMINISM_TOLERANCE_PROPERTY_NAME,
+                annotation.nondeterminismTolerance(), base.nondeterminismTolerance());
+        if (tolerance != base.nondeterminismTolerance()) {
+            checker = checker.withNondeterminismTolerance(tolerance);
+        }
+        long offenders = configuration.whole("offenders", OFFENDERS_PROPERTY_NAME, annotation.offenders(), 0, base.offenders());
+        if (offenders != base.offenders()) {
+            checker = checker.withOffenders((int) offenders);
+        }
+        long probes = configuration.whole("probes", PROBES_PROPERTY_NAME, annotation.probes(), 1, base.probes());
+        if (probes != base.probes()) {
+            checker = checker.withProbes((int) probes);
+        }
+        long outputs = configuration.whole("jacobianOutputs", JACOBIAN_OUTPUTS_PROPERTY_NAME, annotation.jacobianOutputs(), 0,
+                base.jacobianOutputs());
+        if (outputs != base.jacobianOutputs()) {
+            checker = checker.withJacobianOutputs((int) outputs);
+        }
+        return checker;
     }
 
     /** An enum setting by name, case-insensitive, '-' for '_' ("five-point"); null if set nowhere. */

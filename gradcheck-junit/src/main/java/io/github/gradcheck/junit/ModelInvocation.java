@@ -9,7 +9,6 @@ import io.github.gradcheck.TwiceDifferentiableModel;
 import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.internal.text.ValueComparison;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -146,8 +145,10 @@ final class ModelInvocation implements TestTemplateInvocationContext, BeforeTest
     @Override
     public void afterTestExecution(ExtensionContext context) {
         GradientCheckReport report = report(context);
-        boolean takesReport = Arrays.stream(context.getRequiredTestMethod().getParameterTypes())
-                .anyMatch(type -> type == GradientCheckReport.class);
+        boolean takesReport = false;
+        for (Class<?> type : context.getRequiredTestMethod().getParameterTypes()) {
+            takesReport |= type == GradientCheckReport.class;
+        }
         if (report != null && !takesReport && !report.passed() && context.getExecutionException().isEmpty()) {
             // Expected and actual: the worst block's numeric and analytic values, for the IDE's diff viewer; a layer
             // whose elements all match but whose backward pass breaks a contract has no values to compare.

@@ -90,6 +90,10 @@ public final class Shapes {
     }
 
     private static int[] array(List<Integer> shape) {
-        return shape.stream().mapToInt(Integer::intValue).toArray();
+        int[] array = new int[shape.size()];
+        for (int d = 0; d < array.length; d++) {
+            array[d] = shape.get(d);
+        }
+        return array;
     }
 }

@@ -42,7 +42,15 @@ public final class LayerText {
      * @return true if blocks are named with their role
      */
     static boolean namesRoles(GradientCheckReport report) {
-        return report.layer().isPresent() || report.blocks().stream().anyMatch(BlockSummary::isInput);
+        if (report.layer().isPresent()) {
+            return true;
+        }
+        for (BlockSummary block : report.blocks()) {
+            if (block.isInput()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

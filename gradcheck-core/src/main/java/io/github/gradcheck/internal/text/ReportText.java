@@ -20,7 +20,7 @@ import java.util.Locale;
  * Writes a {@link GradientCheckReport} as plain text for a console or a failure message: the
  * verdict line with the course's words, the block table (worst first) and the worst offenders.
  *
- * <p>Numbers are formatted with {@link Locale#ROOT}, so messages read the same on every machine.
+ * <p>Numbers are formatted by {@code Numbers}, independent of the locale, so messages read the same on every machine.
  */
 public final class ReportText {
 

@@ -8,7 +8,6 @@ import io.github.gradcheck.report.GradientCheckReport;
 import io.github.gradcheck.report.Offender;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,6 +28,7 @@ final class BlockHeatmap {
     private static final int MAX_WIDTH = 960;
     private static final int MAX_CELL = 28;
     private static final int MIN_CELL = 4;
+    private static final String HEX_DIGITS = "0123456789abcdef";
 
     private final BlockSummary block;
     private final int rows;
@@ -166,7 +166,13 @@ final class BlockHeatmap {
         for (int c = 0; c < 3; c++) {
             rgb[c] = (int) Math.round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]));
         }
-        return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+        // #rrggbb written by hand, not by a Formatter: a page has a colour per cell and 60 in the
+        // legend, and the summary of one check is written in a JVM where nothing is warm yet.
+        StringBuilder hex = new StringBuilder(7).append('#');
+        for (int channel : rgb) {
+            hex.append(HEX_DIGITS.charAt(channel >> 4)).append(HEX_DIGITS.charAt(channel & 0xf));
+        }
+        return hex.toString();
     }
 
     /** The colour scale, as a small SVG bar with the course's marks. */

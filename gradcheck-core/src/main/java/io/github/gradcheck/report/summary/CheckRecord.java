@@ -1,18 +1,19 @@
 package io.github.gradcheck.report.summary;
 
-import static java.util.stream.Collectors.joining;
-
 import io.github.gradcheck.internal.text.DiagnosisText;
 import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.internal.text.LayerText;
 import io.github.gradcheck.internal.text.SecondOrderText;
 import io.github.gradcheck.report.BlockSummary;
+import io.github.gradcheck.report.BrokenContract;
+import io.github.gradcheck.report.CrossBlockDiagnosis;
 import io.github.gradcheck.report.Diagnosis;
 import io.github.gradcheck.report.GradientCheckReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.StringJoiner;
 
 /**
  * One gradient check of a test run, as the end-of-run summary lists it: which test ran it, what
@@ -124,16 +125,39 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      *     {@link Diagnosis.Kind#NONE}, and per broken contract
      */
     public static List<String> diagnoses(GradientCheckReport report) {
-        return Stream.of(report.secondOrder().filter(result -> !result.compared()).map(result -> SecondOrderText.line(report)).stream(),
-                report.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.sentence(finding, report)),
-                diagnosed(report).map(block -> LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode())),
-                report.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(c -> LayerText.sentence(report, c)))
-                .flatMap(lines -> lines).toList();
+        List<String> lines = new ArrayList<>();
+        if (report.secondOrder().isPresent() && !report.secondOrder().get().compared()) {
+            lines.add(SecondOrderText.line(report));
+        }
+        for (CrossBlockDiagnosis finding : report.crossBlockDiagnoses()) {
+            lines.add(DiagnosisText.sentence(finding, report));
+        }
+        for (BlockSummary block : diagnosed(report)) {
+            lines.add(LayerText.blockName(block) + ": " + DiagnosisText.sentence(block, report.mode()));
+        }
+        for (BrokenContract contract : brokenContracts(report)) {
+            lines.add(LayerText.sentence(report, contract));
+        }
+        return List.copyOf(lines);
     }
 
-    private static Stream<BlockSummary> diagnosed(GradientCheckReport report) {
-        return report.blocks().stream().filter(block -> block.diagnosis().kind() != Diagnosis.Kind.NONE
-                && !report.explainedAcrossBlocks(block.name()));
+    /**
+     * The blocks whose diagnosis no cross-block finding explains, in θ's order. Loops rather than
+     * streams here and below: this runs on every check's path (its JUnit report entry), often in a
+     * JVM that is still cold, where each stream stage and lambda is linked on its first use.
+     */
+    private static List<BlockSummary> diagnosed(GradientCheckReport report) {
+        List<BlockSummary> diagnosed = new ArrayList<>();
+        for (BlockSummary block : report.blocks()) {
+            if (block.diagnosis().kind() != Diagnosis.Kind.NONE && !report.explainedAcrossBlocks(block.name())) {
+                diagnosed.add(block);
+            }
+        }
+        return diagnosed;
+    }
+
+    private static List<BrokenContract> brokenContracts(GradientCheckReport report) {
+        return report.layer().isPresent() ? report.layer().get().brokenContracts() : List.of();
     }
 
     /**
@@ -154,9 +178,14 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * @return the count as a person reads it
      */
     public String parametersChecked() {
-        int checked = report.map(GradientCheckReport::checkedElements).orElse(parameters);
-        int inputs = report.map(r -> r.blocks().stream().filter(BlockSummary::isInput).mapToInt(BlockSummary::size).sum())
-                .orElse(0);
+        int checked = parameters;
+        int inputs = 0;
+        if (report.isPresent()) {
+            checked = report.get().checkedElements();
+            for (BlockSummary block : report.get().blocks()) {
+                inputs += block.isInput() ? block.size() : 0;
+            }
+        }
         return (checked < parameters ? checked + " of " + parameters : String.valueOf(parameters))
                 + (inputs > 0 ? " (" + inputs + " input)" : "");
     }
@@ -171,11 +200,21 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * @return the short form, empty if no block was diagnosed
      */
     public String shortDiagnosis() {
-        return report.map(r -> Stream.of(r.crossBlockDiagnoses().stream().map(finding -> DiagnosisText.brief(finding, r)),
-                        diagnosed(r).map(block -> DiagnosisText.brief(block, r.mode()) + (block.isInput() ? " (input)" : "")),
-                        r.layer().stream().flatMap(layer -> layer.brokenContracts().stream()).map(c -> LayerText.brief(r, c)))
-                        .flatMap(words -> words).collect(joining("; ")))
-                .orElse(String.join("; ", diagnoses));
+        if (report.isEmpty()) {
+            return String.join("; ", diagnoses);
+        }
+        GradientCheckReport r = report.get();
+        StringJoiner words = new StringJoiner("; ");
+        for (CrossBlockDiagnosis finding : r.crossBlockDiagnoses()) {
+            words.add(DiagnosisText.brief(finding, r));
+        }
+        for (BlockSummary block : diagnosed(r)) {
+            words.add(DiagnosisText.brief(block, r.mode()) + (block.isInput() ? " (input)" : ""));
+        }
+        for (BrokenContract contract : brokenContracts(r)) {
+            words.add(LayerText.brief(r, contract));
+        }
+        return words.toString();
     }
 
     /**
@@ -188,10 +227,10 @@ public record CheckRecord(String test, String invocation, String uniqueId, Strin
      * @return the few words, empty if there is nothing to add to the verdict
      */
     public String shortFindings() {
-        String note = report.map(DifferenceText::note).orElse("");
+        String note = report.isPresent() ? DifferenceText.note(report.get()) : "";
         String diagnosis = shortDiagnosis();
         String findings = diagnosis.isEmpty() || note.isEmpty() ? diagnosis + note : diagnosis + "; " + note;
-        String secondOrder = report.flatMap(r -> r.secondOrder().map(result -> SecondOrderText.brief(r))).orElse("");
+        String secondOrder = report.isPresent() && report.get().secondOrder().isPresent() ? SecondOrderText.brief(report.get()) : "";
         return secondOrder.isEmpty() || findings.isEmpty() ? secondOrder + findings : secondOrder + ": " + findings;
     }
 

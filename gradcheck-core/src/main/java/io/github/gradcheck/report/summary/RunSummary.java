@@ -46,7 +46,11 @@ public record RunSummary(List<CheckRecord> checks) {
     }
 
     private long count(CheckRecord.Verdict verdict) {
-        return checks.stream().filter(check -> check.verdict() == verdict).count();
+        long count = 0;
+        for (CheckRecord check : checks) {
+            count += check.verdict() == verdict ? 1 : 0;
+        }
+        return count;
     }
 
     /**

@@ -41,7 +41,11 @@ public final class SummaryConsole {
     }
 
     private static String shorten(String text) {
-        String line = text.lines().findFirst().orElse("");
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        String line = text.substring(0, end);
         return line.length() <= DIAGNOSIS_WIDTH ? line : line.substring(0, DIAGNOSIS_WIDTH - 1) + "…";
     }
 }

@@ -99,7 +99,9 @@ public final class SummaryHtml {
         facts(html, report);
         blocks(html, report);
         diagnoses(html, check.diagnoses());
-        report.layer().ifPresent(layer -> layer(html, report, layer));
+        if (report.layer().isPresent()) {
+            layer(html, report, report.layer().get());
+        }
         heatmaps(html, report);
         offenders(html, report);
         if (!report.warnings().isEmpty()) {
@@ -123,14 +125,20 @@ public final class SummaryHtml {
                 .append(fact("threshold", Numbers.setting(settings.threshold())))
                 .append(fact("loss", value(report.loss())))
                 .append(fact("loss noise σ", Numbers.magnitude(report.noise())))
-                .append(report.secondOrder().map(result -> fact("second order", SecondOrderText.line(report))).orElse(""))
-                .append(report.layer().map(layer -> fact(LayerText.probesTerm(report), LayerText.probes(report, layer))).orElse(""))
-                .append(fact("cost", report.layer().map(layer -> SecondOrderText.compared(report).isPresent()
-                                ? SecondOrderText.cost(report, layer) : layer.forwardCalls() + " forward and "
-                                + layer.backwardCalls() + " backward calls").orElse(report.lossEvaluations() + " loss and "
-                                + report.gradientEvaluations() + " gradient evaluations")
-                        + ", " + Numbers.millis(report.duration())))
+                .append(report.secondOrder().isPresent() ? fact("second order", SecondOrderText.line(report)) : "")
+                .append(report.layer().isPresent() ? fact(LayerText.probesTerm(report), LayerText.probes(report, report.layer().get())) : "")
+                .append(fact("cost", cost(report) + ", " + Numbers.millis(report.duration())))
                 .append("</dl>\n");
+    }
+
+    /** What the check cost in calls of the model or layer. */
+    private static String cost(GradientCheckReport report) {
+        if (report.layer().isEmpty()) {
+            return report.lossEvaluations() + " loss and " + report.gradientEvaluations() + " gradient evaluations";
+        }
+        LayerResult layer = report.layer().get();
+        return SecondOrderText.compared(report).isPresent() ? SecondOrderText.cost(report, layer)
+                : layer.forwardCalls() + " forward and " + layer.backwardCalls() + " backward calls";
     }
 
     /** What a partial check looked at, and how to replay it: {@code sampled (seed 7): 40 of 1000 elements checked one by one}. */

@@ -314,7 +314,11 @@ public final class SummaryJson {
     }
 
     private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
     }
 
     /** {@code FIVE_POINT} → {@code five-point}. */

@@ -3,7 +3,10 @@ package io.github.gradcheck.internal.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -39,6 +42,28 @@ class NumbersTest {
             assertThat(Numbers.fixed(1.25, 1)).isEqualTo("1.3");
         } finally {
             Locale.setDefault(before);
+        }
+    }
+
+    /**
+     * The formats write US digits (which the Formatter writes without the locale data); this pins
+     * that the text is ROOT's, digit for digit, over many magnitudes, signs, ties and the special values.
+     */
+    @Test
+    void theTextIsLocaleRootsForEveryKindOfValue() {
+        SplittableRandom random = new SplittableRandom(12);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 1.25, 2.675,
+                0.0001, 9.9995e-5, 999999.5, 1e7, -1234567.0));
+        for (int i = 0; i < 2_000; i++) {
+            values.add((random.nextBoolean() ? -1 : 1) * random.nextDouble() * Math.pow(10, random.nextInt(-30, 30)));
+        }
+        for (double value : values) {
+            for (int digits : new int[] {1, 3, 6}) {
+                assertThat(Numbers.significant(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "g", value));
+                assertThat(Numbers.scientific(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "e", value));
+                assertThat(Numbers.fixed(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", value));
+            }
         }
     }
 }
