@@ -115,20 +115,44 @@ public final class NumericCheck {
         double[] original = parameters.toVector();
         Workspace workspace = new Workspace(parameters, calls);
         try {
-            long before = System.nanoTime();
-            double loss = deterministicLoss(parameters, original);
-            double lossNanos = (System.nanoTime() - before) / 2.0;
+            double loss = lossAtTheta(parameters, original);
             double[] gradient = deterministicGradient(parameters, original);
             // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
             double[] scale = original;
-            double noise = noise(workspace, original, scale, loss);
-            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
-            CheckMode mode = mode(layout, lossNanos);
+            List<String> modeWarnings = new ArrayList<>();
+            CheckMode mode = mode(layout, fastestLossNanos, modeWarnings);
             ElementResults elements = new ElementResults(layout.size());
+            double floor = noiseFloor(loss);
+            ParallelProbe.FirstLooks looks = null;
+            ElementProbe floorProbe = null;
+            if (mode == CheckMode.FULL && settings.stencil() == Stencil.CENTERED && floor > 0) {
+                floorProbe = new ElementProbe(settings, classifier, loss, floor, original, scale);
+                looks = parallel.firstLooks(workspace, floorProbe, gradient, null, elements, fastestLossNanos);
+                if (everyElementMatches(elements)) {
+                    requireUnchanged(parameters, original);
+                    GradientCheckReport report = report(workspace, mode, original, loss, floor, false, gradient, elements,
+                            taylorNotRun(layout), start);
+                    requireUnchanged(parameters, original);
+                    return report;
+                }
+                // A parameter the model changed during the first looks is its own doing, not the next loss call's.
+                requireUnchanged(parameters, original);
+            }
+            lossAgainAtTheta(parameters, original, loss);
+            double noise = noise(workspace, original, scale, loss);
+            warnings.addAll(modeWarnings);
+            ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
-                case FULL -> parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
+                case FULL -> {
+                    if (looks == null) {
+                        parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
+                    } else {
+                        parallel.laterLooks(parallel.judgedAgain(looks, floorProbe, probe, gradient, elements), probe,
+                                gradient, elements);
+                    }
+                }
                 case SAMPLED -> {
                     parallel.probeAll(workspace, probe, gradient, BlockSample.of(layout, gradient, settings), elements,
                             fastestLossNanos);
@@ -144,13 +168,50 @@ public final class NumericCheck {
             requireUnchanged(parameters, original);
             judgeCoincidingKinks(mode, search, layout, taylor, workspace, original, scale, noise, gradient, elements);
             requireUnchanged(parameters, original);
-            GradientCheckReport report = report(workspace, mode, original, loss, noise, gradient, elements, taylor, start);
+            GradientCheckReport report = report(workspace, mode, original, loss, noise, true, gradient, elements, taylor,
+                    start);
             requireUnchanged(parameters, original);
             return report;
         } catch (RuntimeException | Error e) {
             ParameterAccess.get().restore(parameters, original, 0, original.length);
             throw e;
         }
+    }
+
+    /**
+     * The least noise a loss can have: one rounding of J(θ), u·|J(θ)|, also the floor under the
+     * measured noise ({@link #noise}). A full check with the centered stencil takes its first looks
+     * with it, before it measures anything else, because more noise only widens an element's
+     * tolerance ({@link ElementClassifier#compare}): an element that matches with the least noise
+     * matches with any. Where all match, the check is done, and the evidence it would have gathered
+     * next could not change a verdict: the noise estimate only widens tolerances; the second loss at
+     * θ only tells a random loss from a bug where elements mismatch; and a Taylor test along a random
+     * direction is a weaker test than the elements' own central differences, which it sums: its steps
+     * (1e-2 … 6e-4 of θ) are far too large to resolve an error below every element's tolerance, and a
+     * contradiction it found over matching elements would only be a warning.
+     */
+    private double noiseFloor(double loss) {
+        return settings.precision().unitRoundoff() * Math.abs(loss);
+    }
+
+    /** Whether every element's verdict is a match: not one unreliable, kink or mismatch. */
+    private static boolean everyElementMatches(ElementResults elements) {
+        for (ElementVerdict verdict : elements.verdicts) {
+            if (verdict != ElementVerdict.MATCH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For a check that ran no Taylor test, each block's test, not run, in the layout's order. */
+    private static List<TaylorTest> taylorNotRun(ParameterLayout layout) {
+        TaylorTest notRun = ReportFactory.taylorTestNotRun();
+        List<TaylorTest> tests = new ArrayList<>(layout.blocks().size());
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            tests.add(notRun);
+        }
+        return tests;
     }
 
     /**
@@ -189,20 +250,23 @@ public final class NumericCheck {
         }
     }
 
-    /** The mode asked for, or random directions where a full check would exceed a budget. */
-    private CheckMode mode(ParameterLayout layout, double lossNanos) {
+    /**
+     * The mode asked for, or random directions where a full check would exceed a budget, with the
+     * warning that says so added to {@code into}.
+     */
+    private CheckMode mode(ParameterLayout layout, double lossNanos, List<String> into) {
         if (settings.mode() != CheckMode.FULL) {
             return settings.mode();
         }
         long full = fullCheckEvaluations(layout);
         if (settings.evaluationBudget() > 0 && full > settings.evaluationBudget()) {
-            warnings.add("a full check would take " + full + " loss evaluations, over the budget of "
+            into.add("a full check would take " + full + " loss evaluations, over the budget of "
                     + settings.evaluationBudget() + ": checked along random directions instead");
             return CheckMode.RANDOM_DIRECTIONS;
         }
         Duration estimate = Duration.ofNanos((long) (full * lossNanos));
         if (!settings.timeBudget().isZero() && estimate.compareTo(settings.timeBudget()) > 0) {
-            warnings.add("a full check would take about " + Numbers.fixed(estimate.toNanos() / 1e9, 1) + " s (" + full
+            into.add("a full check would take about " + Numbers.fixed(estimate.toNanos() / 1e9, 1) + " s (" + full
                     + " loss evaluations of " + Numbers.fixed(lossNanos / 1e3, 1) + " µs), over the budget of "
                     + Numbers.fixed(settings.timeBudget().toNanos() / 1e9, 1) + " s: checked along random directions instead");
             return CheckMode.RANDOM_DIRECTIONS;
@@ -210,25 +274,43 @@ public final class NumericCheck {
         return CheckMode.FULL;
     }
 
+    /**
+     * What a full check costs at the least, in loss evaluations: with the centered stencil 1 + 2N,
+     * a check whose elements all match with the least noise ({@link #noiseFloor}); with the
+     * five-point stencil, which measures the noise first, 2 + 8 + 4N + 5B.
+     */
     private long fullCheckEvaluations(ParameterLayout layout) {
-        long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
-        return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
+        if (settings.stencil() == Stencil.CENTERED) {
+            return 1 + 2L * layout.size();
+        }
+        return FIXED_EVALUATIONS + 4L * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
     }
 
     /**
-     * J(θ), evaluated twice. Between the calls θ is compared with its original, so that a loss()
-     * that changes its parameters (weight decay, clipping) is named as such and not taken for
-     * randomness.
+     * J(θ), with θ compared with its original after the call, so that a loss() that changes its
+     * parameters (weight decay, clipping) is named as such. Times the call, for the budget and the
+     * threads ({@link #fastestLossNanos}).
      */
-    private double deterministicLoss(ParameterArrays parameters, double[] original) {
-        String where = AT_THETA;
+    private double lossAtTheta(ParameterArrays parameters, double[] original) {
         long before = System.nanoTime();
-        double first = calls.loss(where);
-        long between = System.nanoTime();
-        requireUnchangedBy("loss", parameters, original, where);
+        double loss = calls.loss(AT_THETA);
+        fastestLossNanos = System.nanoTime() - before;
+        requireUnchangedBy("loss", parameters, original, AT_THETA);
+        return loss;
+    }
+
+    /**
+     * J(θ) evaluated again, against {@code first}, the first evaluation: where they differ by more
+     * than the nondeterminism tolerance, the loss is random (dropout, a seed), and the check stops
+     * with what to do; where they differ at all, a warning. Taken where elements did not match with
+     * the least noise ({@link #noiseFloor}): a random loss makes them mismatch, and this tells it
+     * from a bug. θ is compared with its original after the call, so that a loss() that changes its
+     * parameters is not taken for randomness.
+     */
+    private void lossAgainAtTheta(ParameterArrays parameters, double[] original, double first) {
         long again = System.nanoTime();
         double second = calls.loss(AT_THETA + ", evaluated again");
-        fastestLossNanos = Math.min(between - before, System.nanoTime() - again);
+        fastestLossNanos = Math.min(fastestLossNanos, System.nanoTime() - again);
         requireUnchangedBy("loss", parameters, original, AT_THETA + ", evaluated again");
         double difference = Math.abs(first - second);
         if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
@@ -244,7 +326,6 @@ public final class NumericCheck {
             warnings.add("the loss differs by " + Numbers.magnitude(difference) + " between two"
                     + " evaluations at the same point: round-off from an unordered sum, counted in the noise estimate");
         }
-        return first;
     }
 
     /**
@@ -340,7 +421,7 @@ public final class NumericCheck {
             delta = Math.min(delta * NOISE_WIDENING, widest);
             values = noiseValues(workspace, original, scale, loss, delta);
         }
-        double floor = settings.precision().unitRoundoff() * Math.abs(loss);
+        double floor = noiseFloor(loss);
         if (unchanged(values, loss)) {
             warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(first, 0) + " to "
                     + Numbers.scientific(delta, 0) + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or"
@@ -406,7 +487,8 @@ public final class NumericCheck {
     }
 
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double loss, double noise,
-                                       double[] gradient, ElementResults elements, List<TaylorTest> taylor, long start) {
+                                       boolean noiseEstimated, double[] gradient, ElementResults elements,
+                                       List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
         Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
         List<BlockSummary> blocks = new ArrayList<>();
@@ -414,7 +496,7 @@ public final class NumericCheck {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
-        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
+        return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise).noiseEstimated(noiseEstimated)
                 .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
                 .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
                 .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))

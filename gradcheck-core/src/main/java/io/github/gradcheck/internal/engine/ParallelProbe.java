@@ -56,6 +56,16 @@ final class ParallelProbe {
      */
     void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
                   double lossNanos) {
+        laterLooks(firstLooks(workspace, probe, gradient, indices, elements, lossNanos), probe, gradient, elements);
+    }
+
+    /**
+     * The first round of {@link #probeAll}: every element's first look, decided ones put in
+     * {@code elements}; the others, with the workspaces they ran on, are returned for
+     * {@link #laterLooks}, after {@link #judgedAgain} where the loss's noise was not known yet.
+     */
+    FirstLooks firstLooks(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
+                          double lossNanos) {
         ParameterLayout layout = workspace.parameters().layout();
         List<ParameterBlock> blocks = layout.blocks();
         int count = indices == null ? layout.size() : indices.length;
@@ -92,6 +102,44 @@ final class ParallelProbe {
         for (List<Pending> pending : pendingByChunk) {
             undecided.addAll(pending);
         }
+        return new FirstLooks(workspaces, undecided);
+    }
+
+    /**
+     * The first looks judged again by {@code probe}, whose noise σ is the measured one, where
+     * {@code floorProbe} judged them with the least noise the loss can have: a decided look's
+     * round-off allowance scales by σ over the floor, an undecided one's is computed again from its
+     * step; neither is evaluated again. The looks still undecided are returned for
+     * {@link #laterLooks}, in the same order.
+     */
+    FirstLooks judgedAgain(FirstLooks looks, ElementProbe floorProbe, ElementProbe probe, double[] gradient,
+                           ElementResults elements) {
+        for (int i = 0; i < gradient.length; i++) {
+            if (elements.checked(i)) {
+                elements.put(i, probe.judgedAgain(elements.numeric[i], elements.estimatedError[i], floorProbe, gradient[i]));
+            }
+        }
+        List<Pending> undecided = new ArrayList<>();
+        for (Pending pending : looks.undecided()) {
+            ElementProbe.FirstLook first = probe.judgedAgain(pending.first(), gradient[pending.index()]);
+            if (first.decided()) {
+                elements.put(pending.index(), first.result());
+            } else {
+                undecided.add(new Pending(pending.index(), pending.block(), first));
+            }
+        }
+        return new FirstLooks(looks.workspaces(), undecided);
+    }
+
+    /**
+     * The later rounds of {@link #probeAll}: per block, its first {@link ElementClassifier#SCOUTS}
+     * undecided first looks get every later look, then the rest are decided on their first look where
+     * the scouts' evidence allows it, else given every later look too.
+     */
+    void laterLooks(FirstLooks looks, ElementProbe probe, double[] gradient, ElementResults elements) {
+        List<Workspace> workspaces = looks.workspaces();
+        List<ParameterBlock> blocks = workspaces.get(0).parameters().layout().blocks();
+        List<Pending> undecided = looks.undecided();
         Pending[] scouts = undecided(undecided, blocks.size(), true);
         ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
         run(workspaces, scouts.length, (own, s) -> {
@@ -111,6 +159,13 @@ final class ParallelProbe {
             elements.put(i, decided != null ? decided
                     : probe.laterLooks(own, element.block(), block, i - block.offset(), gradient[i], element.first()).result());
         });
+    }
+
+    /**
+     * Between the rounds of a {@link #probeAll}: the workspaces the first looks ran on (the check's
+     * own first, then one per copy), and the first looks not decided yet, in position order.
+     */
+    record FirstLooks(List<Workspace> workspaces, List<Pending> undecided) {
     }
 
     /** A first look not decided yet: the element's flat index, its block, and the look. */
