@@ -8,6 +8,7 @@ import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
@@ -129,7 +130,6 @@ public final class NumericCheck {
                 floorProbe = new ElementProbe(settings, classifier, loss, floor, original, scale);
                 looks = parallel.firstLooks(workspace, floorProbe, gradient, null, elements, fastestLossNanos);
                 if (everyElementMatches(elements)) {
-                    requireUnchanged(parameters, original);
                     GradientCheckReport report = report(workspace, mode, original, loss, floor, false, gradient, elements,
                             taylorNotRun(layout), start);
                     requireUnchanged(parameters, original);
@@ -514,17 +514,22 @@ public final class NumericCheck {
      * difference is over what it saw), and each element's relative error, computed where asked for
      * rather than copied out into arrays of their own.
      */
-    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor, int count)
-            implements IntToDoubleFunction {
+    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor, int count,
+                           int matches, int mismatches) implements IntToDoubleFunction {
 
         static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
             int count = 0;
+            int matches = 0;
+            int mismatches = 0;
             for (int i = 0; i < gradient.length; i++) {
-                if (elements.checked(i)) {
+                ElementVerdict verdict = elements.verdicts[i];
+                if (verdict != ElementVerdict.NOT_CHECKED) {
                     count++;
+                    matches += verdict == ElementVerdict.MATCH ? 1 : 0;
+                    mismatches += verdict == ElementVerdict.MISMATCH ? 1 : 0;
                 }
             }
-            return new Checked(gradient, elements.numeric, elements.verdicts, relativeErrorFloor, count);
+            return new Checked(gradient, elements.numeric, elements.verdicts, relativeErrorFloor, count, matches, mismatches);
         }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
@@ -541,9 +546,16 @@ public final class NumericCheck {
             return RelativeDifference.of(gradient, numeric, from, to, verdicts, null);
         }
 
-        /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
+        /**
+         * The difference over the elements of one verdict in {@code [from, to)}, the others zero on both
+         * sides: where every checked element has that verdict, the difference itself, and 0 where none has.
+         */
         double differenceOf(ElementVerdict verdict, int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
+            int having = verdict == ElementVerdict.MATCH ? matches : verdict == ElementVerdict.MISMATCH ? mismatches : -1;
+            if (having == 0) {
+                return 0;
+            }
+            return having == count ? difference(from, to) : RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
         }
     }
 
@@ -596,8 +608,9 @@ public final class NumericCheck {
         List<Offender> offenders = new ArrayList<>();
         for (int i : WorstElements.of(checked, layout.size(), elements.verdicts, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
+            int[] position = block.position(i - block.offset());
             offenders.add(ReportFactory.offender().index(i).block(block.name())
-                    .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
+                    .position(boxed(position)).parameter(Shapes.label(block.name(), position))
                     .gradient(gradient[i]).numericGradient(elements.numeric[i])
                     .absoluteError(Math.abs(gradient[i] - elements.numeric[i])).relativeError(checked.applyAsDouble(i))
                     .estimatedError(elements.estimatedError[i]).verdict(elements.verdicts[i])
