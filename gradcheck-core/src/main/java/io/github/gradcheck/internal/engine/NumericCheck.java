@@ -25,15 +25,21 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
- * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
- * or those that random directions point at (see {@link CheckMode}), each by an
- * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
+ * One check, in order: the loss at θ, and the gradient twice to make sure it is deterministic;
+ * the loss again at θ (deterministic too?) and its noise along a random direction; the elements,
+ * all of them, a sample, or those that random directions point at (see {@link CheckMode}), each by
+ * an {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
  * on several threads where the model can be copied; a Taylor test per block, which in the cheap
  * modes is followed where it contradicts a block that no checked element faults; and a diagnosis per
  * failing block (a partial one where only some of its elements were checked).
  *
- * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
+ * <p>A full check with the centered stencil takes every element's first look before the second
+ * loss and the noise, with the least noise the loss can have (u·|J(θ)|), and ends there
+ * where every element matches; otherwise it goes on as above, its first looks judged again with the
+ * measured noise, and comes to the same report as if the noise had come first.
+ *
+ * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 1 + 2N loss
+ * and 2 gradient evaluations where every element matches with the least noise; otherwise 2N loss
  * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
  * evaluations; no copy of θ per element.
  */
