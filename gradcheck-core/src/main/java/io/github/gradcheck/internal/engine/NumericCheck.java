@@ -502,10 +502,11 @@ public final class NumericCheck {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
+        double difference = checked.difference(0, layout.size());
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise).noiseEstimated(noiseEstimated)
-                .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
-                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))
+                .difference(difference).checkedElements(checked.count())
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size(), difference))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size(), difference))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
@@ -554,14 +555,15 @@ public final class NumericCheck {
 
         /**
          * The difference over the elements of one verdict in {@code [from, to)}, the others zero on both
-         * sides: where every checked element has that verdict, the difference itself, and 0 where none has.
+         * sides: where every checked element has that verdict, {@code difference}, the one over the
+         * range's checked elements, and 0 where none has.
          */
-        double differenceOf(ElementVerdict verdict, int from, int to) {
+        double differenceOf(ElementVerdict verdict, int from, int to, double difference) {
             int having = verdict == ElementVerdict.MATCH ? matches : verdict == ElementVerdict.MISMATCH ? mismatches : -1;
             if (having == 0) {
                 return 0;
             }
-            return having == count ? difference(from, to) : RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
+            return having == count ? difference : RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
         }
     }
 
@@ -576,9 +578,10 @@ public final class NumericCheck {
             counts[elements.verdicts[i].ordinal()]++;
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
+        double difference = checked.difference(from, to);
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
-                .difference(checked.difference(from, to))
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to))
+                .difference(difference)
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to, difference))
                 .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
