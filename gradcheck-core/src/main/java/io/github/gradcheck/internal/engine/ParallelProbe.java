@@ -20,8 +20,9 @@ final class ParallelProbe {
     /** Fewer elements per thread than this are not worth a thread. */
     private static final int ELEMENTS_PER_THREAD = 32;
     /**
-     * Less work on the elements than this, timed as 2 loss evaluations per element at the faster of
-     * the two loss evaluations at θ, is done on one thread. Measured with the shared pool (README,
+     * Less work on the elements than this, timed as 2 loss evaluations per element at the loss's
+     * time (the one evaluation at θ, or, where that says threads could pay, the faster of it and the
+     * first elements' looks, see {@link #firstLooks}), is done on one thread. Measured with the shared pool (README,
      * "Benchmarks"): at 0.6 ms of work two threads lost (0.95×), at 2 ms they gained 1.29× (as much
      * as two plain threads did in the same minute); 1 ms lies between.
      */
@@ -52,7 +53,10 @@ final class ParallelProbe {
      * else given every later look too. Each element's result depends only on θ and on which elements
      * are scouts, which is fixed by the indices, so it is the same whichever thread computes it. Only
      * the first looks left undecided are kept between the rounds (each chunk's in order, so that
-     * their concatenation is in position order): a check holds no object per element.
+     * their concatenation is in position order): a check holds no object per element. Where the
+     * loss's time at θ says threads could pay, the first {@link #ELEMENTS_PER_THREAD} elements are
+     * looked at on this thread before the split, and timed, so that one slow evaluation (a JIT not
+     * warm yet) does not buy copies a check does not need.
      */
     void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
                   double lossNanos) {
@@ -69,40 +73,69 @@ final class ParallelProbe {
         ParameterLayout layout = workspace.parameters().layout();
         List<ParameterBlock> blocks = layout.blocks();
         int count = indices == null ? layout.size() : indices.length;
+        List<Pending> undecided = new ArrayList<>();
+        // Where the one loss at θ says threads could pay, the first elements are looked at here first, and
+        // timed: one evaluation can be slow for reasons of its own (a JIT not warm yet), and the threads
+        // are decided on the faster of the two times.
+        int head = 0;
+        double nanos = lossNanos;
+        if (threads > 1 && workers(count, lossNanos) > 1) {
+            head = Math.min(count, ELEMENTS_PER_THREAD);
+            long before = System.nanoTime();
+            look(workspace, probe, gradient, indices, elements, 0, head, undecided);
+            nanos = Math.min(lossNanos, (System.nanoTime() - before) / (2.0 * head));
+        }
+        int rest = count - head;
+        int first = head;
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        int workers = workers(count, lossNanos);
+        int workers = workers(rest, nanos);
         if (workers > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
             }
         }
-        int chunks = chunks(workspaces, count);
+        int chunks = chunks(workspaces, rest);
         @SuppressWarnings("unchecked")
         List<Pending>[] pendingByChunk = new List[chunks];
         WorkerPool.run(chunks, c -> {
-            Workspace own = workspaces.get(c);
             List<Pending> pending = new ArrayList<>();
-            int b = 0;
-            int to = chunkStart(count, chunks, c + 1);
-            for (int n = chunkStart(count, chunks, c); n < to; n++) {
-                int i = indices == null ? n : indices[n];
-                b = blockOf(blocks, b, i);
-                ParameterBlock block = blocks.get(b);
-                ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
-                if (first.decided()) {
-                    elements.put(i, first.result());
-                } else {
-                    pending.add(new Pending(i, b, first));
-                }
-            }
+            look(workspaces.get(c), probe, gradient, indices, elements, first + chunkStart(rest, chunks, c),
+                    first + chunkStart(rest, chunks, c + 1), pending);
             pendingByChunk[c] = pending;
         });
-        List<Pending> undecided = new ArrayList<>();
         for (List<Pending> pending : pendingByChunk) {
             undecided.addAll(pending);
         }
         return new FirstLooks(workspaces, undecided);
+    }
+
+    /**
+     * The first looks at positions {@code [from, to)} of the elements (flat indices, or
+     * {@code indices} where given) in workspace {@code own}: decided ones put in {@code elements},
+     * the others added to {@code pending} in position order.
+     */
+    private static void look(Workspace own, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
+                             int from, int to, List<Pending> pending) {
+        List<ParameterBlock> blocks = own.parameters().layout().blocks();
+        int b = 0;
+        // The block of the element before, kept so that the next element in it needs no look-up.
+        ParameterBlock block = null;
+        int blockEnd = 0;
+        for (int n = from; n < to; n++) {
+            int i = indices == null ? n : indices[n];
+            if (block == null || i < block.offset() || i >= blockEnd) {
+                b = blockOf(blocks, b, i);
+                block = blocks.get(b);
+                blockEnd = block.offset() + block.size();
+            }
+            ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
+            if (first.decided()) {
+                elements.put(i, first.result());
+            } else {
+                pending.add(new Pending(i, b, first));
+            }
+        }
     }
 
     /**
