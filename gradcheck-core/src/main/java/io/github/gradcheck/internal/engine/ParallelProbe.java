@@ -85,23 +85,23 @@ final class ParallelProbe {
             look(workspace, probe, gradient, indices, elements, 0, head, undecided);
             nanos = Math.min(lossNanos, (System.nanoTime() - before) / (2.0 * head));
         }
-        int rest = count - head;
-        int first = head;
+        int looked = head;
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        int workers = workers(rest, nanos);
+        int workers = workers(count, nanos);
         if (workers > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
             }
         }
-        int chunks = chunks(workspaces, rest);
+        // Chunk 0, this thread's, is at least ELEMENTS_PER_THREAD long: the elements already looked at are its first.
+        int chunks = chunks(workspaces, count);
         @SuppressWarnings("unchecked")
         List<Pending>[] pendingByChunk = new List[chunks];
         WorkerPool.run(chunks, c -> {
             List<Pending> pending = new ArrayList<>();
-            look(workspaces.get(c), probe, gradient, indices, elements, first + chunkStart(rest, chunks, c),
-                    first + chunkStart(rest, chunks, c + 1), pending);
+            look(workspaces.get(c), probe, gradient, indices, elements, Math.max(chunkStart(count, chunks, c), c == 0 ? looked : 0),
+                    chunkStart(count, chunks, c + 1), pending);
             pendingByChunk[c] = pending;
         });
         for (List<Pending> pending : pendingByChunk) {
