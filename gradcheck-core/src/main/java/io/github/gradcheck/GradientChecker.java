@@ -128,6 +128,11 @@ public final class GradientChecker {
     private final boolean precisionChosen;
     /** The settings as the engine reads them and reports record them. */
     private final CheckSettings settings;
+    /**
+     * {@link #forFloats()}, made at its first use and kept: a checker is immutable, and a small
+     * model's check should not build a second checker every time. Racing threads make equal values.
+     */
+    private CheckSettings forFloats;
 
     /**
      * The one place a checker's settings are made: the step is the chosen one, else the
@@ -455,7 +460,8 @@ public final class GradientChecker {
      * differences (Hv)ᵢ; the probes v are {@link #withProbes seeded random} vectors, or the basis
      * vectors (the whole Hessian) when θ has at most {@link #withJacobianOutputs} elements. Cost,
      * besides the first-order check: 2 + 2N gradient calls shared by all k probes, plus the
-     * engine's fixed evaluations (2 + 8 + 5 per block) for each probe; 2k + 1 H·v calls.
+     * engine's fixed evaluations for each probe (1 where its elements all match with the least noise
+     * the loss can have, else 2 + 8 + 5 per block); 2k + 1 H·v calls.
      *
      * <p>If the gradient fails its own check, H·v is not compared, since its numeric side would be
      * differences of the wrong gradient: the report is then the gradient's, failed, with a warning
@@ -509,7 +515,15 @@ public final class GradientChecker {
 
     /** The settings for a check whose blocks hold floats: float precision, unless one was chosen (null then). */
     private CheckSettings forFloats() {
-        return precisionChosen ? null : withPrecision(Precision.FLOAT).settings();
+        if (precisionChosen) {
+            return null;
+        }
+        CheckSettings made = forFloats;
+        if (made == null) {
+            made = withPrecision(Precision.FLOAT).settings();
+            forFloats = made;
+        }
+        return made;
     }
 
     /**

@@ -51,7 +51,7 @@ class ParametersRestoredTest {
     void whenTheLossThrowsAtAPerturbedPoint() {
         IllegalStateException boom = new IllegalStateException("boom");
         model.lossHook = n -> {
-            if (n == 12 + 2 * 2) {   // W[0,2] − ε
+            if (n == 3 + 2 * 2) {   // W[0,2] − ε, after the one loss at θ
                 throw boom;
             }
             return 0;
@@ -67,7 +67,7 @@ class ParametersRestoredTest {
 
     @Test
     void whenTheLossIsNaNAtAPerturbedPoint() {
-        model.lossHook = n -> n == 11 + 2 * 6 ? Double.NaN : 0;   // b[0] + ε
+        model.lossHook = n -> n == 2 + 2 * 6 ? Double.NaN : 0;   // b[0] + ε, after the one loss at θ
 
         assertThatThrownBy(() -> CHECKER.check(model))
                 .isInstanceOf(GradientCheckException.class)
@@ -110,7 +110,7 @@ class ParametersRestoredTest {
     @Test
     void whenTheModelChangesItsOwnParameters() {
         model.lossHook = n -> {
-            if (n == 11 + 2 * 4) {   // while W[1,1] is perturbed, overwrite W[0,0], already checked
+            if (n == 2 + 2 * 4) {   // while W[1,1] is perturbed, overwrite W[0,0], already checked
                 model.w[0][0] = 99;
             }
             return 0;
@@ -206,16 +206,31 @@ class ParametersRestoredTest {
     @Test
     void aLossThatClipsWhileEveryParameterMovesIsNamedToo() {
         // b[2] = π on an upper bound: the noise estimate's first step, θ + δ·d with δ = 1e4·u·max(|θᵢ|, 1)
-        // along random signs, moves every parameter at once and b[2] up, and the clip is seen there.
+        // along random signs, moves every parameter at once and b[2] up, and the clip is seen there. The
+        // five-point stencil measures the noise before any element (the centered one looks at the elements first).
         ClippingLoss clipping = new ClippingLoss(model, 2, Math.PI);
 
-        assertThatThrownBy(() -> CHECKER.check(clipping))
+        assertThatThrownBy(() -> CHECKER.withStencil(Stencil.FIVE_POINT).check(clipping))
                 .isInstanceOf(GradientCheckException.class)
                 .hasMessage("ClippingLoss.loss() changed parameter b[2] (flat index 8) from "
                         + (Math.PI + Math.PI * (1e4 * Precision.DOUBLE.unitRoundoff())) + " to " + Math.PI
                         + " when called at θ + 1·δ·d, a tiny step along a random direction d (noise estimate);"
                         + " loss() and gradient() must leave the parameters as they find them: an optimizer step,"
                         + " weight decay or clipping belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aLossThatClipsIsNamedAtTheElementItClipsWhenTheElementsComeFirst() {
+        // The same clip with the centered stencil: the first looks come before the noise estimate, and b[2] + ε is clipped.
+        ClippingLoss clipping = new ClippingLoss(model, 2, Math.PI);
+
+        assertThatThrownBy(() -> CHECKER.check(clipping))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessage("ClippingLoss.loss() changed parameter b[2] (flat index 8) from " + (Math.PI + 1e-7) + " to "
+                        + Math.PI + " when called at b[2] + ε (flat index 8, ε = 1e-7); loss() and gradient() must leave the"
+                        + " parameters as they find them: an optimizer step, weight decay or clipping belongs outside them."
+                        + " All parameters have been restored.");
         assertThat(model.bits()).containsExactly(before);
     }
 

@@ -33,6 +33,7 @@ public final class GradientCheckReport {
     private final long fullCheckEvaluations;
     private final double loss;
     private final double noise;
+    private final boolean noiseEstimated;
     private final double difference;
     private final double differenceOfMatches;
     private final double differenceOfMismatches;
@@ -65,6 +66,7 @@ public final class GradientCheckReport {
         this.fullCheckEvaluations = ReportAssembly.required(values.fullCheckEvaluations, type, "fullCheckEvaluations");
         this.loss = ReportAssembly.required(values.loss, type, "loss");
         this.noise = ReportAssembly.required(values.noise, type, "noise");
+        this.noiseEstimated = values.noiseEstimated;
         this.difference = ReportAssembly.required(values.difference, type, "difference");
         this.differenceOfMatches = ReportAssembly.required(values.differenceOfMatches, type, "differenceOfMatches");
         this.differenceOfMismatches = ReportAssembly.required(values.differenceOfMismatches, type, "differenceOfMismatches");
@@ -152,12 +154,27 @@ public final class GradientCheckReport {
     /**
      * The estimated standard deviation σ of the loss's own round-off: how much J(θ) moves when θ
      * moves by far less than the step, measured along a random direction. It sets each element's
-     * estimated error, σ/ε for a centered difference.
+     * estimated error, σ/ε for a centered difference. Where it was not measured
+     * ({@link #noiseEstimated()} false), the least noise the loss can have, one rounding of J(θ),
+     * u·|J(θ)|, with which every element matched.
      *
      * @return σ
      */
     public double noise() {
         return noise;
+    }
+
+    /**
+     * Whether the loss's noise was measured. A full check with the centered stencil first looks at
+     * every element with the least noise the loss can have, u·|J(θ)|; more noise only widens an
+     * element's tolerance, so where every element matches with the least, it matches with any, and
+     * the check ends there: no noise estimate, no second loss at θ, no Taylor tests
+     * ({@link TaylorTest#ran()} false), none of which could change a verdict.
+     *
+     * @return false for a check that ended after every element matched with the least noise
+     */
+    public boolean noiseEstimated() {
+        return noiseEstimated;
     }
 
     /**

@@ -23,10 +23,11 @@ public final class LayerResult {
     private final List<BrokenContract> brokenContracts;
     private final long forwardCalls;
     private final long backwardCalls;
+    private final int probesWithNoiseEstimate;
 
     LayerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes, int shownProbe,
                 List<JacobianEntry> wrongJacobianEntries, List<BrokenContract> brokenContracts, long forwardCalls,
-                long backwardCalls) {
+                long backwardCalls, int probesWithNoiseEstimate) {
         this.outputs = outputs;
         this.wholeJacobian = wholeJacobian;
         this.probes = probes;
@@ -36,6 +37,7 @@ public final class LayerResult {
         this.brokenContracts = List.copyOf(brokenContracts);
         this.forwardCalls = forwardCalls;
         this.backwardCalls = backwardCalls;
+        this.probesWithNoiseEstimate = probesWithNoiseEstimate;
     }
 
     /**
@@ -122,18 +124,31 @@ public final class LayerResult {
         return backwardCalls;
     }
 
+    /**
+     * How many probes' checks went on to measure the loss's noise and run their Taylor tests: those
+     * whose elements did not all match with the least noise the loss can have (see
+     * {@link GradientCheckReport#noiseEstimated()}). Each of them costs 2 + 8 + 5B forward calls of
+     * its own (B blocks), besides 4 for each element looked at again; each of the others, 1.
+     *
+     * @return the count, from 0 to {@link #probes()}
+     */
+    public int probesWithNoiseEstimate() {
+        return probesWithNoiseEstimate;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof LayerResult that && outputs == that.outputs && wholeJacobian == that.wholeJacobian
                 && probes == that.probes && failedProbes == that.failedProbes && shownProbe == that.shownProbe
                 && wrongJacobianEntries.equals(that.wrongJacobianEntries) && brokenContracts.equals(that.brokenContracts)
-                && forwardCalls == that.forwardCalls && backwardCalls == that.backwardCalls;
+                && forwardCalls == that.forwardCalls && backwardCalls == that.backwardCalls
+                && probesWithNoiseEstimate == that.probesWithNoiseEstimate;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(outputs, wholeJacobian, probes, failedProbes, shownProbe, wrongJacobianEntries, brokenContracts,
-                forwardCalls, backwardCalls);
+                forwardCalls, backwardCalls, probesWithNoiseEstimate);
     }
 
     @Override
@@ -141,6 +156,6 @@ public final class LayerResult {
         return "LayerResult[outputs=" + outputs + ", wholeJacobian=" + wholeJacobian + ", probes=" + probes
                 + ", failedProbes=" + failedProbes + ", shownProbe=" + shownProbe + ", wrongJacobianEntries="
                 + wrongJacobianEntries + ", brokenContracts=" + brokenContracts + ", forwardCalls=" + forwardCalls
-                + ", backwardCalls=" + backwardCalls + "]";
+                + ", backwardCalls=" + backwardCalls + ", probesWithNoiseEstimate=" + probesWithNoiseEstimate + "]";
     }
 }

@@ -28,9 +28,9 @@ final class ReportAssembly extends ReportFactory {
     @Override
     protected LayerResult newLayerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes, int shownProbe,
                                          List<JacobianEntry> wrongJacobianEntries, List<BrokenContract> brokenContracts,
-                                         long forwardCalls, long backwardCalls) {
+                                         long forwardCalls, long backwardCalls, int probesWithNoiseEstimate) {
         return new LayerResult(outputs, wholeJacobian, probes, failedProbes, shownProbe, wrongJacobianEntries,
-                brokenContracts, forwardCalls, backwardCalls);
+                brokenContracts, forwardCalls, backwardCalls, probesWithNoiseEstimate);
     }
 
     @Override
@@ -93,6 +93,7 @@ final class ReportAssembly extends ReportFactory {
         CheckMode mode;
         Double loss;
         Double noise;
+        boolean noiseEstimated = true;
         Double difference;
         Double differenceOfMatches;
         Double differenceOfMismatches;
@@ -154,6 +155,12 @@ final class ReportAssembly extends ReportFactory {
         @Override
         public ReportBuilder noise(double noise) {
             this.noise = noise;
+            return this;
+        }
+
+        @Override
+        public ReportBuilder noiseEstimated(boolean noiseEstimated) {
+            this.noiseEstimated = noiseEstimated;
             return this;
         }
 

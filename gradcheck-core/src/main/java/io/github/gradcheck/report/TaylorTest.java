@@ -9,6 +9,9 @@ import java.util.Objects;
  * block, the remainder r(h) = |J(θ + hd) − J(θ) − h⟨g, d⟩| falls as h² when the gradient g is
  * right and as h when it is wrong, whatever the step.
  *
+ * <p>A full check whose elements all match with the least noise the loss can have runs none (see
+ * {@link GradientCheckReport#noiseEstimated()}): its result then has no steps ({@link #ran()}).
+ *
  * <p>Made by the checker, read by users: the constructor is not public. Two results are equal when
  * their steps, remainders and orders are.
  */
@@ -26,9 +29,22 @@ public final class TaylorTest {
     }
 
     /**
+     * Whether the test was run. A full check does not run it where every element matched with the
+     * least noise the loss can have: each element's own central difference is a stronger test than a
+     * remainder along a random direction, whose steps are far too large to resolve an error below the
+     * elements' tolerance.
+     *
+     * @return false for a test not run, which has no steps, no remainders and order NaN, and neither
+     *     contradicts nor questions a gradient
+     */
+    public boolean ran() {
+        return !steps.isEmpty();
+    }
+
+    /**
      * The steps h, largest first.
      *
-     * @return the steps
+     * @return the steps, none where the test was not run
      */
     public List<Double> steps() {
         return steps;
@@ -76,11 +92,15 @@ public final class TaylorTest {
     /**
      * The result in words, for the block table's "Taylor order" column: the order with one decimal
      * (2.0 right, 1.0 wrong), or {@code within noise} where fewer than two remainders rose above the
-     * loss's noise, so that no order can be measured; that agrees with a right gradient.
+     * loss's noise, so that no order can be measured; that agrees with a right gradient. A test not
+     * run ({@link #ran()}) reads {@code not run}.
      *
-     * @return e.g. {@code 2.0}, or {@code within noise}
+     * @return e.g. {@code 2.0}, {@code within noise}, or {@code not run}
      */
     public String describe() {
+        if (!ran()) {
+            return "not run";
+        }
         return Double.isNaN(order) ? "within noise" : Numbers.fixed(order, 1);
     }
 

@@ -47,6 +47,30 @@ class LayerCheckTest {
     }
 
     @Test
+    void aProbeCostsOneForwardCallUnlessItsElementsNeedTheNoiseAndEveryFailingProbeMeasuredIt() {
+        int n = 4 + 3 * 4 + 3;
+        LayerInputs inputs = LayerInputs.builder().add("x", DenseLayer.input(4, 1)).build();
+        GradientChecker checker = GradientChecker.defaults().withJacobianOutputs(0).withProbes(3);
+
+        GradientCheckReport correct = checker.check(new DenseLayer(3, 4, 1, DenseLayer.Bug.NONE), inputs);
+        LayerResult calls = correct.layer().orElseThrow();
+        // 2 for determinism, 2N shared by the probes, 1 per probe at θ; a probe whose elements did not all
+        // match with the least noise also takes the second loss at θ, 8 for the noise and 5 per block (B = 3).
+        assertThat(calls.probesWithNoiseEstimate()).isBetween(0, 3);
+        assertThat(calls.forwardCalls()).isEqualTo(2 + 2L * n + 3 + calls.probesWithNoiseEstimate() * (1 + 8 + 5 * 3));
+        assertThat(correct.noiseEstimated()).isEqualTo(calls.probesWithNoiseEstimate() == 3);
+
+        // A probe that fails mismatches with its measured noise, so with the least noise too: it went on to measure it.
+        GradientCheckReport wrong = checker.check(new DenseLayer(3, 4, 1, DenseLayer.Bug.DW_SIGN), inputs);
+        LayerResult wrongCalls = wrong.layer().orElseThrow();
+        assertThat(wrong.passed()).isFalse();
+        assertThat(wrongCalls.failedProbes()).isPositive();
+        assertThat(wrongCalls.probesWithNoiseEstimate()).isGreaterThanOrEqualTo(wrongCalls.failedProbes());
+        assertThat(wrong.noiseEstimated()).isTrue();
+        assertThat(wrong.blocks()).allSatisfy(block -> assertThat(block.taylor().ran()).isTrue());
+    }
+
+    @Test
     void aWrongInputGradientFailsInTheInputBlockAndNamesTheJacobianElements() {
         DenseLayer layer = new DenseLayer(3, 4, 2, DenseLayer.Bug.DX_ONE_ELEMENT_DOUBLED);
         double[] x = DenseLayer.input(4, 2);

@@ -55,7 +55,7 @@ class FloatParametersRestoredTest {
         int[] before = model.bits();
         IllegalStateException boom = new IllegalStateException("boom");
         model.lossHook = n -> {
-            if (n == 12 + 2 * 2) {   // theta[2] − ε
+            if (n == 3 + 2 * 2) {   // theta[2] − ε, after the one loss at θ
                 throw boom;
             }
             return 0;
@@ -73,7 +73,7 @@ class FloatParametersRestoredTest {
     void whenTheLossIsNaNAtAPerturbedPoint() {
         FloatQuadratic model = extremes();
         int[] before = model.bits();
-        model.lossHook = n -> n == 11 + 2 * 1 ? Double.NaN : 0;   // theta[1] + ε
+        model.lossHook = n -> n == 2 + 2 * 1 ? Double.NaN : 0;   // theta[1] + ε, after the one loss at θ
 
         assertThatThrownBy(() -> GradientChecker.defaults().check(model))
                 .isInstanceOf(GradientCheckException.class)

@@ -116,6 +116,29 @@ final class ElementProbe {
     }
 
     /**
+     * A centered first look judged again with this probe's noise, from its numeric value and step:
+     * nothing is evaluated again, and the round-off allowance is the one {@link #firstLook} would
+     * have given with this noise.
+     */
+    FirstLook judgedAgain(FirstLook first, double g) {
+        double numeric = first.result().numeric();
+        double roundOff = noise / (Math.sqrt(2) * first.h());
+        ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
+        return new FirstLook(new Result(numeric, roundOff, verdict), first.plus(), first.minus(), first.h(),
+                verdict != ElementVerdict.MISMATCH);
+    }
+
+    /**
+     * A decided centered first look, whose round-off allowance {@code roundOff} was {@code judged}'s,
+     * judged again with this probe's noise: the allowance scales with the noise (σ/(√2 ε) for the
+     * same ε). A verdict other than a mismatch stays one, since more noise only widens the tolerance.
+     */
+    Result judgedAgain(double numeric, double roundOff, ElementProbe judged, double g) {
+        double scaled = roundOff * (noise / judged.noise);
+        return new Result(numeric, scaled, classifier.compare(g, numeric, scaled));
+    }
+
+    /**
      * The first look's mismatch decided without a second look, where the block's evidence allows
      * it (see {@link ElementClassifier#decisive}); else null. The estimated error given is the
      * one the decision used: round-off plus the truncation bound scaled from the block's evidence.

@@ -386,10 +386,14 @@ public final class LayerCheck {
                                          List<BrokenContract> broken, long start) {
         int shown = 0;
         int failed = 0;
+        int estimated = 0;
         List<JacobianEntry> entries = new ArrayList<>();
         for (int j = 0; j < reports.size(); j++) {
             GradientCheckReport report = reports.get(j);
             GradientCheckReport best = reports.get(shown);
+            if (report.noiseEstimated()) {
+                estimated++;
+            }
             if (!report.passed()) {
                 failed++;
                 if (wholeJacobian) {
@@ -406,7 +410,7 @@ public final class LayerCheck {
             }
         }
         LayerResult result = ReportFactory.layerResult(outputs, wholeJacobian, reports.size(), failed, shown, entries, broken,
-                forwardCalls, backwardCalls);
+                forwardCalls, backwardCalls, estimated);
         return ReportFactory.report(reports.get(shown)).layer(result).duration(Duration.ofNanos(System.nanoTime() - start))
                 .build();
     }

@@ -8,6 +8,7 @@ import io.github.gradcheck.ParameterBlock;
 import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.internal.format.Numbers;
+import io.github.gradcheck.internal.format.Shapes;
 import io.github.gradcheck.internal.report.Diagnoses;
 import io.github.gradcheck.internal.report.ReportFactory;
 import io.github.gradcheck.report.BlockSummary;
@@ -24,15 +25,21 @@ import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * One check, in order: the loss and the gradient, each evaluated twice to make sure they are
- * deterministic; the loss's noise along a random direction; the elements, all of them, a sample,
- * or those that random directions point at (see {@link CheckMode}), each by an
- * {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
+ * One check, in order: the loss at θ, and the gradient twice to make sure it is deterministic;
+ * the loss again at θ (deterministic too?) and its noise along a random direction; the elements,
+ * all of them, a sample, or those that random directions point at (see {@link CheckMode}), each by
+ * an {@link ElementProbe} on the model's own arrays, perturbed in place and restored bit for bit,
  * on several threads where the model can be copied; a Taylor test per block, which in the cheap
  * modes is followed where it contradicts a block that no checked element faults; and a diagnosis per
  * failing block (a partial one where only some of its elements were checked).
  *
- * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 2N loss
+ * <p>A full check with the centered stencil takes every element's first look before the second
+ * loss and the noise, with the least noise the loss can have (u·|J(θ)|), and ends there
+ * where every element matches; otherwise it goes on as above, its first looks judged again with the
+ * measured noise, and comes to the same report as if the noise had come first.
+ *
+ * <p>Cost of a full check for N parameters and B blocks with the centered stencil: 1 + 2N loss
+ * and 2 gradient evaluations where every element matches with the least noise; otherwise 2N loss
  * evaluations, plus 2 or 4 per element looked at again, plus 2 + 8 + 5B, and 2 gradient
  * evaluations; no copy of θ per element.
  */
@@ -117,29 +124,50 @@ public final class NumericCheck {
         double[] original = parameters.toVector();
         Workspace workspace = new Workspace(parameters, calls);
         try {
-            long before = System.nanoTime();
-            double loss = deterministicLoss(parameters, original);
-            double lossNanos = (System.nanoTime() - before) / 2.0;
+            double loss = lossAtTheta(parameters, original);
             double[] gradient = deterministicGradient(parameters, original);
             // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
             double[] scale = original;
             // The mode first, its warning after the noise estimate's: a partial check bounds the noise estimate's direction.
-            CheckMode mode = mode(layout, lossNanos);
+            CheckMode mode = mode(layout, fastestLossNanos);
             int[] sample = mode == CheckMode.SAMPLED ? BlockSample.of(layout, gradient, settings) : null;
             BoundedCoordinates bounded = mode == CheckMode.FULL ? null
                     : BoundedCoordinates.of(layout, gradient, sample, settings.seed());
+            // A partial check keeps the results of the elements it looked at only: no array of N.
+            ElementResults elements = mode == CheckMode.FULL ? ElementResults.dense(layout.size())
+                    : ElementResults.sparse(layout.size());
+            double floor = noiseFloor(loss);
+            ParallelProbe.FirstLooks looks = null;
+            ElementProbe floorProbe = null;
+            if (mode == CheckMode.FULL && settings.stencil() == Stencil.CENTERED && floor > 0) {
+                floorProbe = new ElementProbe(settings, classifier, loss, floor, original, scale);
+                looks = parallel.firstLooks(workspace, floorProbe, gradient, null, elements, fastestLossNanos);
+                if (everyElementMatches(elements)) {
+                    GradientCheckReport report = report(workspace, mode, original, loss, floor, false, gradient, elements,
+                            taylorNotRun(layout), start);
+                    requireUnchanged(parameters, original);
+                    return report;
+                }
+                // A parameter the model changed during the first looks is its own doing, not the next loss call's.
+                requireUnchanged(parameters, original);
+            }
+            lossAgainAtTheta(parameters, original, loss);
             double noise = noise(workspace, original, scale, loss, bounded);
             if (fallback != null) {
                 warnings.add(fallback);
             }
             ElementProbe probe = new ElementProbe(settings, classifier, loss, noise, original, scale);
-            // A partial check keeps the results of the elements it looked at only: no array of N.
-            ElementResults elements = mode == CheckMode.FULL ? ElementResults.dense(layout.size())
-                    : ElementResults.sparse(layout.size());
             DirectionalSearch search = new DirectionalSearch(settings, classifier, probe, workspace, noise, original, scale,
                     gradient, elements, warnings);
             switch (mode) {
-                case FULL -> parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
+                case FULL -> {
+                    if (looks == null) {
+                        parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
+                    } else {
+                        parallel.laterLooks(parallel.judgedAgain(looks, floorProbe, probe, gradient, elements), probe,
+                                gradient, elements);
+                    }
+                }
                 case SAMPLED -> {
                     parallel.probeAll(workspace, probe, gradient, sample, elements, fastestLossNanos);
                     search.cover();
@@ -154,13 +182,50 @@ public final class NumericCheck {
             requireUnchanged(parameters, original);
             judgeCoincidingKinks(mode, search, layout, taylor, workspace, original, scale, noise, gradient, elements, bounded);
             requireUnchanged(parameters, original);
-            GradientCheckReport report = report(workspace, mode, original, loss, noise, gradient, elements, taylor, start);
+            GradientCheckReport report = report(workspace, mode, original, loss, noise, true, gradient, elements, taylor,
+                    start);
             requireUnchanged(parameters, original);
             return report;
         } catch (RuntimeException | Error e) {
             ParameterAccess.get().restore(parameters, original, 0, original.length);
             throw e;
         }
+    }
+
+    /**
+     * The least noise a loss can have: one rounding of J(θ), u·|J(θ)|, also the floor under the
+     * measured noise ({@link #noise}). A full check with the centered stencil takes its first looks
+     * with it, before it measures anything else, because more noise only widens an element's
+     * tolerance ({@link ElementClassifier#compare}): an element that matches with the least noise
+     * matches with any. Where all match, the check is done, and the evidence it would have gathered
+     * next could not change a verdict: the noise estimate only widens tolerances; the second loss at
+     * θ only tells a random loss from a bug where elements mismatch; and a Taylor test along a random
+     * direction is a weaker test than the elements' own central differences, which it sums: its steps
+     * (1e-2 … 6e-4 of θ) are far too large to resolve an error below every element's tolerance, and a
+     * contradiction it found over matching elements would only be a warning.
+     */
+    private double noiseFloor(double loss) {
+        return settings.precision().unitRoundoff() * Math.abs(loss);
+    }
+
+    /** Whether every element's verdict is a match: not one unreliable, kink or mismatch. */
+    private static boolean everyElementMatches(ElementResults elements) {
+        for (int i = 0; i < elements.size; i++) {
+            if (elements.verdict(i) != ElementVerdict.MATCH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For a check that ran no Taylor test, each block's test, not run, in the layout's order. */
+    private static List<TaylorTest> taylorNotRun(ParameterLayout layout) {
+        TaylorTest notRun = ReportFactory.taylorTestNotRun();
+        List<TaylorTest> tests = new ArrayList<>(layout.blocks().size());
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            tests.add(notRun);
+        }
+        return tests;
     }
 
     /**
@@ -223,25 +288,43 @@ public final class NumericCheck {
         return CheckMode.FULL;
     }
 
+    /**
+     * What a full check costs at the least, in loss evaluations: with the centered stencil 1 + 2N,
+     * a check whose elements all match with the least noise ({@link #noiseFloor}); with the
+     * five-point stencil, which measures the noise first, 2 + 8 + 4N + 5B.
+     */
     private long fullCheckEvaluations(ParameterLayout layout) {
-        long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
-        return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
+        if (settings.stencil() == Stencil.CENTERED) {
+            return 1 + 2L * layout.size();
+        }
+        return FIXED_EVALUATIONS + 4L * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
     }
 
     /**
-     * J(θ), evaluated twice. Between the calls θ is compared with its original, so that a loss()
-     * that changes its parameters (weight decay, clipping) is named as such and not taken for
-     * randomness.
+     * J(θ), with θ compared with its original after the call, so that a loss() that changes its
+     * parameters (weight decay, clipping) is named as such. Times the call, for the budget and the
+     * threads ({@link #fastestLossNanos}).
      */
-    private double deterministicLoss(ParameterArrays parameters, double[] original) {
-        String where = AT_THETA;
+    private double lossAtTheta(ParameterArrays parameters, double[] original) {
         long before = System.nanoTime();
-        double first = calls.loss(where);
-        long between = System.nanoTime();
-        requireUnchangedBy("loss", parameters, original, where);
+        double loss = calls.loss(AT_THETA);
+        fastestLossNanos = System.nanoTime() - before;
+        requireUnchangedBy("loss", parameters, original, AT_THETA);
+        return loss;
+    }
+
+    /**
+     * J(θ) evaluated again, against {@code first}, the first evaluation: where they differ by more
+     * than the nondeterminism tolerance, the loss is random (dropout, a seed), and the check stops
+     * with what to do; where they differ at all, a warning. Taken where elements did not match with
+     * the least noise ({@link #noiseFloor}): a random loss makes them mismatch, and this tells it
+     * from a bug. θ is compared with its original after the call, so that a loss() that changes its
+     * parameters is not taken for randomness.
+     */
+    private void lossAgainAtTheta(ParameterArrays parameters, double[] original, double first) {
         long again = System.nanoTime();
         double second = calls.loss(AT_THETA + ", evaluated again");
-        fastestLossNanos = Math.min(between - before, System.nanoTime() - again);
+        fastestLossNanos = Math.min(fastestLossNanos, System.nanoTime() - again);
         requireUnchangedBy("loss", parameters, original, AT_THETA + ", evaluated again");
         double difference = Math.abs(first - second);
         if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
@@ -257,7 +340,6 @@ public final class NumericCheck {
             warnings.add("the loss differs by " + Numbers.magnitude(difference) + " between two"
                     + " evaluations at the same point: round-off from an unordered sum, counted in the noise estimate");
         }
-        return first;
     }
 
     /**
@@ -359,7 +441,7 @@ public final class NumericCheck {
             delta = Math.min(delta * NOISE_WIDENING, widest);
             values = noiseValues(workspace, original, scale, loss, delta, bounded);
         }
-        double floor = settings.precision().unitRoundoff() * Math.abs(loss);
+        double floor = noiseFloor(loss);
         if (unchanged(values, loss)) {
             warnings.add("the loss did not change at all when θ moved by " + Numbers.scientific(first, 0) + " to "
                     + Numbers.scientific(delta, 0) + " · max(|θᵢ|, 1): does the model round its parameters (to float?) or"
@@ -469,18 +551,20 @@ public final class NumericCheck {
     }
 
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double loss, double noise,
-                                       double[] gradient, ElementResults elements, List<TaylorTest> taylor, long start) {
+                                       boolean noiseEstimated, double[] gradient, ElementResults elements,
+                                       List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
-        Checked checked = new Checked(gradient, elements, settings.relativeErrorFloor());
+        Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
         List<BlockSummary> blocks = new ArrayList<>();
         for (int b = 0; b < layout.blocks().size(); b++) {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
+        double difference = checked.difference(0, layout.size());
         ReportFactory.ReportBuilder report = ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss)
-                .noise(noise).difference(checked.difference(0, layout.size())).checkedElements(elements.count())
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
-                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))
+                .noise(noise).noiseEstimated(noiseEstimated).difference(difference).checkedElements(checked.count())
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size(), difference))
+                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size(), difference))
                 .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements, calls.batchSize()));
@@ -500,8 +584,21 @@ public final class NumericCheck {
      * difference is over what it saw), and each element's relative error, computed where asked for
      * rather than copied out into arrays of their own.
      */
-    private record Checked(double[] gradient, ElementResults elements, double relativeErrorFloor)
-            implements IntToDoubleFunction {
+    private record Checked(double[] gradient, ElementResults elements, double relativeErrorFloor, int count, int matches,
+                           int mismatches) implements IntToDoubleFunction {
+
+        static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
+            int count = 0;
+            int matches = 0;
+            int mismatches = 0;
+            for (int i = elements.nextChecked(0); i < elements.size; i = elements.nextChecked(i + 1)) {
+                ElementVerdict verdict = elements.verdict(i);
+                count++;
+                matches += verdict == ElementVerdict.MATCH ? 1 : 0;
+                mismatches += verdict == ElementVerdict.MISMATCH ? 1 : 0;
+            }
+            return new Checked(gradient, elements, relativeErrorFloor, count, matches, mismatches);
+        }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
         @Override
@@ -518,9 +615,17 @@ public final class NumericCheck {
             return RelativeDifference.of(gradient, elements, from, to, null);
         }
 
-        /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
-        double differenceOf(ElementVerdict verdict, int from, int to) {
-            return RelativeDifference.of(gradient, elements, from, to, verdict);
+        /**
+         * The difference over the elements of one verdict in {@code [from, to)}, the others zero on both
+         * sides: where every checked element has that verdict, {@code difference}, the one over the
+         * range's checked elements, and 0 where none has.
+         */
+        double differenceOf(ElementVerdict verdict, int from, int to, double difference) {
+            int having = verdict == ElementVerdict.MATCH ? matches : verdict == ElementVerdict.MISMATCH ? mismatches : -1;
+            if (having == 0) {
+                return 0;
+            }
+            return having == count ? difference : RelativeDifference.of(gradient, elements, from, to, verdict);
         }
     }
 
@@ -536,9 +641,10 @@ public final class NumericCheck {
         }
         counts[ElementVerdict.NOT_CHECKED.ordinal()] = block.size() - elements.checkedIn(from, to);
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
+        double difference = checked.difference(from, to);
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
-                .difference(checked.difference(from, to))
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to))
+                .difference(difference)
+                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to, difference))
                 .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
@@ -574,8 +680,9 @@ public final class NumericCheck {
         List<Offender> offenders = new ArrayList<>();
         for (int i : WorstElements.of(checked, elements, settings.offenders())) {
             ParameterBlock block = layout.blockContaining(i);
+            int[] position = block.position(i - block.offset());
             offenders.add(ReportFactory.offender().index(i).block(block.name())
-                    .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))
+                    .position(boxed(position)).parameter(Shapes.label(block.name(), position))
                     .gradient(gradient[i]).numericGradient(elements.numeric(i))
                     .absoluteError(Math.abs(gradient[i] - elements.numeric(i))).relativeError(checked.applyAsDouble(i))
                     .estimatedError(elements.estimatedError(i)).verdict(elements.verdict(i))

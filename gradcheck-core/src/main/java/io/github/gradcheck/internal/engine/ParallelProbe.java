@@ -20,8 +20,9 @@ final class ParallelProbe {
     /** Fewer elements per thread than this are not worth a thread. */
     private static final int ELEMENTS_PER_THREAD = 32;
     /**
-     * Less work on the elements than this, timed as 2 loss evaluations per element at the faster of
-     * the two loss evaluations at θ, is done on one thread. Measured with the shared pool (README,
+     * Less work on the elements than this, timed as 2 loss evaluations per element at the loss's
+     * time (the one evaluation at θ, or, where that says threads could pay, the faster of it and the
+     * first elements' looks, see {@link #firstLooks}), is done on one thread. Measured with the shared pool (README,
      * "Benchmarks"): at 0.6 ms of work two threads lost (0.95×), at 2 ms they gained 1.29× (as much
      * as two plain threads did in the same minute); 1 ms lies between.
      */
@@ -52,46 +53,126 @@ final class ParallelProbe {
      * else given every later look too. Each element's result depends only on θ and on which elements
      * are scouts, which is fixed by the indices, so it is the same whichever thread computes it. Only
      * the first looks left undecided are kept between the rounds (each chunk's in order, so that
-     * their concatenation is in position order): a check holds no object per element.
+     * their concatenation is in position order): a check holds no object per element. Where the
+     * loss's time at θ says threads could pay, the first {@link #ELEMENTS_PER_THREAD} elements are
+     * looked at on this thread before the split, and timed, so that one slow evaluation (a JIT not
+     * warm yet) does not buy copies a check does not need.
      */
     void probeAll(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
                   double lossNanos) {
+        laterLooks(firstLooks(workspace, probe, gradient, indices, elements, lossNanos), probe, gradient, elements);
+    }
+
+    /**
+     * The first round of {@link #probeAll}: every element's first look, decided ones put in
+     * {@code elements}; the others, with the workspaces they ran on, are returned for
+     * {@link #laterLooks}, after {@link #judgedAgain} where the loss's noise was not known yet.
+     */
+    FirstLooks firstLooks(Workspace workspace, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
+                          double lossNanos) {
         ParameterLayout layout = workspace.parameters().layout();
         List<ParameterBlock> blocks = layout.blocks();
         int count = indices == null ? layout.size() : indices.length;
+        List<Pending> undecided = new ArrayList<>();
+        // Where the one loss at θ says threads could pay, the first elements are looked at here first, and
+        // timed: one evaluation can be slow for reasons of its own (a JIT not warm yet), and the threads
+        // are decided on the faster of the two times, for the elements left after these.
+        int head = 0;
+        double nanos = lossNanos;
+        if (threads > 1 && workers(count, lossNanos) > 1) {
+            head = Math.min(count, ELEMENTS_PER_THREAD);
+            long before = System.nanoTime();
+            look(workspace, probe, gradient, indices, elements, 0, head, undecided);
+            nanos = Math.min(lossNanos, (System.nanoTime() - before) / (2.0 * head));
+        }
+        int looked = head;
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        int workers = workers(count, lossNanos);
+        int workers = workers(count - head, nanos);
         if (workers > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
             }
         }
+        // Chunk 0, this thread's, is at least ELEMENTS_PER_THREAD long: the elements already looked at are its first.
         int chunks = chunks(workspaces, count);
         @SuppressWarnings("unchecked")
         List<Pending>[] pendingByChunk = new List[chunks];
         WorkerPool.run(chunks, c -> {
-            Workspace own = workspaces.get(c);
             List<Pending> pending = new ArrayList<>();
-            int b = 0;
-            int to = chunkStart(count, chunks, c + 1);
-            for (int n = chunkStart(count, chunks, c); n < to; n++) {
-                int i = indices == null ? n : indices[n];
-                b = blockOf(blocks, b, i);
-                ParameterBlock block = blocks.get(b);
-                ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
-                if (first.decided()) {
-                    elements.put(i, first.result());
-                } else {
-                    pending.add(new Pending(i, b, first));
-                }
-            }
+            look(workspaces.get(c), probe, gradient, indices, elements, Math.max(chunkStart(count, chunks, c), c == 0 ? looked : 0),
+                    chunkStart(count, chunks, c + 1), pending);
             pendingByChunk[c] = pending;
         });
-        List<Pending> undecided = new ArrayList<>();
         for (List<Pending> pending : pendingByChunk) {
             undecided.addAll(pending);
         }
+        return new FirstLooks(workspaces, undecided);
+    }
+
+    /**
+     * The first looks at positions {@code [from, to)} of the elements (flat indices, or
+     * {@code indices} where given) in workspace {@code own}: decided ones put in {@code elements},
+     * the others added to {@code pending} in position order.
+     */
+    private static void look(Workspace own, ElementProbe probe, double[] gradient, int[] indices, ElementResults elements,
+                             int from, int to, List<Pending> pending) {
+        List<ParameterBlock> blocks = own.parameters().layout().blocks();
+        int b = 0;
+        // The block of the element before, kept so that the next element in it needs no look-up.
+        ParameterBlock block = null;
+        int blockEnd = 0;
+        for (int n = from; n < to; n++) {
+            int i = indices == null ? n : indices[n];
+            if (block == null || i < block.offset() || i >= blockEnd) {
+                b = blockOf(blocks, b, i);
+                block = blocks.get(b);
+                blockEnd = block.offset() + block.size();
+            }
+            ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
+            if (first.decided()) {
+                elements.put(i, first.result());
+            } else {
+                pending.add(new Pending(i, b, first));
+            }
+        }
+    }
+
+    /**
+     * The first looks judged again by {@code probe}, whose noise σ is the measured one, where
+     * {@code floorProbe} judged them with the least noise the loss can have: a decided look's
+     * round-off allowance scales by σ over the floor, an undecided one's is computed again from its
+     * step; neither is evaluated again. The looks still undecided are returned for
+     * {@link #laterLooks}, in the same order.
+     */
+    FirstLooks judgedAgain(FirstLooks looks, ElementProbe floorProbe, ElementProbe probe, double[] gradient,
+                           ElementResults elements) {
+        for (int i = 0; i < gradient.length; i++) {
+            if (elements.checked(i)) {
+                elements.put(i, probe.judgedAgain(elements.numeric(i), elements.estimatedError(i), floorProbe, gradient[i]));
+            }
+        }
+        List<Pending> undecided = new ArrayList<>();
+        for (Pending pending : looks.undecided()) {
+            ElementProbe.FirstLook first = probe.judgedAgain(pending.first(), gradient[pending.index()]);
+            if (first.decided()) {
+                elements.put(pending.index(), first.result());
+            } else {
+                undecided.add(new Pending(pending.index(), pending.block(), first));
+            }
+        }
+        return new FirstLooks(looks.workspaces(), undecided);
+    }
+
+    /**
+     * The later rounds of {@link #probeAll}: per block, its first {@link ElementClassifier#SCOUTS}
+     * undecided first looks get every later look, then the rest are decided on their first look where
+     * the scouts' evidence allows it, else given every later look too.
+     */
+    void laterLooks(FirstLooks looks, ElementProbe probe, double[] gradient, ElementResults elements) {
+        List<Workspace> workspaces = looks.workspaces();
+        List<ParameterBlock> blocks = workspaces.get(0).parameters().layout().blocks();
+        List<Pending> undecided = looks.undecided();
         Pending[] scouts = undecided(undecided, blocks.size(), true);
         ElementProbe.LaterLooks[] looked = new ElementProbe.LaterLooks[scouts.length];
         run(workspaces, scouts.length, (own, s) -> {
@@ -111,6 +192,13 @@ final class ParallelProbe {
             elements.put(i, decided != null ? decided
                     : probe.laterLooks(own, element.block(), block, i - block.offset(), gradient[i], element.first()).result());
         });
+    }
+
+    /**
+     * Between the rounds of a {@link #probeAll}: the workspaces the first looks ran on (the check's
+     * own first, then one per copy), and the first looks not decided yet, in position order.
+     */
+    record FirstLooks(List<Workspace> workspaces, List<Pending> undecided) {
     }
 
     /** A first look not decided yet: the element's flat index, its block, and the look. */

@@ -22,8 +22,49 @@ final class RelativeDifference {
      * the others were zero on both sides, without copying them out.
      */
     static double of(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
-        double denominator = norm(a, null, from, to, verdicts, only) + norm(b, null, from, to, verdicts, only);
-        return denominator == 0 ? 0 : norm(a, b, from, to, verdicts, only) / denominator;
+        // The three norms in two passes over the range (their largest values, then their sums), each
+        // summed as norm sums it alone, rather than in six.
+        double largestA = 0;
+        double largestB = 0;
+        double largestDifference = 0;
+        for (int i = from; i < to; i++) {
+            if (counts(verdicts, only, i)) {
+                largestA = Math.max(largestA, Math.abs(a[i]));
+                largestB = Math.max(largestB, Math.abs(b[i]));
+                largestDifference = Math.max(largestDifference, Math.abs(a[i] - b[i]));
+            }
+        }
+        double scaleA = scale(largestA);
+        double scaleB = scale(largestB);
+        double scaleDifference = scale(largestDifference);
+        double sumA = 0;
+        double sumB = 0;
+        double sumDifference = 0;
+        for (int i = from; i < to; i++) {
+            if (counts(verdicts, only, i)) {
+                double x = a[i] / scaleA;
+                double y = b[i] / scaleB;
+                double z = (a[i] - b[i]) / scaleDifference;
+                sumA += x * x;
+                sumB += y * y;
+                sumDifference += z * z;
+            }
+        }
+        double denominator = norm(largestA, sumA, scaleA) + norm(largestB, sumB, scaleB);
+        return denominator == 0 ? 0 : norm(largestDifference, sumDifference, scaleDifference) / denominator;
+    }
+
+    /** The norm from its largest |element| and its sum of squares in units of {@code scale}, as {@link #norm} gives it. */
+    private static double norm(double largest, double sum, double scale) {
+        return largest == 0 || Double.isInfinite(largest) ? largest : Math.sqrt(sum) * scale;
+    }
+
+    /**
+     * The unit squares are summed in: 1, so that ordinary values are summed exactly as the seed's
+     * np.linalg.norm sums them, or the largest |element| where squaring would overflow or underflow.
+     */
+    private static double scale(double largest) {
+        return largest > 1e150 || largest < 1e-150 ? largest : 1;
     }
 
     /**
@@ -91,9 +132,7 @@ final class RelativeDifference {
         if (largest == 0 || Double.isInfinite(largest)) {
             return largest;
         }
-        // Scale only where squaring would overflow or underflow, so that ordinary values are summed
-        // exactly as the seed's np.linalg.norm sums them.
-        double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
+        double scale = scale(largest);
         double sum = 0;
         for (int i = from; i < to; i++) {
             if (counts(verdicts, only, i)) {

@@ -8,20 +8,23 @@ import java.util.function.IntToDoubleFunction;
  * The elements a report ranks as its worst offenders: mismatches first, then by relative error,
  * largest first, then by index; elements without any error are left out. A bounded heap of
  * primitive indices, so that ranking a million elements neither boxes nor sorts them: the work is
- * one comparison per element with an error, and a heap step only for the few that enter.
+ * one comparison per element with an error, and a heap step only for the few that enter. Each kept
+ * element's relative error is kept beside it, so that it is computed once per element, not at
+ * every comparison.
  */
 final class WorstElements {
 
-    private final IntToDoubleFunction relativeError;
     private final IntPredicate mismatch;
     /** A heap whose root is the least bad element kept. */
     private final int[] heap;
+    /** The relative error of the element at each place of {@link #heap}. */
+    private final double[] errors;
     private int size;
 
-    private WorstElements(IntToDoubleFunction relativeError, IntPredicate mismatch, int count) {
-        this.relativeError = relativeError;
+    private WorstElements(IntPredicate mismatch, int count) {
         this.mismatch = mismatch;
         this.heap = new int[count];
+        this.errors = new double[count];
     }
 
     /**
@@ -33,11 +36,11 @@ final class WorstElements {
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
     static int[] of(double[] relativeError, ElementVerdict[] verdicts, int count) {
-        WorstElements worst = new WorstElements(new Stored(relativeError), i -> verdicts[i] == ElementVerdict.MISMATCH, count);
+        WorstElements worst = new WorstElements(i -> verdicts[i] == ElementVerdict.MISMATCH, count);
         if (count > 0) {
             for (int i = 0; i < relativeError.length; i++) {
                 if (relativeError[i] != 0) {
-                    worst.offer(i);
+                    worst.offer(i, relativeError[i]);
                 }
             }
         }
@@ -55,76 +58,82 @@ final class WorstElements {
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
     static int[] of(IntToDoubleFunction relativeError, ElementResults elements, int count) {
-        WorstElements worst = new WorstElements(relativeError, i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
+        WorstElements worst = new WorstElements(i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
         if (count > 0) {
             for (int i = elements.nextChecked(0); i < elements.size; i = elements.nextChecked(i + 1)) {
-                if (relativeError.applyAsDouble(i) != 0) {
-                    worst.offer(i);
+                double error = relativeError.applyAsDouble(i);
+                if (error != 0) {
+                    worst.offer(i, error);
                 }
             }
         }
         return worst.worstFirst();
     }
 
-    /** Whether element {@code a} ranks before (is worse than) element {@code b}. */
-    private boolean worse(int a, int b) {
+    /** Whether element {@code a}, of relative error {@code errorA}, ranks before (is worse than) element {@code b}. */
+    private boolean worse(int a, double errorA, int b, double errorB) {
         boolean aMismatch = mismatch.test(a);
         boolean bMismatch = mismatch.test(b);
         if (aMismatch != bMismatch) {
             return aMismatch;
         }
-        int byError = Double.compare(-relativeError.applyAsDouble(a), -relativeError.applyAsDouble(b));
+        int byError = Double.compare(-errorA, -errorB);
         return byError != 0 ? byError < 0 : a < b;
     }
 
-    private void offer(int i) {
+    /** Whether the element at heap place {@code p} is worse than the one at place {@code q}. */
+    private boolean worseAt(int p, int q) {
+        return worse(heap[p], errors[p], heap[q], errors[q]);
+    }
+
+    private void offer(int i, double error) {
         if (size < heap.length) {
             heap[size] = i;
+            errors[size] = error;
             up(size++);
-        } else if (worse(i, heap[0])) {
+        } else if (worse(i, error, heap[0], errors[0])) {
             heap[0] = i;
+            errors[0] = error;
             down(0);
         }
     }
 
     private void up(int k) {
         int element = heap[k];
+        double error = errors[k];
         while (k > 0) {
             int parent = (k - 1) >>> 1;
-            if (!worse(heap[parent], element)) {
+            if (!worse(heap[parent], errors[parent], element, error)) {
                 break;
             }
             heap[k] = heap[parent];
+            errors[k] = errors[parent];
             k = parent;
         }
         heap[k] = element;
+        errors[k] = error;
     }
 
     private void down(int k) {
         int element = heap[k];
+        double error = errors[k];
         while (true) {
             int child = 2 * k + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && worse(heap[child], heap[child + 1])) {
+            if (child + 1 < size && worseAt(child, child + 1)) {
                 child++;
             }
-            if (!worse(element, heap[child])) {
+            if (!worse(element, error, heap[child], errors[child])) {
                 break;
             }
             heap[k] = heap[child];
+            errors[k] = errors[child];
             k = child;
         }
         heap[k] = element;
-    }
-
-    /** Relative errors kept in an array. */
-    private record Stored(double[] relativeError) implements IntToDoubleFunction {
-        @Override
-        public double applyAsDouble(int i) {
-            return relativeError[i];
-        }
+        errors[k] = error;
     }
 
     /** Empties the heap, least bad first, into an array filled from its end. */
@@ -133,6 +142,7 @@ final class WorstElements {
         for (int k = size - 1; k >= 0; k--) {
             ranked[k] = heap[0];
             heap[0] = heap[--size];
+            errors[0] = errors[size];
             down(0);
         }
         return ranked;

@@ -66,7 +66,17 @@ public final class Shapes {
      * @return e.g. {@code W2[1,3]}, or {@code name} for a scalar
      */
     public static String label(String name, int[] shape, int k) {
-        int[] position = position(shape, k);
+        return label(name, position(shape, k));
+    }
+
+    /**
+     * The label of the element at {@code position} of block {@code name}.
+     *
+     * @param name the block's name
+     * @param position one index per dimension, as {@link #position} gives it
+     * @return e.g. {@code W2[1,3]}, or {@code name} for a scalar
+     */
+    public static String label(String name, int[] position) {
         if (position.length == 0) {
             return name;
         }

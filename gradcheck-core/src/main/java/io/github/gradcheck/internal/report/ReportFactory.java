@@ -86,7 +86,7 @@ public abstract class ReportFactory {
      */
     public static ReportBuilder report(GradientCheckReport base) {
         ReportBuilder builder = report().modelName(base.modelName()).settings(base.settings()).mode(base.mode())
-                .loss(base.loss()).noise(base.noise()).difference(base.difference())
+                .loss(base.loss()).noise(base.noise()).noiseEstimated(base.noiseEstimated()).difference(base.difference())
                 .differenceOfMatches(base.differenceOfMatches()).differenceOfMismatches(base.differenceOfMismatches())
                 .checkedElements(base.checkedElements()).blocks(base.blocks()).worstOffenders(base.worstOffenders())
                 .warnings(base.warnings()).crossBlockDiagnoses(base.crossBlockDiagnoses()).gradient(base.gradient())
@@ -121,13 +121,14 @@ public abstract class ReportFactory {
      * @param brokenContracts see {@link LayerResult#brokenContracts()}, copied
      * @param forwardCalls see {@link LayerResult#forwardCalls()}
      * @param backwardCalls see {@link LayerResult#backwardCalls()}
+     * @param probesWithNoiseEstimate see {@link LayerResult#probesWithNoiseEstimate()}
      * @return the result
      */
     public static LayerResult layerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes, int shownProbe,
                                           List<JacobianEntry> wrongJacobianEntries, List<BrokenContract> brokenContracts,
-                                          long forwardCalls, long backwardCalls) {
+                                          long forwardCalls, long backwardCalls, int probesWithNoiseEstimate) {
         return get().newLayerResult(outputs, wholeJacobian, probes, failedProbes, shownProbe, wrongJacobianEntries,
-                brokenContracts, forwardCalls, backwardCalls);
+                brokenContracts, forwardCalls, backwardCalls, probesWithNoiseEstimate);
     }
 
     /**
@@ -210,6 +211,15 @@ public abstract class ReportFactory {
      */
     public static TaylorTest taylorTest(List<Double> steps, List<Double> remainders, double order) {
         return get().newTaylorTest(steps, remainders, order);
+    }
+
+    /**
+     * A Taylor test that was not run: no steps, no remainders, order NaN (see {@link TaylorTest#ran()}).
+     *
+     * @return the result
+     */
+    public static TaylorTest taylorTestNotRun() {
+        return taylorTest(List.of(), List.of(), Double.NaN);
     }
 
     /**
@@ -313,12 +323,13 @@ public abstract class ReportFactory {
      * @param brokenContracts the broken contracts
      * @param forwardCalls the forward calls
      * @param backwardCalls the backward calls
+     * @param probesWithNoiseEstimate the probes whose checks measured the noise
      * @return the result
      */
     protected abstract LayerResult newLayerResult(int outputs, boolean wholeJacobian, int probes, int failedProbes,
                                                   int shownProbe, List<JacobianEntry> wrongJacobianEntries,
                                                   List<BrokenContract> brokenContracts, long forwardCalls,
-                                                  long backwardCalls);
+                                                  long backwardCalls, int probesWithNoiseEstimate);
 
     /**
      * A second-order result, from the package that may construct it.
@@ -407,6 +418,12 @@ public abstract class ReportFactory {
          * @return this builder
          */
         ReportBuilder noise(double noise);
+
+        /**
+         * @param noiseEstimated see {@link GradientCheckReport#noiseEstimated()}; true if not set
+         * @return this builder
+         */
+        ReportBuilder noiseEstimated(boolean noiseEstimated);
 
         /**
          * @param difference see {@link GradientCheckReport#difference()}

@@ -31,6 +31,18 @@ public final class ReportText {
     }
 
     /**
+     * The loss's noise as every front end shows it: {@code σ ≈ 2.0e-14}, or, where the check did not
+     * measure it, that and why.
+     *
+     * @param report the report
+     * @return e.g. {@code σ ≈ 2.0e-14}
+     */
+    public static String noise(GradientCheckReport report) {
+        return report.noiseEstimated() ? "σ ≈ " + Numbers.magnitude(report.noise())
+                : "not estimated (every element matched at the tightest tolerance)";
+    }
+
+    /**
      * The readable summary of any report, passed or failed.
      *
      * @param report the report
@@ -76,7 +88,7 @@ public final class ReportText {
         }
         out.append("  ").append(settings.step().describe()).append(settings.precision() == Precision.FLOAT ? " (float precision)" : "")
                 .append("; ").append(settings.stencil() == Stencil.CENTERED ? "centered" : "five-point")
-                .append(" differences; loss noise σ ≈ ").append(Numbers.magnitude(report.noise()))
+                .append(" differences; loss noise ").append(noise(report))
                 .append('\n').append('\n');
 
         TextTable blocks = new TextTable("block", "shape", "difference", "", "worst rel. error", "mismatch", "kink",

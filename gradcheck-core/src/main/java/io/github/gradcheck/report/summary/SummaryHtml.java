@@ -5,6 +5,7 @@ import static io.github.gradcheck.report.summary.Html.escape;
 import io.github.gradcheck.internal.format.Numbers;
 import io.github.gradcheck.internal.text.DifferenceText;
 import io.github.gradcheck.internal.text.LayerText;
+import io.github.gradcheck.internal.text.ReportText;
 import io.github.gradcheck.internal.text.SecondOrderText;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.CheckMode;
@@ -124,7 +125,7 @@ public final class SummaryHtml {
                 .append(fact("margin", Numbers.setting(settings.margin()) + "× estimated error"))
                 .append(fact("threshold", Numbers.setting(settings.threshold())))
                 .append(fact("loss", value(report.loss())))
-                .append(fact("loss noise σ", Numbers.magnitude(report.noise())))
+                .append(fact("loss noise", ReportText.noise(report)))
                 .append(report.secondOrder().isPresent() ? fact("second order", SecondOrderText.line(report)) : "")
                 .append(report.layer().isPresent() ? fact(LayerText.probesTerm(report), LayerText.probes(report, report.layer().get())) : "")
                 .append(fact("cost", cost(report) + ", " + Numbers.millis(report.duration())))

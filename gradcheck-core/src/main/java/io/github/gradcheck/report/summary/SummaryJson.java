@@ -47,7 +47,10 @@ public final class SummaryJson {
      * the gradient failed first and the report is the gradient's), {@code "gradientPassed"},
      * {@code "gradientMismatches"}, {@code "gradientDifference"} and the {@code "description"}; in a
      * compared second-order report a wrong entry's {@code "label"} is the Hessian entry,
-     * {@code "H[W[0,1], b[1]]"}.
+     * {@code "H[W[0,1], b[1]]"}; then, for a check whose elements all matched with the least noise
+     * the loss can have, the report's {@code "noise"} {@code null} (not estimated), a block's
+     * {@code "taylor"} member {@code "ran"} (false, with no steps, where the test was not run), and
+     * the layer's {@code "probesWithNoiseEstimate"}.
      */
     public static final int VERSION = 3;
 
@@ -106,7 +109,7 @@ public final class SummaryJson {
                 .name("mode").value(lower(report.mode()))
                 .name("checkedElements").value(report.checkedElements())
                 .name("loss").value(report.loss())
-                .name("noise").value(report.noise())
+                .name("noise").value(report.noiseEstimated() ? report.noise() : Double.NaN)
                 .name("difference").value(report.difference())
                 .name("scale").value(report.scale().words())
                 .name("settings");
@@ -161,6 +164,7 @@ public final class SummaryJson {
                 .name("description").value(LayerText.probes(report, layer))
                 .name("forwardCalls").value(layer.forwardCalls())
                 .name("backwardCalls").value(layer.backwardCalls())
+                .name("probesWithNoiseEstimate").value(layer.probesWithNoiseEstimate())
                 .name("wrongJacobianEntries").beginArray();
         for (JacobianEntry entry : LayerText.worstFirst(layer)) {
             Offender element = entry.element();
@@ -244,6 +248,7 @@ public final class SummaryJson {
                 .name("diagnosis");
         diagnosis(json, block, mode);
         json.name("taylor").beginObject()
+                .name("ran").value(block.taylor().ran())
                 .name("order").value(block.taylor().order())
                 .name("steps").numbers(toArray(block.taylor().steps()), 0, block.taylor().steps().size())
                 .name("remainders").numbers(toArray(block.taylor().remainders()), 0, block.taylor().remainders().size())

@@ -74,6 +74,7 @@ class LayerWordsTest {
                 shown: probe 1, the row ∂y[1]/∂· (the most mismatches)",
                           "forwardCalls": 44,
                           "backwardCalls": 5,
+                          "probesWithNoiseEstimate": 2,
                           "wrongJacobianEntries": [
                             {
                               "output": 1,

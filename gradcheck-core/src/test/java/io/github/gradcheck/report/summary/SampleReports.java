@@ -129,7 +129,7 @@ final class SampleReports {
                 .lossEvaluations(40).gradientEvaluations(3).fullCheckEvaluations(16).duration(Duration.ofMillis(2))
                 .layer(ReportFactory.layerResult(2, true, 2, 2, 1,
                         List.of(ReportFactory.jacobianEntry(0, row0), ReportFactory.jacobianEntry(1, row1)),
-                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 44, 5))
+                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 44, 5, 2))
                 .build();
     }
 
@@ -155,7 +155,7 @@ final class SampleReports {
                 .gradient(new double[] {0.1, 0.2, 0.9, 0.4, 0.5, 0.6}).numericGradient(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6})
                 .lossEvaluations(0).gradientEvaluations(0).fullCheckEvaluations(12).duration(Duration.ofMillis(3))
                 .layer(ReportFactory.layerResult(6, true, 6, 1, 1, List.of(ReportFactory.jacobianEntry(1, wrong)),
-                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 50, 8))
+                        List.of(ReportFactory.brokenContract(BrokenContract.Kind.LINEAR_IN_DY, "b[1]", -0.5, 0.5, 2, -3)), 50, 8, 6))
                 .secondOrder(ReportFactory.secondOrderResult(passedWithRankThree(), true))
                 .build();
     }
