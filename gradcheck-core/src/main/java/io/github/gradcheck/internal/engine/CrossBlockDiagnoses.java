@@ -51,17 +51,20 @@ final class CrossBlockDiagnoses {
      */
     static List<CrossBlockDiagnosis> of(List<BlockSummary> blocks, double[] gradient, double[] numeric,
                                         ElementVerdict[] verdicts, int batchSize) {
+        boolean passed = true;
+        for (BlockSummary block : blocks) {
+            passed &= block.passed();
+        }
+        // A passing check (the common case) is not walked element by element at all.
+        if (passed) {
+            return List.of();
+        }
         for (ElementVerdict verdict : verdicts) {
             if (verdict == ElementVerdict.NOT_CHECKED) {
                 return List.of();
             }
         }
-        for (BlockSummary block : blocks) {
-            if (!block.passed()) {
-                return new CrossBlockDiagnoses(blocks, gradient, numeric, verdicts, batchSize).findings();
-            }
-        }
-        return List.of();
+        return new CrossBlockDiagnoses(blocks, gradient, numeric, verdicts, batchSize).findings();
     }
 
     private List<CrossBlockDiagnosis> findings() {

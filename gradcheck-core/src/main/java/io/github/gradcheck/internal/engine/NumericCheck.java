@@ -408,17 +408,20 @@ public final class NumericCheck {
     private GradientCheckReport report(Workspace workspace, CheckMode mode, double[] theta, double loss, double noise,
                                        double[] gradient, ElementResults elements, List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
-        Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
+        Checked checked = new Checked(gradient, elements.numeric, elements.verdicts, settings.relativeErrorFloor());
+        RelativeDifference.Sums whole = new RelativeDifference.Sums(gradient, elements.numeric, elements.verdicts, 0,
+                layout.size());
+        WorstElements worst = WorstElements.keeping(checked, elements.verdicts, settings.offenders());
         List<BlockSummary> blocks = new ArrayList<>();
         for (int b = 0; b < layout.blocks().size(); b++) {
-            blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
+            blocks.add(blockSummary(layout.blocks().get(b), checked, whole, worst, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
         return ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss).noise(noise)
-                .difference(checked.difference(0, layout.size())).checkedElements(checked.count())
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size()))
-                .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size()))
-                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
+                .difference(whole.of(null)).checkedElements(whole.checked())
+                .differenceOfMatches(whole.of(ElementVerdict.MATCH))
+                .differenceOfMismatches(whole.of(ElementVerdict.MISMATCH))
+                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked, worst.worstFirst()))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements.numeric, elements.verdicts, calls.batchSize()))
                 .handOver(gradient, elements.numeric).jitteredElements(jitteredElements)
@@ -428,22 +431,12 @@ public final class NumericCheck {
     }
 
     /**
-     * Both sides over the elements checked (elsewhere both count as zero, so that a partial check's
-     * difference is over what it saw), and each element's relative error, computed where asked for
-     * rather than copied out into arrays of their own.
+     * Each element's relative error, computed where asked for rather than copied out into an array
+     * of its own; the elements not checked count as zero on both sides, so that a partial check's
+     * differences are over what it saw.
      */
-    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor, int count)
+    private record Checked(double[] gradient, double[] numeric, ElementVerdict[] verdicts, double relativeErrorFloor)
             implements IntToDoubleFunction {
-
-        static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
-            int count = 0;
-            for (int i = 0; i < gradient.length; i++) {
-                if (elements.checked(i)) {
-                    count++;
-                }
-            }
-            return new Checked(gradient, elements.numeric, elements.verdicts, relativeErrorFloor, count);
-        }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
         @Override
@@ -454,31 +447,33 @@ public final class NumericCheck {
             double error = Math.abs(gradient[i] - numeric[i]);
             return error == 0 ? 0 : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric[i]), relativeErrorFloor);
         }
-
-        double difference(int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to, verdicts, null);
-        }
-
-        /** The difference over the elements of one verdict in {@code [from, to)}, the others zero on both sides. */
-        double differenceOf(ElementVerdict verdict, int from, int to) {
-            return RelativeDifference.of(gradient, numeric, from, to, verdicts, verdict);
-        }
     }
 
-    private BlockSummary blockSummary(ParameterBlock block, Checked checked, ElementResults elements, TaylorTest taylor,
+    /**
+     * A block's summary, from one pass over its elements that also adds them to θ's differences
+     * ({@code whole}) and offers them to the offenders' ranking ({@code worst}): a report reads each
+     * per-element array once, not once per figure.
+     */
+    private BlockSummary blockSummary(ParameterBlock block, Checked checked, RelativeDifference.Sums whole,
+                                      WorstElements worstElements, ElementResults elements, TaylorTest taylor,
                                       double[] gradient, double[] theta) {
         int from = block.offset();
         int to = from + block.size();
+        RelativeDifference.Sums sums = new RelativeDifference.Sums(gradient, elements.numeric, elements.verdicts, from, to);
         double worst = 0;
         int[] counts = new int[ElementVerdict.values().length];
         for (int i = from; i < to; i++) {
-            worst = Math.max(worst, checked.applyAsDouble(i));
+            double relativeError = checked.applyAsDouble(i);
+            worst = Math.max(worst, relativeError);
             counts[elements.verdicts[i].ordinal()]++;
+            sums.add(i);
+            whole.add(i);
+            worstElements.consider(i, relativeError);
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
-                .difference(checked.difference(from, to))
-                .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, from, to))
+                .difference(sums.of(null))
+                .differenceOfMatches(sums.of(ElementVerdict.MATCH))
                 .worstRelativeError(worst).mismatches(mismatches)
                 .kinks(counts[ElementVerdict.KINK.ordinal()]).unreliable(counts[ElementVerdict.UNRELIABLE.ordinal()])
                 .diagnosis(diagnosis(block, mismatches, counts[ElementVerdict.NOT_CHECKED.ordinal()], gradient, elements,
@@ -510,9 +505,10 @@ public final class NumericCheck {
         }
     }
 
-    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked) {
+    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked,
+                                     int[] worstFirst) {
         List<Offender> offenders = new ArrayList<>();
-        for (int i : WorstElements.of(checked, layout.size(), elements.verdicts, settings.offenders())) {
+        for (int i : worstFirst) {
             ParameterBlock block = layout.blockContaining(i);
             offenders.add(ReportFactory.offender().index(i).block(block.name())
                     .position(boxed(block.position(i - block.offset()))).parameter(block.label(i - block.offset()))

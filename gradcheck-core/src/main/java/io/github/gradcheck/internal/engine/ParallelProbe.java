@@ -79,10 +79,8 @@ final class ParallelProbe {
                 int i = indices == null ? n : indices[n];
                 b = blockOf(blocks, b, i);
                 ParameterBlock block = blocks.get(b);
-                ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
-                if (first.decided()) {
-                    elements.put(i, first.result());
-                } else {
+                ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i], elements);
+                if (first != null) {
                     pending.add(new Pending(i, b, first));
                 }
             }

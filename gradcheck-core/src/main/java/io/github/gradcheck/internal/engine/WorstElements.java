@@ -46,15 +46,33 @@ final class WorstElements {
      * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
      */
     static int[] of(IntToDoubleFunction relativeError, int n, ElementVerdict[] verdicts, int count) {
-        WorstElements worst = new WorstElements(relativeError, verdicts, count);
+        WorstElements worst = keeping(relativeError, verdicts, count);
         if (count > 0) {
             for (int i = 0; i < n; i++) {
-                if (relativeError.applyAsDouble(i) != 0) {
-                    worst.offer(i);
-                }
+                worst.consider(i, relativeError.applyAsDouble(i));
             }
         }
         return worst.worstFirst();
+    }
+
+    /**
+     * An empty ranking of the {@code count} worst elements, to be given them one by one
+     * ({@link #consider}) by a caller that walks every element anyway (a report's one pass).
+     *
+     * @param relativeError element i's relative error, as {@link #of(IntToDoubleFunction, int, ElementVerdict[], int)} takes it
+     * @param verdicts each element's verdict
+     * @param count how many to keep, 0 or more
+     * @return the ranking; {@link #worstFirst} empties it
+     */
+    static WorstElements keeping(IntToDoubleFunction relativeError, ElementVerdict[] verdicts, int count) {
+        return new WorstElements(relativeError, verdicts, count);
+    }
+
+    /** Ranks element {@code i}, whose relative error is {@code error} (the function's value at i); left out where it is 0. */
+    void consider(int i, double error) {
+        if (error != 0 && heap.length > 0) {
+            offer(i);
+        }
     }
 
     /** Whether element {@code a} ranks before (is worse than) element {@code b}. */
@@ -118,8 +136,8 @@ final class WorstElements {
         }
     }
 
-    /** Empties the heap, least bad first, into an array filled from its end. */
-    private int[] worstFirst() {
+    /** The elements kept, worst first: empties the heap, least bad first, into an array filled from its end. */
+    int[] worstFirst() {
         int[] ranked = new int[size];
         for (int k = size - 1; k >= 0; k--) {
             ranked[k] = heap[0];
