@@ -450,9 +450,9 @@ public final class NumericCheck {
     }
 
     /**
-     * A block's summary, from one pass over its elements that also adds them to θ's differences
-     * ({@code whole}) and offers them to the offenders' ranking ({@code worst}): a report reads each
-     * per-element array once, not once per figure.
+     * A block's summary, from two passes over its elements, which also add them to θ's differences
+     * ({@code whole}) and offer them to the offenders' ranking ({@code worstElements}): a report reads
+     * each per-element array twice, not once per figure.
      */
     private BlockSummary blockSummary(ParameterBlock block, Checked checked, RelativeDifference.Sums whole,
                                       WorstElements worstElements, ElementResults elements, TaylorTest taylor,
@@ -460,14 +460,13 @@ public final class NumericCheck {
         int from = block.offset();
         int to = from + block.size();
         RelativeDifference.Sums sums = new RelativeDifference.Sums(gradient, elements.numeric, elements.verdicts, from, to);
+        sums.addTo(whole);
         double worst = 0;
         int[] counts = new int[ElementVerdict.values().length];
         for (int i = from; i < to; i++) {
             double relativeError = checked.applyAsDouble(i);
             worst = Math.max(worst, relativeError);
             counts[elements.verdicts[i].ordinal()]++;
-            sums.add(i);
-            whole.add(i);
             worstElements.consider(i, relativeError);
         }
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];

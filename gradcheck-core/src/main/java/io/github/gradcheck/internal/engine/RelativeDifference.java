@@ -32,31 +32,27 @@ final class RelativeDifference {
     }
 
     /**
-     * The differences over the checked elements, the matches and the mismatches of one range, added
-     * up element by element, so that a report takes them for θ and for every block in one pass over
-     * the elements instead of six per difference. Each norm is summed in index order exactly as
-     * {@link #norm} sums it unscaled, so the values are the same bit for bit; a norm whose largest
-     * term would need {@link #norm}'s scaling (beyond 1e±150) is taken again by {@link #of}.
+     * The differences over the checked elements, the matches and the mismatches of one range, summed
+     * in one pass over its elements instead of six per difference, so that a report takes them for θ
+     * and for every block reading each per-element array once. Each norm is summed in index order
+     * exactly as {@link #norm} sums it unscaled, so the values are the same bit for bit; where any
+     * term lies outside 1e±150 (or is not finite), where {@link #norm} might scale, the differences
+     * are taken again by {@link #of} (rare: only gradients beyond 1e±150 do it).
      */
     static final class Sums {
-
-        /** The groups of elements summed: every checked element, the matches, the mismatches. */
-        private static final int CHECKED = 0;
-        private static final int MATCHES = 1;
-        private static final int MISMATCHES = 2;
-        /** The three norms of each group, ‖a‖, ‖b‖ and ‖a − b‖, at 3·group + 0, 1, 2. */
-        private static final int NORMS = 3;
 
         private final double[] a;
         private final double[] b;
         private final ElementVerdict[] verdicts;
         private final int from;
         private final int to;
-        private final double[] largest = new double[3 * NORMS];
-        private final double[] squares = new double[3 * NORMS];
+        /** Σa², Σb², Σ(a − b)² over the checked elements, the matches, the mismatches, in that order. */
+        private final double[] squares = new double[9];
+        /** Whether a term was outside 1e±150, or not finite: then the sums are not used. */
+        private boolean outside;
         private int checked;
 
-        /** Sums over {@code [from, to)}, to be given each of its indices in order ({@link #add}). */
+        /** Sums over {@code [from, to)}, empty until {@link #addTo}; θ's sums are filled by its blocks'. */
         Sums(double[] a, double[] b, ElementVerdict[] verdicts, int from, int to) {
             this.a = a;
             this.b = b;
@@ -65,32 +61,72 @@ final class RelativeDifference {
             this.to = to;
         }
 
-        /** Adds element {@code i}, the one after the previous call's. */
-        void add(int i) {
-            ElementVerdict verdict = verdicts[i];
-            if (verdict == ElementVerdict.NOT_CHECKED) {
-                return;
+        /**
+         * Sums the range's elements, in order, into these sums and into {@code whole}'s (θ's, which go on
+         * from the blocks before, so that θ's sums are in index order too). The sums are kept in locals
+         * while the elements are walked: in the sums' array, each addition would wait for the previous
+         * one's store, about four times slower.
+         */
+        void addTo(Sums whole) {
+            double[] own = squares;
+            double[] all = whole.squares;
+            double ga = own[0], gb = own[1], gd = own[2], ma = own[3], mb = own[4], md = own[5], xa = own[6], xb = own[7],
+                    xd = own[8];
+            double wga = all[0], wgb = all[1], wgd = all[2], wma = all[3], wmb = all[4], wmd = all[5], wxa = all[6],
+                    wxb = all[7], wxd = all[8];
+            boolean far = false;
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                ElementVerdict verdict = verdicts[i];
+                if (verdict == ElementVerdict.NOT_CHECKED) {
+                    continue;
+                }
+                count++;
+                double x = a[i];
+                double y = b[i];
+                double d = x - y;
+                far |= far(x) | far(y) | far(d);
+                double x2 = x * x;
+                double y2 = y * y;
+                double d2 = d * d;
+                ga += x2;
+                gb += y2;
+                gd += d2;
+                wga += x2;
+                wgb += y2;
+                wgd += d2;
+                if (verdict == ElementVerdict.MATCH) {
+                    ma += x2;
+                    mb += y2;
+                    md += d2;
+                    wma += x2;
+                    wmb += y2;
+                    wmd += d2;
+                } else if (verdict == ElementVerdict.MISMATCH) {
+                    xa += x2;
+                    xb += y2;
+                    xd += d2;
+                    wxa += x2;
+                    wxb += y2;
+                    wxd += d2;
+                }
             }
-            checked++;
-            double x = a[i];
-            double y = b[i];
-            double d = x - y;
-            add(CHECKED, x, y, d);
-            if (verdict == ElementVerdict.MATCH) {
-                add(MATCHES, x, y, d);
-            } else if (verdict == ElementVerdict.MISMATCH) {
-                add(MISMATCHES, x, y, d);
-            }
+            store(own, ga, gb, gd, ma, mb, md, xa, xb, xd);
+            store(all, wga, wgb, wgd, wma, wmb, wmd, wxa, wxb, wxd);
+            outside |= far;
+            whole.outside |= far;
+            checked += count;
+            whole.checked += count;
         }
 
-        private void add(int group, double x, double y, double d) {
-            int at = NORMS * group;
-            largest[at] = Math.max(largest[at], Math.abs(x));
-            largest[at + 1] = Math.max(largest[at + 1], Math.abs(y));
-            largest[at + 2] = Math.max(largest[at + 2], Math.abs(d));
-            squares[at] += x * x;
-            squares[at + 1] += y * y;
-            squares[at + 2] += d * d;
+        private static void store(double[] squares, double... values) {
+            System.arraycopy(values, 0, squares, 0, values.length);
+        }
+
+        /** Whether {@link #norm} might scale a norm with this term (or it is not finite). */
+        private static boolean far(double x) {
+            double size = Math.abs(x);
+            return !(size <= 1e150) | (size < 1e-150 & size != 0);
         }
 
         /** How many of the elements added were checked. */
@@ -103,17 +139,13 @@ final class RelativeDifference {
             if (only != null && only != ElementVerdict.MATCH && only != ElementVerdict.MISMATCH) {
                 throw new IllegalArgumentException("sums are kept for matches and mismatches, not " + only);
             }
-            int at = NORMS * (only == null ? CHECKED : only == ElementVerdict.MATCH ? MATCHES : MISMATCHES);
-            if (scaled(largest[at]) || scaled(largest[at + 1]) || scaled(largest[at + 2])) {
+            if (outside) {
                 return RelativeDifference.of(a, b, from, to, verdicts, only);
             }
-            double denominator = norm(at) + norm(at + 1);
-            return denominator == 0 ? 0 : norm(at + 2) / denominator;
-        }
-
-        private double norm(int at) {
-            double large = largest[at];
-            return large == 0 || Double.isInfinite(large) ? large : Math.sqrt(squares[at]);
+            // Every term is 0 or within 1e±150, so that a norm is 0 exactly where its sum is, and never scaled.
+            int at = only == null ? 0 : only == ElementVerdict.MATCH ? 3 : 6;
+            double denominator = Math.sqrt(squares[at]) + Math.sqrt(squares[at + 1]);
+            return denominator == 0 ? 0 : Math.sqrt(squares[at + 2]) / denominator;
         }
     }
 
