@@ -116,6 +116,45 @@ final class Workspace {
     }
 
     /**
+     * The losses at θ + k·direction for k = 1 … {@code points}, over all of θ (from the original
+     * values, each rounded to what its block holds), the k-th called {@code where[k]}, at index k of
+     * the result (0 is left for the loss at θ); θ is restored after, also where this throws. Each
+     * point is read back while the next one is written, and the last while θ is restored, so that
+     * {@code points} losses cost points + 1 passes over θ rather than 2·points + 1; a loss() that wrote
+     * an element is refused, naming the element and the point, as {@link #loss} refuses it.
+     */
+    double[] lossesAlong(double[] original, double[] direction, int points, String[] where) {
+        double[] losses = new double[points + 1];
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        try {
+            for (int k = 1; k <= points + 1; k++) {
+                for (int b = 0; b < blocks.size(); b++) {
+                    ParameterBlock block = blocks.get(b);
+                    boolean floats = holdsFloats(b);
+                    for (int i = block.offset(); i < block.offset() + block.size(); i++) {
+                        int e = i - block.offset();
+                        if (k > 1) {
+                            double written = nearest(floats, original[i] + (k - 1) * direction[i]);
+                            double after = ACCESS.get(parameters, b, e);
+                            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
+                                throw calls.changedParameter("loss", parameters.layout(), i, written, after, where[k - 1]);
+                            }
+                        }
+                        ACCESS.set(parameters, b, e, k <= points ? nearest(floats, original[i] + k * direction[i]) : original[i]);
+                    }
+                }
+                if (k <= points) {
+                    losses[k] = calls.loss(where[k]);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            ACCESS.restore(parameters, original, 0, original.length);
+            throw e;
+        }
+        return losses;
+    }
+
+    /**
      * θ + t·direction over flat indices {@code [from, to)}, from the original values, each rounded
      * to what its block holds; for a gradient evaluated off θ (a loss there goes through
      * {@link #loss}, which reads back).
