@@ -3,6 +3,7 @@ package io.github.gradcheck.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gradcheck.GradientChecker;
+import io.github.gradcheck.Stencil;
 import io.github.gradcheck.cost.MillionParametersInSmallHeapTest.SparseModel;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.lang.reflect.Method;
@@ -25,8 +26,17 @@ class AllocationPerParameterTest {
 
     @Test
     void aFullCheckAllocatesUnderOneHundredBytesPerParameter() throws ReflectiveOperationException {
+        assertUnderBound(GradientChecker.defaults().withThreads(1));
+    }
+
+    /** The five-point stencil's four losses per element are passed as primitives too (197 bytes before, 333 before that). */
+    @Test
+    void aFivePointCheckAllocatesUnderOneHundredBytesPerParameter() throws ReflectiveOperationException {
+        assertUnderBound(GradientChecker.defaults().withThreads(1).withStencil(Stencil.FIVE_POINT));
+    }
+
+    private static void assertUnderBound(GradientChecker checker) throws ReflectiveOperationException {
         SparseModel model = new SparseModel(N, false);
-        GradientChecker checker = GradientChecker.defaults().withThreads(1);
         ThreadBytes bytes = new ThreadBytes();
         for (int warmUp = 0; warmUp < 30; warmUp++) {
             assertThat(checker.check(model).passed()).isTrue();

@@ -111,13 +111,31 @@ final class ElementProbe {
             h = (plusStep - minusStep) / 2;
         }
         if (settings.stencil() == Stencil.FIVE_POINT) {
-            Side plus = new Side(plusLoss, plusStep);
-            Side minus = new Side(minusLoss, minusStep);
-            Result result = fivePoint(new Element(workspace, b, block, k, value, h), g, plus, minus);
-            if (into == null) {
-                return new FirstLook(result, plus, minus, h, true);
+            // The five-point stencil, its value against its round-off and remaining truncation, and a kink test.
+            double wide = Richardson.STEP_RATIO * h;
+            double plus2Moved = workspace.moved(b, value, wide);
+            double plus2Loss = workspace.lossAt(b, block, k, value, plus2Moved, "+ 2ε", wide);
+            double minus2Moved = workspace.moved(b, value, -wide);
+            double minus2Loss = workspace.lossAt(b, block, k, value, minus2Moved, "− 2ε", wide);
+            double centered = (plusLoss - minusLoss) / (plusStep - minusStep);
+            double average = (plusStep - minusStep) / 2;
+            double numeric = (8 * (plusLoss - minusLoss) - (plus2Loss - minus2Loss)) / (FIVE_POINT_DENOMINATOR * average);
+            double error = FIVE_POINT_ROUND_OFF * noise * FIVE_POINT_NOISE / (FIVE_POINT_DENOMINATOR * h)
+                    + FIVE_POINT_TRUNCATION * Math.abs(centered - numeric);
+            ElementVerdict verdict = classifier.compare(g, numeric, error);
+            double slopeNoise = noise / h;
+            if (verdict == ElementVerdict.MISMATCH) {
+                Slopes slopes = new Slopes((plusLoss - loss) / plusStep, (minusLoss - loss) / minusStep,
+                        (plus2Loss - loss) / (plus2Moved - value), (minus2Loss - loss) / (minus2Moved - value));
+                if (classifier.atKink(slopes, slopeNoise)) {
+                    verdict = classifier.kink(g, slopes, slopeNoise);
+                }
             }
-            into.put(i, result);
+            if (into == null) {
+                return new FirstLook(new Result(numeric, error, verdict), new Side(plusLoss, plusStep),
+                        new Side(minusLoss, minusStep), h, true);
+            }
+            into.put(i, new Result(numeric, error, verdict));
             return null;
         }
         // The course's quotient, 2ε, for a fixed step on doubles, so its numbers are reproduced; the
@@ -149,26 +167,6 @@ final class ElementProbe {
         double truncation = evidence.truncation(h);
         return classifier.decisive(g, result.numeric(), result.estimatedError(), truncation, forward, backward, noise / h,
                 evidence) ? new Result(result.numeric(), result.estimatedError() + truncation, ElementVerdict.MISMATCH) : null;
-    }
-
-    /** The five-point stencil: its value against its round-off and remaining truncation, and a kink test. */
-    private Result fivePoint(Element element, double g, Side plus, Side minus) {
-        double h = element.h();
-        Side plus2 = element.side(Richardson.STEP_RATIO * h, "+ 2ε");
-        Side minus2 = element.side(-Richardson.STEP_RATIO * h, "− 2ε");
-        double centered = (plus.loss() - minus.loss()) / (plus.step() - minus.step());
-        double average = (plus.step() - minus.step()) / 2;
-        double numeric = (8 * (plus.loss() - minus.loss()) - (plus2.loss() - minus2.loss()))
-                / (FIVE_POINT_DENOMINATOR * average);
-        double error = FIVE_POINT_ROUND_OFF * noise * FIVE_POINT_NOISE / (FIVE_POINT_DENOMINATOR * h)
-                + FIVE_POINT_TRUNCATION * Math.abs(centered - numeric);
-        ElementVerdict verdict = classifier.compare(g, numeric, error);
-        Slopes slopes = slopes(plus, minus, plus2, minus2);
-        double slopeNoise = noise / h;
-        if (verdict == ElementVerdict.MISMATCH && classifier.atKink(slopes, slopeNoise)) {
-            verdict = classifier.kink(g, slopes, slopeNoise);
-        }
-        return new Result(numeric, error, verdict);
     }
 
     /**
@@ -225,11 +223,6 @@ final class ElementProbe {
         /** The loss with the element moved by {@code by}, labelled for messages, e.g. "+ 2ε". */
         Side side(double by, String label) {
             return workspace.side(b, block, k, value, by, label);
-        }
-
-        /** The same element with step {@code step}. */
-        Element withStep(double step) {
-            return new Element(workspace, b, block, k, value, step);
         }
     }
 }
