@@ -57,7 +57,7 @@ final class WorstElements {
 
     /**
      * An empty ranking of the {@code count} worst elements, to be given them one by one
-     * ({@link #consider}) by a caller that walks every element anyway (a report's one pass).
+     * ({@link #consider}) by a caller that walks every element anyway (a report, block by block).
      *
      * @param relativeError element i's relative error, as {@link #of(IntToDoubleFunction, int, ElementVerdict[], int)} takes it
      * @param verdicts each element's verdict
