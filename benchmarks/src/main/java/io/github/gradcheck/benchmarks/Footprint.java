@@ -39,42 +39,49 @@ public final class Footprint {
         while (System.nanoTime() < warmUntil) {
             sink += checker.check(model).noise();
         }
+        long evaluations = 0;
+        long gradientEvaluations = 0;
         int rounds = 15;
         double[] millis = new double[rounds];
         double[] bytes = new double[rounds];
-        long evaluations = 0;
-        long gradientEvaluations = 0;
+        double[] own = new double[rounds];
+        double[] lossMillis = new double[rounds];
+        double[] gradientMillis = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long allocated = threads.getCurrentThreadAllocatedBytes();
             long cpu = threads.getCurrentThreadCpuTime();
             GradientCheckReport report = checker.check(model);
             millis[r] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
             bytes[r] = (threads.getCurrentThreadAllocatedBytes() - allocated) / (double) n;
-            evaluations = report.lossEvaluations();
-            gradientEvaluations = report.gradientEvaluations();
             sink += report.noise();
-        }
-        long start = threads.getCurrentThreadCpuTime();
-        for (long k = 0; k < evaluations; k++) {
-            sink += model.loss();
-        }
-        double lossMillis = (threads.getCurrentThreadCpuTime() - start) / 1e6;
-        // The model's gradient() allocates and fills an array of N: the model's time, not the checker's.
-        double[] gradientMillis = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long before = threads.getCurrentThreadCpuTime();
-            for (long k = 0; k < gradientEvaluations; k++) {
+            // In the same round, the model's own share of it: the same loss and gradient evaluations in a
+            // bare loop, so that the checker's own time is a difference taken on the same machine minute.
+            long start = threads.getCurrentThreadCpuTime();
+            for (long k = 0; k < report.lossEvaluations(); k++) {
+                sink += model.loss();
+            }
+            long between = threads.getCurrentThreadCpuTime();
+            // The model's gradient() allocates and fills an array of N: the model's time, not the checker's.
+            for (long k = 0; k < report.gradientEvaluations(); k++) {
                 sink += model.gradient().layout().size();
             }
-            gradientMillis[r] = (threads.getCurrentThreadCpuTime() - before) / 1e6;
+            lossMillis[r] = (between - start) / 1e6;
+            gradientMillis[r] = (threads.getCurrentThreadCpuTime() - between) / 1e6;
+            own[r] = millis[r] - lossMillis[r] - gradientMillis[r];
+            evaluations = report.lossEvaluations();
+            gradientEvaluations = report.gradientEvaluations();
         }
         Arrays.sort(gradientMillis);
+        Arrays.sort(lossMillis);
         Arrays.sort(millis);
         Arrays.sort(bytes);
+        Arrays.sort(own);
         System.out.printf("N = %d, %s: check %.1f ms [%.1f, %.1f] CPU (its %d loss evaluations bare: %.1f ms, its %d gradient"
-                        + " evaluations bare: %.1f ms), %.1f bytes allocated per parameter%n", n, mode, millis[rounds / 2],
-                millis[rounds / 4], millis[3 * rounds / 4], evaluations, lossMillis, gradientEvaluations,
-                gradientMillis[rounds / 2], bytes[rounds / 2]);
+                        + " evaluations bare: %.1f ms), checker's own %.1f ms [%.1f, %.1f] = %.3f µs per parameter,"
+                        + " %.1f bytes allocated per parameter%n", n, mode, millis[rounds / 2],
+                millis[rounds / 4], millis[3 * rounds / 4], evaluations, lossMillis[rounds / 2], gradientEvaluations,
+                gradientMillis[rounds / 2], own[rounds / 2], own[rounds / 4], own[3 * rounds / 4], own[rounds / 2] * 1e3 / n,
+                bytes[rounds / 2]);
     }
 
     /** J = Σ over the first 16 parameters of sin(θᵢ)·θᵢ; the others are read by nobody (gradient 0). */

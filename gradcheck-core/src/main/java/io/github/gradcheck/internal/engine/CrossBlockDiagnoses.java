@@ -49,16 +49,15 @@ final class CrossBlockDiagnoses {
      * @return the findings; empty where the check passed or did not check every element
      */
     static List<CrossBlockDiagnosis> of(List<BlockSummary> blocks, double[] gradient, ElementResults elements, int batchSize) {
-        if (elements.count() < gradient.length) {
+        boolean passed = true;
+        for (BlockSummary block : blocks) {
+            passed &= block.passed();
+        }
+        // A passing check (the common case) is not walked element by element at all.
+        if (passed || elements.count() < gradient.length) {
             return List.of();
         }
-        for (BlockSummary block : blocks) {
-            if (!block.passed()) {
-                return new CrossBlockDiagnoses(blocks, gradient, elements.numericArray(), elements.verdictArray(), batchSize)
-                        .findings();
-            }
-        }
-        return List.of();
+        return new CrossBlockDiagnoses(blocks, gradient, elements.numericArray(), elements.verdictArray(), batchSize).findings();
     }
 
     private List<CrossBlockDiagnosis> findings() {

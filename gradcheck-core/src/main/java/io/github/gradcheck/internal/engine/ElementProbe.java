@@ -82,7 +82,7 @@ final class ElementProbe {
 
     /** The element's result: the five-point stencil's, or the centered stencil's with all its later looks. */
     Result probe(Workspace workspace, int b, ParameterBlock block, int k, double g) {
-        FirstLook first = firstLook(workspace, b, block, k, g);
+        FirstLook first = firstLook(workspace, b, block, k, g, null);
         return first.decided() ? first.result() : laterLooks(workspace, b, block, k, g, first).result();
     }
 
@@ -90,29 +90,68 @@ final class ElementProbe {
      * The first look: the five-point stencil's whole verdict, or the centered quotient at ε against
      * its round-off σ/(√2 ε). A centered mismatch is not decided yet: it awaits
      * {@link #laterLooks} or {@link #decideOnFirstLook}.
+     *
+     * <p>A decided look is written into {@code into} at the element's flat index and null is
+     * returned, so that a full check's pass over a million elements keeps and allocates nothing per
+     * element (the losses are passed as primitives); where {@code into} is null, it is returned.
      */
-    FirstLook firstLook(Workspace workspace, int b, ParameterBlock block, int k, double g) {
+    FirstLook firstLook(Workspace workspace, int b, ParameterBlock block, int k, double g, ElementResults into) {
         int i = block.offset() + k;
-        Element element = new Element(workspace, b, block, k, theta[i], step(i));
-        Side plus = element.side(element.h(), "+ ε");
-        Side minus = element.side(-element.h(), "− ε");
+        double value = theta[i];
+        double h = step(i);
+        double plusMoved = workspace.moved(b, value, h);
+        double plusLoss = workspace.lossAt(b, block, k, value, plusMoved, "+ ε", h);
+        double minusMoved = workspace.moved(b, value, -h);
+        double minusLoss = workspace.lossAt(b, block, k, value, minusMoved, "− ε", h);
+        double plusStep = plusMoved - value;
+        double minusStep = minusMoved - value;
         boolean floats = workspace.holdsFloats(b);
         if (floats) {
             // The later looks step by multiples of the step a float actually took.
-            element = element.withStep((plus.step() - minus.step()) / 2);
+            h = (plusStep - minusStep) / 2;
         }
         if (settings.stencil() == Stencil.FIVE_POINT) {
-            return new FirstLook(fivePoint(element, g, plus, minus), plus, minus, element.h(), true);
+            // The five-point stencil, its value against its round-off and remaining truncation, and a kink test.
+            double wide = Richardson.STEP_RATIO * h;
+            double plus2Moved = workspace.moved(b, value, wide);
+            double plus2Loss = workspace.lossAt(b, block, k, value, plus2Moved, "+ 2ε", wide);
+            double minus2Moved = workspace.moved(b, value, -wide);
+            double minus2Loss = workspace.lossAt(b, block, k, value, minus2Moved, "− 2ε", wide);
+            double centered = (plusLoss - minusLoss) / (plusStep - minusStep);
+            double average = (plusStep - minusStep) / 2;
+            double numeric = (8 * (plusLoss - minusLoss) - (plus2Loss - minus2Loss)) / (FIVE_POINT_DENOMINATOR * average);
+            double error = FIVE_POINT_ROUND_OFF * noise * FIVE_POINT_NOISE / (FIVE_POINT_DENOMINATOR * h)
+                    + FIVE_POINT_TRUNCATION * Math.abs(centered - numeric);
+            ElementVerdict verdict = classifier.compare(g, numeric, error);
+            double slopeNoise = noise / h;
+            if (verdict == ElementVerdict.MISMATCH) {
+                Slopes slopes = new Slopes((plusLoss - loss) / plusStep, (minusLoss - loss) / minusStep,
+                        (plus2Loss - loss) / (plus2Moved - value), (minus2Loss - loss) / (minus2Moved - value));
+                if (classifier.atKink(slopes, slopeNoise)) {
+                    verdict = classifier.kink(g, slopes, slopeNoise);
+                }
+            }
+            if (into == null) {
+                return new FirstLook(new Result(numeric, error, verdict), new Side(plusLoss, plusStep),
+                        new Side(minusLoss, minusStep), h, true);
+            }
+            into.put(i, new Result(numeric, error, verdict));
+            return null;
         }
-        double h = element.h();
         // The course's quotient, 2ε, for a fixed step on doubles, so its numbers are reproduced; the
         // steps actually taken (θ ± ε is rounded) for a relative one, and for floats, where θ ± ε
         // rounds by up to ulp/2 of θ, and a fixed ε below one ulp is taken as one ulp.
-        double numeric = settings.step().relative() || floats ? (plus.loss() - minus.loss()) / (plus.step() - minus.step())
-                : (plus.loss() - minus.loss()) / (2 * h);
+        double numeric = settings.step().relative() || floats ? (plusLoss - minusLoss) / (plusStep - minusStep)
+                : (plusLoss - minusLoss) / (2 * h);
         double roundOff = noise / (Math.sqrt(2) * h);
         ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
-        return new FirstLook(new Result(numeric, roundOff, verdict), plus, minus, h, verdict != ElementVerdict.MISMATCH);
+        boolean decided = verdict != ElementVerdict.MISMATCH;
+        if (decided && into != null) {
+            into.put(i, new Result(numeric, roundOff, verdict));
+            return null;
+        }
+        return new FirstLook(new Result(numeric, roundOff, verdict), new Side(plusLoss, plusStep), new Side(minusLoss, minusStep),
+                h, decided);
     }
 
     /**
@@ -151,26 +190,6 @@ final class ElementProbe {
         double truncation = evidence.truncation(h);
         return classifier.decisive(g, result.numeric(), result.estimatedError(), truncation, forward, backward, noise / h,
                 evidence) ? new Result(result.numeric(), result.estimatedError() + truncation, ElementVerdict.MISMATCH) : null;
-    }
-
-    /** The five-point stencil: its value against its round-off and remaining truncation, and a kink test. */
-    private Result fivePoint(Element element, double g, Side plus, Side minus) {
-        double h = element.h();
-        Side plus2 = element.side(Richardson.STEP_RATIO * h, "+ 2ε");
-        Side minus2 = element.side(-Richardson.STEP_RATIO * h, "− 2ε");
-        double centered = (plus.loss() - minus.loss()) / (plus.step() - minus.step());
-        double average = (plus.step() - minus.step()) / 2;
-        double numeric = (8 * (plus.loss() - minus.loss()) - (plus2.loss() - minus2.loss()))
-                / (FIVE_POINT_DENOMINATOR * average);
-        double error = FIVE_POINT_ROUND_OFF * noise * FIVE_POINT_NOISE / (FIVE_POINT_DENOMINATOR * h)
-                + FIVE_POINT_TRUNCATION * Math.abs(centered - numeric);
-        ElementVerdict verdict = classifier.compare(g, numeric, error);
-        Slopes slopes = slopes(plus, minus, plus2, minus2);
-        double slopeNoise = noise / h;
-        if (verdict == ElementVerdict.MISMATCH && classifier.atKink(slopes, slopeNoise)) {
-            verdict = classifier.kink(g, slopes, slopeNoise);
-        }
-        return new Result(numeric, error, verdict);
     }
 
     /**
@@ -227,11 +246,6 @@ final class ElementProbe {
         /** The loss with the element moved by {@code by}, labelled for messages, e.g. "+ 2ε". */
         Side side(double by, String label) {
             return workspace.side(b, block, k, value, by, label);
-        }
-
-        /** The same element with step {@code step}. */
-        Element withStep(double step) {
-            return new Element(workspace, b, block, k, value, step);
         }
     }
 }

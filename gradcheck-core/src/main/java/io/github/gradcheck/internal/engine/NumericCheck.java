@@ -464,15 +464,8 @@ public final class NumericCheck {
         double[] direction = new double[original.length];
         Directions.signs(Directions.noise(settings.seed()), scale, delta, direction, 0, direction.length);
         workspace.representable(original, direction, NoiseEstimate.POINTS - 1);
-        double[] values = new double[NoiseEstimate.POINTS];
+        double[] values = workspace.lossesAlong(original, direction, NoiseEstimate.POINTS - 1, NOISE_WHERE);
         values[0] = loss;
-        try {
-            for (int k = 1; k < values.length; k++) {
-                values[k] = workspace.loss(original, direction, k, 0, original.length, NOISE_WHERE[k]);
-            }
-        } finally {
-            ParameterAccess.get().restore(workspace.parameters(), original, 0, original.length);
-        }
         return values;
     }
 

@@ -79,7 +79,7 @@ final class ParallelProbe {
         // are decided on the faster of the two times, for the elements left after these.
         int head = 0;
         double nanos = lossNanos;
-        if (threads > 1 && workers(count, lossNanos) > 1) {
+        if (threads > 1 && workers(count, count, lossNanos) > 1) {
             head = Math.min(count, ELEMENTS_PER_THREAD);
             long before = System.nanoTime();
             look(workspace, probe, gradient, indices, elements, 0, head, undecided);
@@ -88,7 +88,7 @@ final class ParallelProbe {
         int looked = head;
         List<Workspace> workspaces = new ArrayList<>();
         workspaces.add(workspace);
-        int workers = workers(count - head, nanos);
+        int workers = workers(count, count - head, nanos);
         if (workers > 1 && model instanceof CopyableModel copyable) {
             for (int w = 1; w < workers; w++) {
                 workspaces.add(copyOf(copyable, workspace));
@@ -129,10 +129,9 @@ final class ParallelProbe {
                 block = blocks.get(b);
                 blockEnd = block.offset() + block.size();
             }
-            ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i]);
-            if (first.decided()) {
-                elements.put(i, first.result());
-            } else {
+            // A decided look is written into the results; only an undecided one comes back.
+            ElementProbe.FirstLook first = probe.firstLook(own, b, block, i - block.offset(), gradient[i], elements);
+            if (first != null) {
                 pending.add(new Pending(i, b, first));
             }
         }
@@ -207,11 +206,12 @@ final class ParallelProbe {
 
     /**
      * The threads (chunks, each on its own workspace) for {@code count} elements: the setting, but
-     * no more than one per {@link #ELEMENTS_PER_THREAD} elements, and one where the work, 2 loss
-     * evaluations per element at {@code lossNanos} each, is under {@link #MIN_PARALLEL_NANOS}.
+     * no more than one per {@link #ELEMENTS_PER_THREAD} elements, and one where the work left, 2 loss
+     * evaluations for each of the {@code left} elements not looked at yet at {@code lossNanos} each,
+     * is under {@link #MIN_PARALLEL_NANOS}.
      */
-    int workers(int count, double lossNanos) {
-        if (2.0 * count * lossNanos < MIN_PARALLEL_NANOS) {
+    private int workers(int count, int left, double lossNanos) {
+        if (2.0 * left * lossNanos < MIN_PARALLEL_NANOS) {
             return 1;
         }
         return Math.min(threads, Math.max(1, count / ELEMENTS_PER_THREAD));

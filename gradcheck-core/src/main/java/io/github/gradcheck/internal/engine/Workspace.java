@@ -13,24 +13,65 @@ import java.util.List;
  * before it is written, and the quotients use the step actually taken, fl(θᵢ + h) − θᵢ. A float
  * element read as a double and written back is the same float, so restoring θ is exact.
  */
-record Workspace(ParameterArrays parameters, ModelCalls calls) {
+final class Workspace {
 
     private static final ParameterAccess ACCESS = ParameterAccess.get();
 
+    private final ParameterArrays parameters;
+    private final ModelCalls calls;
+    /** Whether each block holds floats, asked once: every element's step asks again. */
+    private final boolean[] floats;
+
+    Workspace(ParameterArrays parameters, ModelCalls calls) {
+        this.parameters = parameters;
+        this.calls = calls;
+        this.floats = new boolean[parameters.layout().blocks().size()];
+        for (int b = 0; b < floats.length; b++) {
+            floats[b] = ACCESS.precision(parameters, b) == Precision.FLOAT;
+        }
+    }
+
+    ParameterArrays parameters() {
+        return parameters;
+    }
+
+    ModelCalls calls() {
+        return calls;
+    }
+
     /**
-     * The loss with element k of block b moved from {@code value} by {@code h}, and the step actually
-     * taken: h rounded to what the block holds, and never zero (a step that rounds away becomes one
-     * unit in the last place of {@code value}, in h's direction). The element is read back before it
-     * is restored: a loss() that wrote it (clipped it to a bound, decayed it) was not evaluated where
-     * the quotient assumes, and is refused.
+     * The loss with element k of block b moved from {@code value} by {@code h}, labelled for messages
+     * (e.g. "+ 2ε"), and the step actually taken: see {@link #moved} and {@link #lossAt}.
      */
     Side side(int b, ParameterBlock block, int k, double value, double h, String label) {
+        double moved = moved(b, value, h);
+        return new Side(lossAt(b, block, k, value, moved, label, h), moved - value);
+    }
+
+    /**
+     * Where element k of block b goes when moved from {@code value} by {@code h}: value + h rounded to
+     * what the block holds, and never {@code value} itself (a step that rounds away becomes one unit in
+     * the last place of {@code value}, in h's direction). The step actually taken is the result minus
+     * {@code value}.
+     */
+    double moved(int b, double value, double h) {
         boolean floats = holdsFloats(b);
         double moved = nearest(floats, value + h);
         if (moved == value) {
             moved = floats ? (h > 0 ? Math.nextUp((float) value) : Math.nextDown((float) value))
                     : (h > 0 ? Math.nextUp(value) : Math.nextDown(value));
         }
+        return moved;
+    }
+
+    /**
+     * The loss with element k of block b written as {@code moved} (from {@link #moved}) and then
+     * restored to {@code value}; labelled for messages with the step asked for, {@code h}. Two
+     * primitives rather than a {@link Side}, so that the first look at each of a million elements
+     * allocates nothing. The element is read back before it is restored: a loss() that wrote it
+     * (clipped it to a bound, decayed it) was not evaluated where the quotient assumes, and is refused.
+     */
+    double lossAt(int b, ParameterBlock block, int k, double value, double moved, String label, double h) {
         try {
             ACCESS.set(parameters, b, k, moved);
             double loss = calls.loss(block, k, moved, label, Math.abs(h));
@@ -39,7 +80,7 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
                 throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, after,
                         ModelCalls.where(block, k, label, Math.abs(h)));
             }
-            return new Side(loss, moved - value);
+            return loss;
         } finally {
             ACCESS.set(parameters, b, k, value);
         }
@@ -72,6 +113,45 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
             }
         }
         return loss;
+    }
+
+    /**
+     * The losses at θ + k·direction for k = 1 … {@code points}, over all of θ (from the original
+     * values, each rounded to what its block holds), the k-th called {@code where[k]}, at index k of
+     * the result (0 is left for the loss at θ); θ is restored after, also where this throws. Each
+     * point is read back while the next one is written, and the last while θ is restored, so that
+     * {@code points} losses cost points + 1 passes over θ rather than 2·points + 1; a loss() that wrote
+     * an element is refused, naming the element and the point, as {@link #loss} refuses it.
+     */
+    double[] lossesAlong(double[] original, double[] direction, int points, String[] where) {
+        double[] losses = new double[points + 1];
+        List<ParameterBlock> blocks = parameters.layout().blocks();
+        try {
+            for (int k = 1; k <= points + 1; k++) {
+                for (int b = 0; b < blocks.size(); b++) {
+                    ParameterBlock block = blocks.get(b);
+                    boolean floats = holdsFloats(b);
+                    for (int i = block.offset(); i < block.offset() + block.size(); i++) {
+                        int e = i - block.offset();
+                        if (k > 1) {
+                            double written = nearest(floats, original[i] + (k - 1) * direction[i]);
+                            double after = ACCESS.get(parameters, b, e);
+                            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
+                                throw calls.changedParameter("loss", parameters.layout(), i, written, after, where[k - 1]);
+                            }
+                        }
+                        ACCESS.set(parameters, b, e, k <= points ? nearest(floats, original[i] + k * direction[i]) : original[i]);
+                    }
+                }
+                if (k <= points) {
+                    losses[k] = calls.loss(where[k]);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            ACCESS.restore(parameters, original, 0, original.length);
+            throw e;
+        }
+        return losses;
     }
 
     /**
@@ -255,13 +335,13 @@ record Workspace(ParameterArrays parameters, ModelCalls calls) {
 
     /** Whether block b holds floats. */
     boolean holdsFloats(int b) {
-        return ACCESS.precision(parameters, b) == Precision.FLOAT;
+        return floats[b];
     }
 
     /** Whether any block holds floats. */
     boolean holdsFloats() {
-        for (int b = 0; b < parameters.layout().blocks().size(); b++) {
-            if (holdsFloats(b)) {
+        for (boolean held : floats) {
+            if (held) {
                 return true;
             }
         }
