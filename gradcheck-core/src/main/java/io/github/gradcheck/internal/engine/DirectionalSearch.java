@@ -234,93 +234,21 @@ final class DirectionalSearch {
         return disagreesAlong(over(unchecked, from, to));
     }
 
-    /** A direction to look along: its slope ⟨g, d⟩, the loss a move along it away, and θ back. */
-    private interface Along {
-        double slope();
-
-        /** The loss at θ + t·d; θ stays there until {@link #restore}. */
-        double loss(double t, String where);
-
-        /** What float blocks round away from t·d, as the gradient sees it ({@link Workspace#rounding}). */
-        double rounding(double t);
-
-        void restore();
-
-        /** Where the direction lies, for a failure's message. */
-        String over();
-    }
-
     /** {@code direction} over flat indices {@code [from, to)}. */
-    private Along over(Direction direction, int from, int to) {
-        return new Along() {
-            @Override
-            public double slope() {
-                double sum = 0;
-                Direction.Walk walk = direction.walk();
-                for (int i = from; i < to; i++) {
-                    sum += gradient[i] * walk.next(i);
-                }
-                return sum;
-            }
-
-            @Override
-            public double loss(double t, String where) {
-                return workspace.loss(theta, direction, t, from, to, where);
-            }
-
-            @Override
-            public double rounding(double t) {
-                return workspace.rounding(gradient, theta, direction, t, from, to);
-            }
-
-            @Override
-            public void restore() {
-                ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
-            }
-
-            @Override
-            public String over() {
-                return "flat indices " + from + " to " + (to - 1);
-            }
-        };
+    private PathAlong over(Direction direction, int from, int to) {
+        return PathAlong.dense(workspace, theta, gradient, direction, from, to);
     }
 
     /** A sparse direction, over its own indices. */
-    private Along over(SparseDirection direction) {
-        return new Along() {
-            @Override
-            public double slope() {
-                return direction.along(gradient);
-            }
-
-            @Override
-            public double loss(double t, String where) {
-                return workspace.loss(theta, direction, t, where);
-            }
-
-            @Override
-            public double rounding(double t) {
-                return workspace.rounding(gradient, theta, direction, t);
-            }
-
-            @Override
-            public void restore() {
-                workspace.restore(theta, direction);
-            }
-
-            @Override
-            public String over() {
-                return direction.indices().length + " flat indices from " + direction.indices()[0] + " to "
-                        + direction.indices()[direction.indices().length - 1];
-            }
-        };
+    private PathAlong over(SparseDirection direction) {
+        return PathAlong.sparse(workspace, theta, gradient, direction);
     }
 
     /**
      * Whether the directional derivative along {@code along} disagrees with ⟨g, d⟩ beyond its
      * estimated error, after a second look at twice the step.
      */
-    private boolean disagreesAlong(Along along) {
+    private boolean disagreesAlong(PathAlong along) {
         double analytic = along.slope();
         double t = settings.step().value();
         double atStep = quotient(along, t);
@@ -333,7 +261,7 @@ final class DirectionalSearch {
                 == ElementVerdict.MISMATCH;
     }
 
-    private double quotient(Along along, double t) {
+    private double quotient(PathAlong along, double t) {
         try {
             double plus = along.loss(t, "at θ + t·d, a random direction over " + along.over() + " (random-direction check)");
             double minus = along.loss(-t, "at θ − t·d, a random direction over " + along.over() + " (random-direction check)");

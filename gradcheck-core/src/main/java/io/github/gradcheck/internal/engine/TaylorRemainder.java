@@ -44,27 +44,8 @@ final class TaylorRemainder {
         // of a million keeps no direction of its own.
         Direction direction = Direction.keptIfRoom(Direction.weighted(Directions.taylorSeed(settings.seed(), from), scaleOf),
                 from, to);
-        double slope = 0;
-        Direction.Walk walk = direction.walk();
-        for (int i = from; i < to; i++) {
-            slope += gradient[i] * walk.next(i);
-        }
-        return test(settings, loss, noise, slope, new Along() {
-            @Override
-            public double loss(double h, String where) {
-                return workspace.loss(theta, direction, h, from, to, where);
-            }
-
-            @Override
-            public double rounding(double h) {
-                return workspace.rounding(gradient, theta, direction, h, from, to);
-            }
-
-            @Override
-            public void restore() {
-                ParameterAccess.get().restore(workspace.parameters(), theta, from, to);
-            }
-        }, " (Taylor test)", block);
+        return test(settings, loss, noise, PathAlong.dense(workspace, theta, gradient, direction, from, to), " (Taylor test)",
+                block);
     }
 
     /**
@@ -73,38 +54,15 @@ final class TaylorRemainder {
      */
     static TaylorTest of(Workspace workspace, CheckSettings settings, double[] theta, double loss, double noise,
                          double[] gradient, ParameterBlock block, SparseDirection direction) {
-        return test(settings, loss, noise, direction.along(gradient), new Along() {
-            @Override
-            public double loss(double h, String where) {
-                return workspace.loss(theta, direction, h, where);
-            }
-
-            @Override
-            public double rounding(double h) {
-                return workspace.rounding(gradient, theta, direction, h);
-            }
-
-            @Override
-            public void restore() {
-                workspace.restore(theta, direction);
-            }
-        }, new StringBuilder(" over ").append(direction.indices().length).append(" of its ").append(block.size())
+        return test(settings, loss, noise, PathAlong.sparse(workspace, theta, gradient, direction),
+                new StringBuilder(" over ").append(direction.indices().length).append(" of its ").append(block.size())
                 .append(" elements (Taylor test)").toString(), block);
     }
 
-    /** Moves θ along a Taylor test's direction, and back. */
-    private interface Along {
-        /** The loss at θ + h·d, which stays there until {@link #restore}. */
-        double loss(double h, String where);
-
-        /** What float blocks round away from h·d, as the gradient sees it ({@link Workspace#rounding}). */
-        double rounding(double h);
-
-        void restore();
-    }
-
-    private static TaylorTest test(CheckSettings settings, double loss, double noise, double slope, Along along, String what,
+    /** The remainders along {@code along} at each step, and their order; θ restored whatever happens. */
+    private static TaylorTest test(CheckSettings settings, double loss, double noise, PathAlong along, String what,
                                    ParameterBlock block) {
+        double slope = along.slope();
         Double[] remainders = new Double[STEPS.length];
         double[] remainder = new double[STEPS.length];
         try {
