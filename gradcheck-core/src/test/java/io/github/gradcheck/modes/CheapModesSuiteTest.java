@@ -2,13 +2,10 @@ package io.github.gradcheck.modes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gradcheck.CheckMode;
-import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -23,31 +20,15 @@ class CheapModesSuiteTest {
 
     private static final double AVERAGE_COST = 0.15;
 
-    /** Each cheap mode runs with these seeds: a bug it finds by luck of the draw shows as found under some only. */
-    private static final long[] SEEDS = {GradientChecker.DEFAULT_SEED, 1, 2, 3, 4, 5, 6, 7};
-
-    private record Row(ModesSuite.Case c, GradientCheckReport full, List<GradientCheckReport> sampled,
-                       List<GradientCheckReport> directions) {
-    }
 
     @Test
     void theCheapModesFindEveryBugTheFullCheckFindsAtAFractionOfItsCost() throws IOException {
-        GradientChecker checker = GradientChecker.defaults().withThreads(1);
-        List<Row> rows = new ArrayList<>();
-        for (ModesSuite.Case c : ModesSuite.cases()) {
-            List<GradientCheckReport> sampled = new ArrayList<>();
-            List<GradientCheckReport> directions = new ArrayList<>();
-            for (long seed : SEEDS) {
-                sampled.add(checker.withSeed(seed).withMode(CheckMode.SAMPLED).check(c.function(), c.theta()));
-                directions.add(checker.withSeed(seed).withMode(CheckMode.RANDOM_DIRECTIONS).check(c.function(), c.theta()));
-            }
-            rows.add(new Row(c, checker.check(c.function(), c.theta()), sampled, directions));
-        }
+        List<ModesSuite.Row> rows = ModesSuite.run(ModesSuite.cases());
         StringBuilder table = new StringBuilder("| model | gradient | full | evaluations | sampled | evaluations | random directions"
                 + " | evaluations |\n|---|---|---|---:|---|---:|---|---:|\n");
         double sampledCost = 0;
         double directionsCost = 0;
-        for (Row row : rows) {
+        for (ModesSuite.Row row : rows) {
             table.append("| ").append(row.c().model()).append(" | ").append(row.c().bug())
                     .append(" | ").append(row.full().passed() ? "passes" : "fails").append(" | ").append(row.full().lossEvaluations())
                     .append(cells(row.sampled(), row.full())).append(cells(row.directions(), row.full())).append(" |\n");
@@ -60,7 +41,7 @@ class CheapModesSuiteTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "modes-suite.md"), table);
 
-        for (Row row : rows) {
+        for (ModesSuite.Row row : rows) {
             assertThat(row.sampled()).as("sampled mode on %s", row.c())
                     .allSatisfy(report -> assertThat(report.passed()).isEqualTo(row.full().passed()));
             assertThat(row.directions()).as("random directions on %s", row.c())

@@ -2,13 +2,10 @@ package io.github.gradcheck.modes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gradcheck.CheckMode;
-import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.report.GradientCheckReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -21,28 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class LargeBlocksSuiteTest {
 
-    private static final long[] SEEDS = {GradientChecker.DEFAULT_SEED, 1, 2, 3, 4, 5, 6, 7};
-
-    private record Row(ModesSuite.Case c, GradientCheckReport full, List<GradientCheckReport> sampled,
-                       List<GradientCheckReport> directions) {
-    }
 
     @Test
     void theCheapModesAgreeWithTheFullCheckOnLargeBlocks() throws IOException {
-        GradientChecker checker = GradientChecker.defaults().withThreads(1);
-        List<Row> rows = new ArrayList<>();
-        for (ModesSuite.Case c : LargeBlocksSuite.cases()) {
-            List<GradientCheckReport> sampled = new ArrayList<>();
-            List<GradientCheckReport> directions = new ArrayList<>();
-            for (long seed : SEEDS) {
-                sampled.add(checker.withSeed(seed).withMode(CheckMode.SAMPLED).check(c.function(), c.theta()));
-                directions.add(checker.withSeed(seed).withMode(CheckMode.RANDOM_DIRECTIONS).check(c.function(), c.theta()));
-            }
-            rows.add(new Row(c, checker.check(c.function(), c.theta()), sampled, directions));
-        }
+        List<ModesSuite.Row> rows = ModesSuite.run(LargeBlocksSuite.cases());
         StringBuilder table = new StringBuilder("| model | gradient | full | evaluations | sampled | evaluations | Taylor"
                 + " contradicts | random directions | evaluations | Taylor contradicts |\n|---|---|---|---:|---|---:|---:|---|---:|---:|\n");
-        for (Row row : rows) {
+        for (ModesSuite.Row row : rows) {
             table.append("| ").append(row.c().model()).append(" | ").append(row.c().bug())
                     .append(" | ").append(row.full().passed() ? "passes" : "fails").append(" | ").append(row.full().lossEvaluations())
                     .append(cells(row.sampled(), row.full())).append(cells(row.directions(), row.full())).append(" |\n");
@@ -51,7 +33,7 @@ class LargeBlocksSuiteTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "large-blocks-suite.md"), table);
 
-        for (Row row : rows) {
+        for (ModesSuite.Row row : rows) {
             assertThat(row.full().passed()).as("the full check on %s", row.c()).isEqualTo(row.c().bug().equals("correct"));
             assertThat(row.sampled()).as("sampled mode on %s", row.c())
                     .allSatisfy(report -> assertThat(report.passed()).isEqualTo(row.full().passed()));
