@@ -161,8 +161,8 @@ class CheckModesTest {
         assertThat(report.worstOffenders().get(0).index()).isEqualTo(wrong);
         assertThat(report.worstOffenders().get(0).parameter()).isEqualTo("W[654,975]");
         assertThat(report.lossEvaluations()).isLessThanOrEqualTo(200);
-        // At the least, 1 at θ and 2 per element (every element matching with the least noise).
-        assertThat(report.fullCheckEvaluations()).isEqualTo(1 + 2 * 1_000_000);
+        // At the least, 2 at θ and 2 per element (every element matching with the least noise).
+        assertThat(report.fullCheckEvaluations()).isEqualTo(2 + 2 * 1_000_000);
         assertThat(report.toString()).contains("random-direction mode (seed " + GradientChecker.DEFAULT_SEED + ")");
     }
 
@@ -318,7 +318,7 @@ class CheckModesTest {
 
         assertThat(report.settings().mode()).isEqualTo(CheckMode.FULL);
         assertThat(report.mode()).isEqualTo(CheckMode.RANDOM_DIRECTIONS);
-        assertThat(report.warnings()).contains("a full check would take " + (1 + 2 * 930) + " loss evaluations, over the budget of 1000:"
+        assertThat(report.warnings()).contains("a full check would take " + (2 + 8 + 2 * 930 + 5 * 2) + " loss evaluations, over the budget of 1000:"
                 + " checked along random directions instead");
         assertThat(report.worstOffenders().get(0).index()).isEqualTo(17);
     }

@@ -43,10 +43,10 @@ class GradientCheckerTest {
             SineModel model = SineModel.standard();
             GradientCheckReport report = checker.check(model);
 
-            // 1 at θ and 2 per parameter: every element matched with the least noise, so no second loss at θ,
-            // no noise estimate, no Taylor test. The gradient twice (determinism).
+            // 2 at θ (the second for determinism) and 2 per parameter: every element matched with the least
+            // noise, so no noise estimate and no Taylor test. The gradient twice (determinism).
             assertThat(report.parameterCount()).isEqualTo(9);
-            assertThat(report.lossEvaluations()).isEqualTo(1 + 2 * 9).isEqualTo(model.lossEvaluations);
+            assertThat(report.lossEvaluations()).isEqualTo(2 + 2 * 9).isEqualTo(model.lossEvaluations);
             assertThat(report.gradientEvaluations()).isEqualTo(2).isEqualTo(model.gradientEvaluations);
         }
 

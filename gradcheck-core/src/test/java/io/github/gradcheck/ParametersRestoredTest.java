@@ -51,7 +51,7 @@ class ParametersRestoredTest {
     void whenTheLossThrowsAtAPerturbedPoint() {
         IllegalStateException boom = new IllegalStateException("boom");
         model.lossHook = n -> {
-            if (n == 3 + 2 * 2) {   // W[0,2] − ε, after the one loss at θ
+            if (n == 4 + 2 * 2) {   // W[0,2] − ε, after the two losses at θ
                 throw boom;
             }
             return 0;
@@ -67,7 +67,7 @@ class ParametersRestoredTest {
 
     @Test
     void whenTheLossIsNaNAtAPerturbedPoint() {
-        model.lossHook = n -> n == 2 + 2 * 6 ? Double.NaN : 0;   // b[0] + ε, after the one loss at θ
+        model.lossHook = n -> n == 3 + 2 * 6 ? Double.NaN : 0;   // b[0] + ε, after the two losses at θ
 
         assertThatThrownBy(() -> CHECKER.check(model))
                 .isInstanceOf(GradientCheckException.class)

@@ -52,10 +52,10 @@ class Conv2dTest {
         assertThat(layer.probes()).isEqualTo(3);
         int n = x.length + kernel.length + bias.length;
         // 2 at the given inputs, 2N for the element differences, once for all probes, and per probe
-        // 1 at θ; a probe whose elements did not all match with the least noise the loss can have also
-        // takes 1 more at θ, 8 for the noise estimate and 5 per block for the Taylor test. Backward: 2 per
+        // 2 at θ; a probe whose elements did not all match with the least noise the loss can have also
+        // takes 8 for the noise estimate and 5 per block for the Taylor test. Backward: 2 per
         // probe, 1 for the linearity contract.
-        assertThat(layer.forwardCalls()).isEqualTo(2 + 2L * n + 3 + layer.probesWithNoiseEstimate() * (1 + 8 + 5 * 3));
+        assertThat(layer.forwardCalls()).isEqualTo(2 + 2L * n + 6 + layer.probesWithNoiseEstimate() * (8 + 5 * 3));
         assertThat(layer.backwardCalls()).isEqualTo(3 * 2 + 1);
     }
 

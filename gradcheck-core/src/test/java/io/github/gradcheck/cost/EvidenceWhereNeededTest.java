@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.gradcheck.CheckMode;
+import io.github.gradcheck.DifferentiableFunction;
 import io.github.gradcheck.DifferentiableModel;
 import io.github.gradcheck.GradientCheckException;
 import io.github.gradcheck.GradientChecker;
 import io.github.gradcheck.ParameterArrays;
+import io.github.gradcheck.ParameterLayout;
 import io.github.gradcheck.Stencil;
 import io.github.gradcheck.report.BlockSummary;
 import io.github.gradcheck.report.ElementVerdict;
@@ -26,21 +29,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Evidence gathered where a verdict needs it (issue 12): a full centered check whose elements all
- * match with the least noise the loss can have ends after them, with 1 + 2N loss and 2 gradient
- * evaluations; any other check still measures the noise, evaluates the loss at θ again and runs
+ * match with the least noise the loss can have ends after them, with 2 + 2N loss and 2 gradient
+ * evaluations; any other check still measures the noise and runs
  * the Taylor tests, and its verdict is the one those give. The model is new to this project: a
  * logistic regression over a fixed batch whose gradient is written out by hand, with knobs that
  * break it.
  */
 class EvidenceWhereNeededTest {
 
-    /** Loss evaluations besides the elements' 2N when the rest of the evidence is gathered: the second at θ and 8 for the noise. */
-    private static final int SECOND_AND_NOISE = 1 + 8;
+    /** Loss evaluations besides the elements' 2N and the 2 at θ when the rest of the evidence is gathered: 8 for the noise. */
+    private static final int NOISE = 8;
     /** Loss evaluations of one block's Taylor test. */
     private static final int TAYLOR = 5;
 
     @Test
-    void aCleanCheckCostsOneLossAtThetaTwoPerElementAndTwoGradients() {
+    void aCleanCheckCostsTwoLossesAtThetaTwoPerElementAndTwoGradients() {
         Logistic model = new Logistic();
         GradientCheckReport report = GradientChecker.defaults().check(model);
 
@@ -48,9 +51,9 @@ class EvidenceWhereNeededTest {
         assertThat(report.mismatches()).isZero();
         int n = report.parameterCount();
         assertThat(n).isEqualTo(Logistic.FEATURES + 1);
-        assertThat(report.lossEvaluations()).isEqualTo(1 + 2L * n).isEqualTo(model.lossCalls);
+        assertThat(report.lossEvaluations()).isEqualTo(2 + 2L * n).isEqualTo(model.lossCalls);
         assertThat(report.gradientEvaluations()).isEqualTo(2).isEqualTo(model.gradientCalls);
-        assertThat(report.fullCheckEvaluations()).isEqualTo(1 + 2L * n);
+        assertThat(report.fullCheckEvaluations()).isEqualTo(2 + 2L * n);
         assertThat(model.unchanged()).isTrue();
     }
 
@@ -101,9 +104,9 @@ class EvidenceWhereNeededTest {
         assertThat(report.toString()).contains("loss noise σ ≈ ").doesNotContain("not estimated").doesNotContain("not run");
         assertThat(SummaryJson.write(new RunSummary(List.of(CheckRecord.of("LogisticTest.check", report)))))
                 .doesNotContain("\"noise\": null").doesNotContain("\"ran\": false");
-        // 1 at θ and 2N first looks, then the second at θ and 8 for the noise, 4 more looks at the one
-        // mismatch (± 2ε, ± ε/1000), and 5 per block for the Taylor tests: what the check made before.
-        assertThat(report.lossEvaluations()).isEqualTo(1 + 2L * n + SECOND_AND_NOISE + 4 + TAYLOR * 2L).isEqualTo(model.lossCalls);
+        // 2 at θ and 2N first looks, then 8 for the noise, 4 more looks at the one mismatch (± 2ε,
+        // ± ε/1000), and 5 per block for the Taylor tests: what the check made before.
+        assertThat(report.lossEvaluations()).isEqualTo(2 + 2L * n + NOISE + 4 + TAYLOR * 2L).isEqualTo(model.lossCalls);
         assertThat(report.gradientEvaluations()).isEqualTo(model.gradientCalls);
         assertThat(model.unchanged()).isTrue();
     }
@@ -126,27 +129,27 @@ class EvidenceWhereNeededTest {
     }
 
     @Test
-    void aNondeterministicLossMismatchesAtFirstAndThenGetsTheDeterminismError() {
+    void aNondeterministicLossGetsTheDeterminismErrorBeforeAnyElementIsLookedAt() {
         Logistic model = new Logistic();
         Random random = new Random(7);
-        model.lossHook = call -> 1e-8 * random.nextGaussian();
+        model.lossHook = call -> 1e-6 * random.nextGaussian();
 
         assertThatThrownBy(() -> GradientChecker.defaults().check(model))
                 .isInstanceOf(GradientCheckException.class)
                 .hasMessageStartingWith("the loss of Logistic is not deterministic: two evaluations at the same parameters gave ")
                 .hasMessageContaining("turn dropout off");
-        // The determinism check came after the first looks: 1 at θ, 2N, and the second at θ.
-        assertThat(model.lossCalls).isEqualTo(1 + 2 * (Logistic.FEATURES + 1) + 1);
+        // The second loss at θ comes right after the first, before the elements.
+        assertThat(model.lossCalls).isEqualTo(2);
         assertThat(model.unchanged()).isTrue();
     }
 
     @Test
     void parametersAreRestoredWhenTheLossThrowsDuringTheFirstLooksOrTheNoiseEstimate() {
         int n = Logistic.FEATURES + 1;
-        // During the first looks, at w[1] − ε (after the loss at θ and w[0] ± ε, w[1] + ε).
+        // During the first looks, at w[1] − ε (after the two losses at θ and w[0] ± ε, w[1] + ε).
         Logistic first = new Logistic();
         first.lossHook = call -> {
-            if (call == 1 + 2 + 2) {
+            if (call == 2 + 2 + 2) {
                 throw new IllegalStateException("boom");
             }
             return 0;
@@ -160,7 +163,7 @@ class EvidenceWhereNeededTest {
         Logistic noise = new Logistic();
         noise.wrongElement = 0;
         noise.lossHook = call -> {
-            if (call == 1 + 2 * n + 1 + 3) {
+            if (call == 2 + 2 * n + 3) {
                 throw new IllegalStateException("boom");
             }
             return 0;
@@ -173,10 +176,10 @@ class EvidenceWhereNeededTest {
 
     @Test
     void aLossThatChangesAParameterDuringTheFirstLooksIsNamedAsTheModelsOwnChange() {
-        // Seen before the second loss at θ, so that call is not blamed for it.
+        // Seen before the noise estimate, so that its evaluations are not blamed for it.
         Logistic model = new Logistic();
         model.lossHook = call -> {
-            if (call == 1 + 2 * 3) {
+            if (call == 2 + 2 * 3) {
                 model.w[0] = 9;
             }
             return 0;
@@ -184,6 +187,54 @@ class EvidenceWhereNeededTest {
         assertThatThrownBy(() -> GradientChecker.defaults().check(model)).hasMessageStartingWith(
                 "Logistic changed its own parameter w[0] (flat index 0) from ");
         assertThat(model.unchanged()).isTrue();
+    }
+
+    @Test
+    void aLossWhoseRandomnessHidesUnderTheRelativeThresholdIsStillCalledRandom() {
+        // J = 1000·θ at θ = 1e-6 (J ≈ 1e-3), every other call 1e-12 higher: 1e-9 of J, over the tolerance of
+        // 1e-10, yet every element's relative error (about 1e-10) matches, so the first looks alone would pass it.
+        int[] calls = {0};
+        DifferentiableFunction f = DifferentiableFunction.of(ParameterLayout.builder().vector("x", 1).build(),
+                theta -> 1000 * theta[0] + (calls[0]++ % 2 == 0 ? 1e-12 : 0), theta -> new double[] {1000});
+
+        assertThatThrownBy(() -> GradientChecker.defaults().check(f, 1e-6)).isInstanceOf(GradientCheckException.class)
+                .hasMessageContaining("is not deterministic");
+        assertThat(calls[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aBudgetIsComparedWithTheCostOfACheckThatGathersAllItsEvidence() {
+        // N = 4 in one block: a check with a mismatch takes 2 + 8 + 2N + 5 = 23 evaluations before second looks.
+        DifferentiableFunction f = DifferentiableFunction.of(ParameterLayout.builder().vector("x", 4).build(),
+                theta -> theta[0] * theta[0] + theta[1] * theta[1] + theta[2] * theta[2] + theta[3] * theta[3],
+                theta -> new double[] {3 * theta[0], 2 * theta[1], 2 * theta[2], 2 * theta[3]});
+
+        GradientCheckReport under = GradientChecker.defaults().withEvaluationBudget(22).check(f, 0.5, -0.3, 0.7, 1.1);
+        assertThat(under.mode()).isEqualTo(CheckMode.RANDOM_DIRECTIONS);
+        assertThat(under.warnings()).anySatisfy(warning -> assertThat(warning).startsWith(
+                "a full check would take 23 loss evaluations, over the budget of 22"));
+        GradientCheckReport within = GradientChecker.defaults().withEvaluationBudget(23).check(f, 0.5, -0.3, 0.7, 1.1);
+        assertThat(within.mode()).isEqualTo(CheckMode.FULL);
+        assertThat(within.passed()).isFalse();
+        assertThat(within.lossEvaluations()).isGreaterThan(2 + 2 * 4);
+    }
+
+    @Test
+    void theMatchesOfACheckThatWentOnCarryTheRoundOffOfTheMeasuredNoiseBitForBit() {
+        // σ/(√2 εᵢ) with εᵢ = step · max(|θᵢ|, 1), computed here from the report's noise and settings: the first
+        // looks were judged with the least noise, then again with σ, and must say what a look with σ says.
+        Logistic model = new Logistic();
+        model.wrongElement = 2;
+        double[] theta = Logistic.join(model.w, model.c);
+        GradientCheckReport report = GradientChecker.defaults().check(model);
+
+        List<Offender> matches = report.worstOffenders().stream().filter(o -> o.verdict() == ElementVerdict.MATCH).toList();
+        assertThat(matches).isNotEmpty();
+        for (Offender offender : matches) {
+            double step = report.settings().step().value() * Math.max(Math.abs(theta[offender.index()]), 1);
+            assertThat(Double.doubleToLongBits(offender.estimatedError())).as(offender.parameter())
+                    .isEqualTo(Double.doubleToLongBits(report.noise() / (Math.sqrt(2) * step)));
+        }
     }
 
     /**
@@ -268,7 +319,7 @@ class EvidenceWhereNeededTest {
             return Arrays.equals(doubleBits(join(w, c)), doubleBits(original));
         }
 
-        private static double[] join(double[] a, double[] b) {
+        static double[] join(double[] a, double[] b) {
             double[] joined = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, joined, a.length, b.length);
             return joined;

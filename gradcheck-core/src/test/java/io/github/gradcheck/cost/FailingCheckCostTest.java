@@ -44,7 +44,7 @@ class FailingCheckCostTest {
         GradientCheckReport failing = checker.check(new SoftplusRegressor(inputs, hidden, outputs, batch, 7, bug));
 
         assertThat(correct.passed()).as(correct.toString()).isTrue();
-        long withEvidence = correct.lossEvaluations() + (correct.noiseEstimated() ? 0 : 1 + 8 + 5L * correct.blocks().size());
+        long withEvidence = correct.lossEvaluations() + (correct.noiseEstimated() ? 0 : 8 + 5L * correct.blocks().size());
         assertThat(failing.noiseEstimated()).isTrue();
         assertThat(failing.lossEvaluations()).as(failing.toString()).isLessThanOrEqualTo((long) (COST_RATIO * withEvidence));
 

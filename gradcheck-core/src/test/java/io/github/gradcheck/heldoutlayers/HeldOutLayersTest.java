@@ -193,7 +193,7 @@ class HeldOutLayersTest {
     }
 
     /**
-     * forward calls = 2 + 2N + P + E·(1 + 8 + 5B), E of the P probes measuring the noise; backward calls = 2P + 1 (+1
+     * forward calls = 2 + 2N + 2P + E·(8 + 5B), E of the P probes measuring the noise; backward calls = 2P + 1 (+1
      * for P = 1), at seed 1 in every mode.
      */
     @ParameterizedTest(name = "{0}")
@@ -208,7 +208,7 @@ class HeldOutLayersTest {
             long estimated = result.probesWithNoiseEstimate();
             assertThat(estimated).isBetween(0L, probes);
             assertThat(result.forwardCalls()).as("%s %s", kind, result)
-                    .isEqualTo(2 + 2 * n + probes + estimated * (1 + 8 + 5 * report.blocks().size()));
+                    .isEqualTo(2 + 2 * n + 2 * probes + estimated * (8 + 5 * report.blocks().size()));
             assertThat(result.backwardCalls()).as("%s %s", kind, result).isEqualTo(2 * probes + 1 + (probes == 1 ? 1 : 0));
         }
     }

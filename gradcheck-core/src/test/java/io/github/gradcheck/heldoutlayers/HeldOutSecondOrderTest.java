@@ -75,7 +75,7 @@ class HeldOutSecondOrderTest {
         }
     }
 
-    /** Gradient calls = 2 + 2N + k + E·(1 + 8 + 5B), E of the k probes measuring the noise, H·v calls = 2k + 1, besides the first-order check. */
+    /** Gradient calls = 2 + 2N + 2k + E·(8 + 5B), E of the k probes measuring the noise, H·v calls = 2k + 1, besides the first-order check. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
     void callCountsAreTwoNGradientCallsSharedByAllProbes(Case c) {
@@ -86,7 +86,7 @@ class HeldOutSecondOrderTest {
         assertThat(k).isEqualTo(c.randomProbes() ? 3 : n);
         long estimated = result.probesWithNoiseEstimate();
         assertThat(estimated).isBetween(0L, k);
-        assertThat(result.forwardCalls()).isEqualTo(2 + 2 * n + k + estimated * (1 + 8 + 5 * report.blocks().size()));
+        assertThat(result.forwardCalls()).isEqualTo(2 + 2 * n + 2 * k + estimated * (8 + 5 * report.blocks().size()));
         assertThat(result.backwardCalls()).isEqualTo(2 * k + 1);
     }
 

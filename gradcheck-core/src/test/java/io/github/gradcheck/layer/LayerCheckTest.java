@@ -57,7 +57,7 @@ class LayerCheckTest {
         // 2 for determinism, 2N shared by the probes, 1 per probe at θ; a probe whose elements did not all
         // match with the least noise also takes the second loss at θ, 8 for the noise and 5 per block (B = 3).
         assertThat(calls.probesWithNoiseEstimate()).isBetween(0, 3);
-        assertThat(calls.forwardCalls()).isEqualTo(2 + 2L * n + 3 + calls.probesWithNoiseEstimate() * (1 + 8 + 5 * 3));
+        assertThat(calls.forwardCalls()).isEqualTo(2 + 2L * n + 6 + calls.probesWithNoiseEstimate() * (8 + 5 * 3));
         assertThat(correct.noiseEstimated()).isEqualTo(calls.probesWithNoiseEstimate() == 3);
 
         // A probe that fails mismatches with its measured noise, so with the least noise too: it went on to measure it.

@@ -22,9 +22,9 @@ class DoubleBackwardWordsTest {
         GradientCheckReport report = check(TanhLayer.Bug.DOUBLE_BACKWARD_WRONG_SIGN);
         String message = ReportText.failureMessage(report);
         // The backward pass's check: 2 for determinism, 2N = 18 shared by its 2 probes (one per output), and per
-        // probe 1 at θ, or 1 + 8 + 5B more (B = 2) where it went on to measure the noise.
+        // probe 2 at θ, and 8 + 5B more (B = 2) where it went on to measure the noise.
         LayerResult backward = report.secondOrder().orElseThrow().gradientCheck().layer().orElseThrow();
-        long forwardCalls = 2 + 2 * 9 + 2 + backward.probesWithNoiseEstimate() * (1 + 8 + 5 * 2);
+        long forwardCalls = 2 + 2 * 9 + 2 * 2 + backward.probesWithNoiseEstimate() * (8 + 5 * 2);
 
         assertThat(message).startsWith("Expecting the double backward of TanhLayer to match the differences of its backward pass, but\n"
                         + "  the double backward is wrong in the rows of input x and parameter W: 9 of 9 elements mismatch")

@@ -166,11 +166,11 @@ class SecondOrderCheckTest {
         assertThat(three.gradientCalls).isEqualTo(firstOrder + tripleCalls.forwardCalls());
         assertThat(three.hvpCalls).isEqualTo(tripleCalls.backwardCalls());
         // 2 calls for determinism, 2N element calls shared by all probes, and per probe the scalar
-        // engine's fixed evaluations: 1 at θ where its elements all match with the least noise, else
-        // 2 + 8 + 5B for B = 2 blocks (README, "How the verdict is reached").
-        long moreWithNoise = 1 + 8 + 5 * 2;
-        assertThat(singleCalls.forwardCalls()).isEqualTo(2 + 2L * N + 1 + singleCalls.probesWithNoiseEstimate() * moreWithNoise);
-        assertThat(tripleCalls.forwardCalls()).isEqualTo(2 + 2L * N + 3 + tripleCalls.probesWithNoiseEstimate() * moreWithNoise);
+        // engine's fixed evaluations: 2 at θ, and where its elements do not all match with the least
+        // noise 8 + 5B more for B = 2 blocks (README, "How the verdict is reached").
+        long moreWithNoise = 8 + 5 * 2;
+        assertThat(singleCalls.forwardCalls()).isEqualTo(2 + 2L * N + 2 + singleCalls.probesWithNoiseEstimate() * moreWithNoise);
+        assertThat(tripleCalls.forwardCalls()).isEqualTo(2 + 2L * N + 6 + tripleCalls.probesWithNoiseEstimate() * moreWithNoise);
         // One product per probe, again for its determinism, and one for the linearity contract.
         assertThat(tripleCalls.backwardCalls()).isEqualTo(3 * 2 + 1);
         assertThat(singleCalls.backwardCalls()).isEqualTo(2 + 1 + 1);

@@ -36,9 +36,9 @@ class FloatModelsTest {
         assertThat(report.settings().step()).isEqualTo(StepSize.relative(Precision.FLOAT.defaultRelativeStep()));
         assertThat(report.blocks()).allSatisfy(block -> assertThat(block.mismatches()).isZero());
         // What a double model of this layout costs where every element matches with the least noise: 2N element
-        // evaluations and 1 at θ.
+        // evaluations and 2 at θ.
         int n = network().parameters().layout().size();
-        assertThat(report.lossEvaluations()).isEqualTo(2L * n + 1);
+        assertThat(report.lossEvaluations()).isEqualTo(2L * n + 2);
         assertThat(report.gradientEvaluations()).isEqualTo(2);
         assertThat(report.toString()).contains("εᵢ = 0.00391 · max(|θᵢ|, 1) (float precision); centered differences");
     }

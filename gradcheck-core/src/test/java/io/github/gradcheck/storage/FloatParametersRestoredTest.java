@@ -55,7 +55,7 @@ class FloatParametersRestoredTest {
         int[] before = model.bits();
         IllegalStateException boom = new IllegalStateException("boom");
         model.lossHook = n -> {
-            if (n == 3 + 2 * 2) {   // theta[2] − ε, after the one loss at θ
+            if (n == 4 + 2 * 2) {   // theta[2] − ε, after the two losses at θ
                 throw boom;
             }
             return 0;
@@ -73,7 +73,7 @@ class FloatParametersRestoredTest {
     void whenTheLossIsNaNAtAPerturbedPoint() {
         FloatQuadratic model = extremes();
         int[] before = model.bits();
-        model.lossHook = n -> n == 2 + 2 * 1 ? Double.NaN : 0;   // theta[1] + ε, after the one loss at θ
+        model.lossHook = n -> n == 3 + 2 * 1 ? Double.NaN : 0;   // theta[1] + ε, after the two losses at θ
 
         assertThatThrownBy(() -> GradientChecker.defaults().check(model))
                 .isInstanceOf(GradientCheckException.class)

@@ -168,13 +168,21 @@ final class ElementProbe {
     }
 
     /**
-     * A decided centered first look, whose round-off allowance {@code roundOff} was {@code judged}'s,
-     * judged again with this probe's noise: the allowance scales with the noise (σ/(√2 ε) for the
-     * same ε). A verdict other than a mismatch stays one, since more noise only widens the tolerance.
+     * A decided centered first look of flat index {@code i} in block {@code b}, judged again with this
+     * probe's noise from its numeric value: the round-off allowance σ/(√2 ε) computed from the
+     * element's step as {@link #firstLook} computes it (for floats, the step a float actually takes,
+     * from {@link Workspace#moved}, which evaluates nothing), so that it is, bit for bit, what a first
+     * look with this noise gives. A verdict other than a mismatch stays one: more noise only widens
+     * the tolerance.
      */
-    Result judgedAgain(double numeric, double roundOff, ElementProbe judged, double g) {
-        double scaled = roundOff * (noise / judged.noise);
-        return new Result(numeric, scaled, classifier.compare(g, numeric, scaled));
+    Result judgedAgain(Workspace workspace, int b, int i, double numeric, double g) {
+        double value = theta[i];
+        double h = step(i);
+        if (workspace.holdsFloats(b)) {
+            h = ((workspace.moved(b, value, h) - value) - (workspace.moved(b, value, -h) - value)) / 2;
+        }
+        double roundOff = noise / (Math.sqrt(2) * h);
+        return new Result(numeric, roundOff, classifier.compare(g, numeric, roundOff));
     }
 
     /**

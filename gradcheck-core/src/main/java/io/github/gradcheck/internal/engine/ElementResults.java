@@ -7,8 +7,8 @@ import java.util.Arrays;
  * The numeric results per flat index; NaN and NOT_CHECKED where an element was not looked at. Two
  * forms behind the same methods: {@link #dense} for a full check, three arrays of N (20 bytes per
  * parameter), and {@link #sparse} for the partial modes, which check a few hundred elements of a
- * million: only the checked elements, sorted by index (32 bytes per checked element, none per
- * parameter). Everything that reads the results walks the checked elements in index order
+ * million: only the checked elements, sorted by index (24 bytes per checked element, up to 48
+ * with spare capacity, none per parameter). Everything that reads the results walks the checked elements in index order
  * ({@link #nextChecked}), so both forms give the same sums in the same order.
  */
 abstract sealed class ElementResults {

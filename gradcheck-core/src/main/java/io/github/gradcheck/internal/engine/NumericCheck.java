@@ -125,6 +125,7 @@ public final class NumericCheck {
         Workspace workspace = new Workspace(parameters, calls);
         try {
             double loss = lossAtTheta(parameters, original);
+            lossAgainAtTheta(parameters, original, loss);
             double[] gradient = deterministicGradient(parameters, original);
             // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
             double[] scale = original;
@@ -138,9 +139,8 @@ public final class NumericCheck {
                     : ElementResults.sparse(layout.size());
             double floor = noiseFloor(loss);
             ParallelProbe.FirstLooks looks = null;
-            ElementProbe floorProbe = null;
             if (mode == CheckMode.FULL && settings.stencil() == Stencil.CENTERED && floor > 0) {
-                floorProbe = new ElementProbe(settings, classifier, loss, floor, original, scale);
+                ElementProbe floorProbe = new ElementProbe(settings, classifier, loss, floor, original, scale);
                 looks = parallel.firstLooks(workspace, floorProbe, gradient, null, elements, fastestLossNanos);
                 if (everyElementMatches(elements)) {
                     GradientCheckReport report = report(workspace, mode, original, loss, floor, false, gradient, elements,
@@ -148,10 +148,9 @@ public final class NumericCheck {
                     requireUnchanged(parameters, original);
                     return report;
                 }
-                // A parameter the model changed during the first looks is its own doing, not the next loss call's.
+                // A parameter the model changed during the first looks is its own doing, not the noise estimate's.
                 requireUnchanged(parameters, original);
             }
-            lossAgainAtTheta(parameters, original, loss);
             double noise = noise(workspace, original, scale, loss, bounded);
             if (fallback != null) {
                 warnings.add(fallback);
@@ -164,7 +163,7 @@ public final class NumericCheck {
                     if (looks == null) {
                         parallel.probeAll(workspace, probe, gradient, null, elements, fastestLossNanos);
                     } else {
-                        parallel.laterLooks(parallel.judgedAgain(looks, floorProbe, probe, gradient, elements), probe,
+                        parallel.laterLooks(parallel.judgedAgain(looks, probe, gradient, elements), probe,
                                 gradient, elements);
                     }
                 }
@@ -272,7 +271,7 @@ public final class NumericCheck {
         if (settings.mode() != CheckMode.FULL) {
             return settings.mode();
         }
-        long full = fullCheckEvaluations(layout);
+        long full = fullCheckWithEvidence(layout);
         if (settings.evaluationBudget() > 0 && full > settings.evaluationBudget()) {
             fallback = "a full check would take " + full + " loss evaluations, over the budget of "
                     + settings.evaluationBudget() + ": checked along random directions instead";
@@ -289,15 +288,26 @@ public final class NumericCheck {
     }
 
     /**
-     * What a full check costs at the least, in loss evaluations: with the centered stencil 1 + 2N,
+     * What a full check costs at the least, in loss evaluations: with the centered stencil 2 + 2N,
      * a check whose elements all match with the least noise ({@link #noiseFloor}); with the
      * five-point stencil, which measures the noise first, 2 + 8 + 4N + 5B.
      */
     private long fullCheckEvaluations(ParameterLayout layout) {
         if (settings.stencil() == Stencil.CENTERED) {
-            return 1 + 2L * layout.size();
+            return 2 + 2L * layout.size();
         }
-        return FIXED_EVALUATIONS + 4L * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
+        return fullCheckWithEvidence(layout);
+    }
+
+    /**
+     * What a full check costs with all its evidence, as a check with a mismatch takes it (second
+     * looks at mismatches aside): 2 + 8 + 2N + 5B, 4N with the five-point stencil. A budget is
+     * compared with this, so that a check within its budget stays within it whether or not its
+     * elements all match.
+     */
+    private long fullCheckWithEvidence(ParameterLayout layout) {
+        long perElement = settings.stencil() == Stencil.FIVE_POINT ? 4 : 2;
+        return FIXED_EVALUATIONS + perElement * layout.size() + (long) TAYLOR_EVALUATIONS * layout.blocks().size();
     }
 
     /**
@@ -316,10 +326,11 @@ public final class NumericCheck {
     /**
      * J(θ) evaluated again, against {@code first}, the first evaluation: where they differ by more
      * than the nondeterminism tolerance, the loss is random (dropout, a seed), and the check stops
-     * with what to do; where they differ at all, a warning. Taken where elements did not match with
-     * the least noise ({@link #noiseFloor}): a random loss makes them mismatch, and this tells it
-     * from a bug. θ is compared with its original after the call, so that a loss() that changes its
-     * parameters is not taken for randomness.
+     * with what to do; where they differ at all, a warning. Taken right after the first, in every
+     * check: a random loss stops before any element is looked at, and a loss whose randomness hides
+     * under the elements' relative threshold (a loss far smaller than its gradient) is named, not
+     * passed by a check that ends after its first looks. θ is compared with its original after the
+     * call, so that a loss() that changes its parameters is not taken for randomness.
      */
     private void lossAgainAtTheta(ParameterArrays parameters, double[] original, double first) {
         long again = System.nanoTime();

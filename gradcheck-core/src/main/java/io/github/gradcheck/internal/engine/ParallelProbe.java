@@ -139,16 +139,21 @@ final class ParallelProbe {
 
     /**
      * The first looks judged again by {@code probe}, whose noise σ is the measured one, where
-     * {@code floorProbe} judged them with the least noise the loss can have: a decided look's
-     * round-off allowance scales by σ over the floor, an undecided one's is computed again from its
-     * step; neither is evaluated again. The looks still undecided are returned for
+     * they were judged with the least noise the loss can have: each look's round-off allowance is
+     * computed again from its step with σ, the same bits as a first look with σ; nothing is
+     * evaluated again. The looks still undecided are returned for
      * {@link #laterLooks}, in the same order.
      */
-    FirstLooks judgedAgain(FirstLooks looks, ElementProbe floorProbe, ElementProbe probe, double[] gradient,
+    FirstLooks judgedAgain(FirstLooks looks, ElementProbe probe, double[] gradient,
                            ElementResults elements) {
-        for (int i = 0; i < gradient.length; i++) {
-            if (elements.checked(i)) {
-                elements.put(i, probe.judgedAgain(elements.numeric(i), elements.estimatedError(i), floorProbe, gradient[i]));
+        Workspace workspace = looks.workspaces().get(0);
+        List<ParameterBlock> blocks = workspace.parameters().layout().blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            int from = blocks.get(b).offset();
+            for (int i = from; i < from + blocks.get(b).size(); i++) {
+                if (elements.checked(i)) {
+                    elements.put(i, probe.judgedAgain(workspace, b, i, elements.numeric(i), gradient[i]));
+                }
             }
         }
         List<Pending> undecided = new ArrayList<>();

@@ -4,34 +4,32 @@ import io.github.gradcheck.report.ElementVerdict;
 
 /**
  * The seed's measure of disagreement, ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), between 0 (equal) and 1
- * (opposite), over a range of two vectors.
+ * (opposite), over a range of the analytic gradient and a check's numeric results; and the norms it
+ * is made of. Each norm is summed as np.linalg.norm sums it: squares in units of 1, or of the largest
+ * |element| where squaring would overflow or underflow.
  */
 final class RelativeDifference {
 
     private RelativeDifference() {
     }
 
-    /** The difference over {@code [from, to)}; 0 when both ranges are all zeros. */
-    static double of(double[] a, double[] b, int from, int to) {
-        return of(a, b, from, to, null, null);
-    }
-
     /**
-     * The difference over the elements of {@code [from, to)} whose verdict is {@code only} (every
-     * element checked where {@code only} is null; all of them where {@code verdicts} is null), as if
-     * the others were zero on both sides, without copying them out.
+     * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
+     * checked elements of {@code [from, to)} whose verdict is {@code only} (every checked one where
+     * null), as if the others were zero on both sides: the checked elements only are visited, in
+     * index order, and the three norms are taken in two passes (their largest values, then their
+     * sums), each summed as {@link #checkedNorm} sums it alone.
      */
-    static double of(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
-        // The three norms in two passes over the range (their largest values, then their sums), each
-        // summed as norm sums it alone, rather than in six.
+    static double of(double[] gradient, ElementResults elements, int from, int to, ElementVerdict only) {
         double largestA = 0;
         double largestB = 0;
         double largestDifference = 0;
-        for (int i = from; i < to; i++) {
-            if (counts(verdicts, only, i)) {
-                largestA = Math.max(largestA, Math.abs(a[i]));
-                largestB = Math.max(largestB, Math.abs(b[i]));
-                largestDifference = Math.max(largestDifference, Math.abs(a[i] - b[i]));
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            if (only == null || elements.verdict(i) == only) {
+                double n = elements.numeric(i);
+                largestA = Math.max(largestA, Math.abs(gradient[i]));
+                largestB = Math.max(largestB, Math.abs(n));
+                largestDifference = Math.max(largestDifference, Math.abs(gradient[i] - n));
             }
         }
         double scaleA = scale(largestA);
@@ -40,11 +38,12 @@ final class RelativeDifference {
         double sumA = 0;
         double sumB = 0;
         double sumDifference = 0;
-        for (int i = from; i < to; i++) {
-            if (counts(verdicts, only, i)) {
-                double x = a[i] / scaleA;
-                double y = b[i] / scaleB;
-                double z = (a[i] - b[i]) / scaleDifference;
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            if (only == null || elements.verdict(i) == only) {
+                double n = elements.numeric(i);
+                double x = gradient[i] / scaleA;
+                double y = n / scaleB;
+                double z = (gradient[i] - n) / scaleDifference;
                 sumA += x * x;
                 sumB += y * y;
                 sumDifference += z * z;
@@ -54,7 +53,50 @@ final class RelativeDifference {
         return denominator == 0 ? 0 : norm(largestDifference, sumDifference, scaleDifference) / denominator;
     }
 
-    /** The norm from its largest |element| and its sum of squares in units of {@code scale}, as {@link #norm} gives it. */
+    /**
+     * The Euclidean norm over the checked elements of {@code [from, to)} of the numeric gradient
+     * (gradient null) or of gradient − numeric.
+     */
+    static double checkedNorm(double[] gradient, ElementResults elements, int from, int to) {
+        double largest = 0;
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            largest = Math.max(largest, Math.abs(term(gradient, elements, i)));
+        }
+        if (largest == 0 || Double.isInfinite(largest)) {
+            return largest;
+        }
+        double scale = scale(largest);
+        double sum = 0;
+        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+            double x = term(gradient, elements, i) / scale;
+            sum += x * x;
+        }
+        return Math.sqrt(sum) * scale;
+    }
+
+    private static double term(double[] gradient, ElementResults elements, int i) {
+        return gradient == null ? elements.numeric(i) : gradient[i] - elements.numeric(i);
+    }
+
+    /** The Euclidean norm of {@code a} (of {@code a − b} if {@code b} is given) over {@code [from, to)}. */
+    static double norm(double[] a, double[] b, int from, int to) {
+        double largest = 0;
+        for (int i = from; i < to; i++) {
+            largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
+        }
+        if (largest == 0 || Double.isInfinite(largest)) {
+            return largest;
+        }
+        double scale = scale(largest);
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double x = (b == null ? a[i] : a[i] - b[i]) / scale;
+            sum += x * x;
+        }
+        return Math.sqrt(sum) * scale;
+    }
+
+    /** The norm from its largest |element| and its sum of squares in units of {@code scale}. */
     private static double norm(double largest, double sum, double scale) {
         return largest == 0 || Double.isInfinite(largest) ? largest : Math.sqrt(sum) * scale;
     }
@@ -65,81 +107,5 @@ final class RelativeDifference {
      */
     private static double scale(double largest) {
         return largest > 1e150 || largest < 1e-150 ? largest : 1;
-    }
-
-    /**
-     * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
-     * checked elements of {@code [from, to)} whose verdict is {@code only} (every checked one where
-     * null), visiting the checked elements only, in index order: the same sums as
-     * {@link #of(double[], double[], int, int, ElementVerdict[], ElementVerdict)} over arrays.
-     */
-    static double of(double[] gradient, ElementResults elements, int from, int to, ElementVerdict only) {
-        double denominator = norm(gradient, elements, false, from, to, only) + norm(null, elements, true, from, to, only);
-        return denominator == 0 ? 0 : norm(gradient, elements, true, from, to, only) / denominator;
-    }
-
-    /**
-     * The Euclidean norm over the checked elements of {@code [from, to)} of the numeric gradient
-     * (gradient null) or of gradient − numeric.
-     */
-    static double checkedNorm(double[] gradient, ElementResults elements, int from, int to) {
-        return norm(gradient, elements, true, from, to, null);
-    }
-
-    /** The norm of the gradient (where {@code numeric} is false), of the numeric gradient (gradient null) or of their difference. */
-    private static double norm(double[] gradient, ElementResults elements, boolean numeric, int from, int to, ElementVerdict only) {
-        double largest = 0;
-        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
-            if (only == null || elements.verdict(i) == only) {
-                largest = Math.max(largest, Math.abs(term(gradient, elements, numeric, i)));
-            }
-        }
-        if (largest == 0 || Double.isInfinite(largest)) {
-            return largest;
-        }
-        double scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
-        double sum = 0;
-        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
-            if (only == null || elements.verdict(i) == only) {
-                double x = term(gradient, elements, numeric, i) / scale;
-                sum += x * x;
-            }
-        }
-        return Math.sqrt(sum) * scale;
-    }
-
-    private static double term(double[] gradient, ElementResults elements, boolean numeric, int i) {
-        return gradient == null ? elements.numeric(i) : numeric ? gradient[i] - elements.numeric(i) : gradient[i];
-    }
-
-    /** The Euclidean norm of {@code a} (of {@code a − b} if {@code b} is given) over {@code [from, to)}. */
-    static double norm(double[] a, double[] b, int from, int to) {
-        return norm(a, b, from, to, null, null);
-    }
-
-    /** Whether element i enters the difference: see {@link #of(double[], double[], int, int, ElementVerdict[], ElementVerdict)}. */
-    private static boolean counts(ElementVerdict[] verdicts, ElementVerdict only, int i) {
-        return verdicts == null || (only == null ? verdicts[i] != ElementVerdict.NOT_CHECKED : verdicts[i] == only);
-    }
-
-    private static double norm(double[] a, double[] b, int from, int to, ElementVerdict[] verdicts, ElementVerdict only) {
-        double largest = 0;
-        for (int i = from; i < to; i++) {
-            if (counts(verdicts, only, i)) {
-                largest = Math.max(largest, Math.abs(b == null ? a[i] : a[i] - b[i]));
-            }
-        }
-        if (largest == 0 || Double.isInfinite(largest)) {
-            return largest;
-        }
-        double scale = scale(largest);
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            if (counts(verdicts, only, i)) {
-                double x = (b == null ? a[i] : a[i] - b[i]) / scale;
-                sum += x * x;
-            }
-        }
-        return Math.sqrt(sum) * scale;
     }
 }
