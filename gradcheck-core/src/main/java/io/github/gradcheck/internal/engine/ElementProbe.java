@@ -135,7 +135,7 @@ final class ElementProbe {
                 return new FirstLook(new Result(numeric, error, verdict), new Side(plusLoss, plusStep),
                         new Side(minusLoss, minusStep), h, true);
             }
-            into.put(i, new Result(numeric, error, verdict));
+            into.put(i, numeric, error, verdict);
             return null;
         }
         // The course's quotient, 2ε, for a fixed step on doubles, so its numbers are reproduced; the
@@ -147,7 +147,7 @@ final class ElementProbe {
         ElementVerdict verdict = classifier.compare(g, numeric, roundOff);
         boolean decided = verdict != ElementVerdict.MISMATCH;
         if (decided && into != null) {
-            into.put(i, new Result(numeric, roundOff, verdict));
+            into.put(i, numeric, roundOff, verdict);
             return null;
         }
         return new FirstLook(new Result(numeric, roundOff, verdict), new Side(plusLoss, plusStep), new Side(minusLoss, minusStep),

@@ -31,7 +31,16 @@ abstract sealed class ElementResults {
     }
 
     /** Records element i's result; called from several threads for different elements. */
-    abstract void put(int i, ElementProbe.Result result);
+    final void put(int i, ElementProbe.Result result) {
+        put(i, result.numeric(), result.estimatedError(), result.verdict());
+    }
+
+    /**
+     * Records element i's numeric derivative, estimated error and verdict, from primitives: a first
+     * look writes through this, so that the pass over a million elements allocates nothing per
+     * element whatever the JIT's escape analysis makes of a result object.
+     */
+    abstract void put(int i, double numeric, double estimatedError, ElementVerdict verdict);
 
     /** Element i's verdict, NOT_CHECKED where it was not looked at. */
     abstract ElementVerdict verdict(int i);
@@ -138,10 +147,10 @@ abstract sealed class ElementResults {
         }
 
         @Override
-        void put(int i, ElementProbe.Result result) {
-            numeric[i] = result.numeric();
-            estimatedError[i] = result.estimatedError();
-            verdicts[i] = result.verdict();
+        void put(int i, double value, double error, ElementVerdict verdict) {
+            numeric[i] = value;
+            estimatedError[i] = error;
+            verdicts[i] = verdict;
         }
 
         @Override
@@ -202,7 +211,7 @@ abstract sealed class ElementResults {
         }
 
         @Override
-        synchronized void put(int i, ElementProbe.Result result) {
+        synchronized void put(int i, double value, double error, ElementVerdict verdict) {
             int at = Arrays.binarySearch(indices, 0, count, i);
             if (at < 0) {
                 at = -at - 1;
@@ -221,9 +230,9 @@ abstract sealed class ElementResults {
                 indices[at] = i;
                 count++;
             }
-            numeric[at] = result.numeric();
-            estimatedError[at] = result.estimatedError();
-            verdicts[at] = result.verdict();
+            numeric[at] = value;
+            estimatedError[at] = error;
+            verdicts[at] = verdict;
         }
 
         private int slot(int i) {
