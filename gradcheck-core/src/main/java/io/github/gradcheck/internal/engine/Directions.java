@@ -70,12 +70,7 @@ final class Directions {
         return new SplittableRandom(seed ^ (COORDINATES * (offset + 1)));
     }
 
-    /** The stream of the jitter η that moves θ off coinciding kinks, over all of θ. */
-    static SplittableRandom jitter(long seed) {
-        return new SplittableRandom(jitterSeed(seed));
-    }
-
-    /** The seed of {@link #jitter}'s stream, for a {@link Direction#weighted} drawn again on each walk. */
+    /** The seed of the jitter η that moves θ off coinciding kinks, for a {@link Direction#weighted} drawn again on each walk. */
     static long jitterSeed(long seed) {
         return seed ^ JITTER;
     }

@@ -75,9 +75,8 @@ final class Workspace {
         try {
             ACCESS.set(parameters, b, k, moved);
             double loss = calls.loss(block, k, moved, label, Math.abs(h));
-            double after = ACCESS.get(parameters, b, k);
-            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(moved)) {
-                throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, after,
+            if (changed(b, k, moved)) {
+                throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, ACCESS.get(parameters, b, k),
                         ModelCalls.where(block, k, label, Math.abs(h)));
             }
             return loss;
@@ -105,14 +104,26 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             boolean floats = holdsFloats(b);
             for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
-                double written = nearest(floats, original[i] + t * walk.next(i));
-                double after = ACCESS.get(parameters, b, i - block.offset());
-                if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
-                    throw calls.changedParameter("loss", parameters.layout(), i, written, after, where);
-                }
+                requireWritten(b, i, nearest(floats, original[i] + t * walk.next(i)), where);
             }
         }
         return loss;
+    }
+
+    /** Whether element k of block b is no longer, bit for bit, {@code written}. */
+    private boolean changed(int b, int k, double written) {
+        return Double.doubleToRawLongBits(ACCESS.get(parameters, b, k)) != Double.doubleToRawLongBits(written);
+    }
+
+    /**
+     * Refuses a loss() that wrote flat index i of block b (clipped it, decayed it): it was not
+     * evaluated at {@code written}, where the caller put it, called {@code where}.
+     */
+    private void requireWritten(int b, int i, double written, String where) {
+        int k = i - parameters.layout().blocks().get(b).offset();
+        if (changed(b, k, written)) {
+            throw calls.changedParameter("loss", parameters.layout(), i, written, ACCESS.get(parameters, b, k), where);
+        }
     }
 
     /**
@@ -134,11 +145,7 @@ final class Workspace {
                     for (int i = block.offset(); i < block.offset() + block.size(); i++) {
                         int e = i - block.offset();
                         if (k > 1) {
-                            double written = nearest(floats, original[i] + (k - 1) * direction[i]);
-                            double after = ACCESS.get(parameters, b, e);
-                            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
-                                throw calls.changedParameter("loss", parameters.layout(), i, written, after, where[k - 1]);
-                            }
+                            requireWritten(b, i, nearest(floats, original[i] + (k - 1) * direction[i]), where[k - 1]);
                         }
                         ACCESS.set(parameters, b, e, k <= points ? nearest(floats, original[i] + k * direction[i]) : original[i]);
                     }
@@ -193,11 +200,7 @@ final class Workspace {
         double loss = calls.loss(where);
         for (int m = 0; m < indices.length; m++) {
             int b = direction.blocks()[m];
-            double written = nearest(holdsFloats(b), original[indices[m]] + t * direction.components()[m]);
-            double after = ACCESS.get(parameters, b, indices[m] - blocks.get(b).offset());
-            if (Double.doubleToRawLongBits(after) != Double.doubleToRawLongBits(written)) {
-                throw calls.changedParameter("loss", parameters.layout(), indices[m], written, after, where);
-            }
+            requireWritten(b, indices[m], nearest(holdsFloats(b), original[indices[m]] + t * direction.components()[m]), where);
         }
         return loss;
     }
