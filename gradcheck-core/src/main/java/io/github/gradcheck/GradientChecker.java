@@ -360,8 +360,10 @@ public final class GradientChecker {
     }
 
     /**
-     * With at most {@code evaluations} loss evaluations for a full check; a larger model is checked
-     * along random directions instead, and the report says so. 0 for no limit.
+     * With at most {@code evaluations} loss evaluations for a full check, counted with all its
+     * evidence (2 + 8 + 2N + 5B for N parameters in B blocks, 4N with the five-point stencil; second
+     * looks at mismatches aside); a larger model is checked along random directions instead, and the
+     * report says so. 0 for no limit.
      *
      * @param evaluations the most loss evaluations, or 0
      * @return a new checker

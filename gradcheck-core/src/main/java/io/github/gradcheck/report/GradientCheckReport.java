@@ -133,8 +133,9 @@ public final class GradientCheckReport {
     }
 
     /**
-     * How many loss evaluations a full check of this model costs (more where elements need a second
-     * look).
+     * How many loss evaluations a full check of this model costs at the least: 2 + 2N with the
+     * centered stencil, where every element matches at the tightest tolerance; a check that goes on
+     * to measure the noise and run its Taylor tests takes 8 + 5B more, and second looks more again.
      *
      * @return the count, a lower bound
      */
