@@ -57,6 +57,16 @@ public final class ParameterArrays {
             }
 
             @Override
+            public double[] array(ParameterArrays arrays, int b) {
+                return arrays.storages.get(b) instanceof BlockStorage.Flat flat ? flat.data() : null;
+            }
+
+            @Override
+            public int arrayOffset(ParameterArrays arrays, int b) {
+                return ((BlockStorage.Flat) arrays.storages.get(b)).offset();
+            }
+
+            @Override
             public boolean shareArrays(ParameterArrays one, ParameterArrays other) {
                 return BlockStorage.shared(one.storages, other.storages);
             }
@@ -130,6 +140,10 @@ public final class ParameterArrays {
         for (int b = 0; b < storages.size(); b++) {
             ElementStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
+            if (storage instanceof BlockStorage.Flat flat) {
+                System.arraycopy(flat.data(), flat.offset(), vector, offset, flat.size());
+                continue;
+            }
             for (int k = 0; k < storage.size(); k++) {
                 vector[offset + k] = storage.get(k);
             }
@@ -144,19 +158,36 @@ public final class ParameterArrays {
             int offset = layout.blocks().get(b).offset();
             int first = Math.max(from, offset);
             int last = Math.min(to, offset + storage.size());
+            if (storage instanceof BlockStorage.Flat flat && first < last) {
+                System.arraycopy(vector, first, flat.data(), flat.offset() + first - offset, last - first);
+                continue;
+            }
             for (int i = first; i < last; i++) {
                 storage.set(i - offset, vector[i]);
             }
         }
     }
 
-    /** The first flat index whose bits differ from {@code vector}, or -1 if none does. */
+    /**
+     * The first flat index whose value differs from {@code vector}'s, or -1 if none does: bit for
+     * bit, but that one NaN is not told from another (an array of doubles is compared by
+     * {@link Arrays#mismatch(double[], int, int, double[], int, int)}, several elements at a time,
+     * which at a million parameters is what makes the check's comparisons of θ with its original cheap).
+     */
     private int firstDifference(double[] vector) {
         for (int b = 0; b < storages.size(); b++) {
             ElementStorage storage = storages.get(b);
             int offset = layout.blocks().get(b).offset();
+            if (storage instanceof BlockStorage.Flat flat) {
+                int k = Arrays.mismatch(flat.data(), flat.offset(), flat.offset() + flat.size(),
+                        vector, offset, offset + flat.size());
+                if (k >= 0) {
+                    return offset + k;
+                }
+                continue;
+            }
             for (int k = 0; k < storage.size(); k++) {
-                if (Double.doubleToRawLongBits(storage.get(k)) != Double.doubleToRawLongBits(vector[offset + k])) {
+                if (Double.doubleToLongBits(storage.get(k)) != Double.doubleToLongBits(vector[offset + k])) {
                     return offset + k;
                 }
             }

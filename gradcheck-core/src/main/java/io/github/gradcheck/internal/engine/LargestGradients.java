@@ -25,8 +25,23 @@ final class LargestGradients {
      */
     static int[] of(double[] gradient, int from, int size, int count) {
         LargestGradients largest = new LargestGradients(gradient, Math.min(count, size));
-        for (int i = from; i < from + size; i++) {
-            largest.offer(i);
+        int end = from + size;
+        int i = from;
+        for (; i < end && largest.size < largest.heap.length; i++) {
+            largest.heap[largest.size] = i;
+            largest.up(largest.size++);
+        }
+        if (largest.size > 0) {
+            // With the heap full, i enters only with a magnitude above the root's (on a tie, its higher
+            // index ranks it below), so that most elements of a large block cost one comparison.
+            double root = magnitude(gradient[largest.heap[0]]);
+            for (; i < end; i++) {
+                if (magnitude(gradient[i]) > root) {
+                    largest.heap[0] = i;
+                    largest.down(0);
+                    root = magnitude(gradient[largest.heap[0]]);
+                }
+            }
         }
         int[] indices = largest.heap;
         Arrays.sort(indices);
@@ -42,21 +57,6 @@ final class LargestGradients {
         double ma = magnitude(gradient[a]);
         double mb = magnitude(gradient[b]);
         return ma != mb ? ma < mb : a > b;
-    }
-
-    /**
-     * Offers element i, whose index is above every one offered before: with the heap full, i enters
-     * only with a magnitude above the root's (on a tie, its higher index ranks it below), so that most
-     * elements of a large block cost one comparison.
-     */
-    private void offer(int i) {
-        if (size < heap.length) {
-            heap[size] = i;
-            up(size++);
-        } else if (heap.length > 0 && magnitude(gradient[i]) > magnitude(gradient[heap[0]])) {
-            heap[0] = i;
-            down(0);
-        }
     }
 
     private void up(int k) {

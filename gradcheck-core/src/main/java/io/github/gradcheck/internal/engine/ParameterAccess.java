@@ -79,13 +79,34 @@ public abstract class ParameterAccess {
     public abstract void restore(ParameterArrays arrays, double[] vector, int from, int to);
 
     /**
-     * The first index whose element differs from {@code vector}'s in its bits, or −1.
+     * The first index whose element differs from {@code vector}'s in its bits (one NaN is not told
+     * from another), or −1.
      *
      * @param arrays the arrays
      * @param vector θ in the layout's order
      * @return the index, or −1 where every element is as in {@code vector}
      */
     public abstract int firstDifference(ParameterArrays arrays, double[] vector);
+
+    /**
+     * The {@code double[]} that block {@code b} lives in, element k at {@code arrayOffset + k}, or
+     * null where the block lives elsewhere (floats, rows, a buffer, a user's storage): for loops
+     * over a million elements that would otherwise pay two interface calls per element.
+     *
+     * @param arrays the arrays
+     * @param b the block's index in the layout
+     * @return the live array, or null
+     */
+    public abstract double[] array(ParameterArrays arrays, int b);
+
+    /**
+     * Where block {@code b}'s element 0 is in {@link #array}.
+     *
+     * @param arrays the arrays
+     * @param b the block's index in the layout; one whose {@link #array} is not null
+     * @return the offset in the array
+     */
+    public abstract int arrayOffset(ParameterArrays arrays, int b);
 
     /**
      * What block {@code b} holds, doubles or floats: the values it can be written.

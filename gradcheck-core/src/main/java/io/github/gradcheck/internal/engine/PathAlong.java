@@ -28,6 +28,14 @@ interface PathAlong {
             @Override
             public double slope() {
                 double sum = 0;
+                if (direction instanceof Direction.Kept kept) {
+                    // The same sum, in the same order, without a call per component.
+                    double[] components = kept.components();
+                    for (int i = from; i < to; i++) {
+                        sum += gradient[i] * components[i - kept.from()];
+                    }
+                    return sum;
+                }
                 Direction.Walk walk = direction.walk();
                 for (int i = from; i < to; i++) {
                     sum += gradient[i] * walk.next(i);

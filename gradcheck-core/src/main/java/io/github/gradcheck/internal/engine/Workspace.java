@@ -102,8 +102,24 @@ final class Workspace {
         Direction.Walk walk = direction.walk();
         for (int b = 0; b < blocks.size(); b++) {
             ParameterBlock block = blocks.get(b);
+            int first = Math.max(from, block.offset());
+            int last = Math.min(to, block.offset() + block.size());
+            double[] data = ACCESS.array(parameters, b);
+            if (data != null && direction instanceof Direction.Kept kept) {
+                // The same values as the walk below, read from the arrays themselves.
+                int at = ACCESS.arrayOffset(parameters, b) - block.offset();
+                double[] components = kept.components();
+                int shift = kept.from();
+                for (int i = first; i < last; i++) {
+                    double written = original[i] + t * components[i - shift];
+                    if (Double.doubleToRawLongBits(data[at + i]) != Double.doubleToRawLongBits(written)) {
+                        requireWritten(b, i, written, where);
+                    }
+                }
+                continue;
+            }
             boolean floats = holdsFloats(b);
-            for (int i = Math.max(from, block.offset()); i < Math.min(to, block.offset() + block.size()); i++) {
+            for (int i = first; i < last; i++) {
                 requireWritten(b, i, nearest(floats, original[i] + t * walk.next(i)), where);
             }
         }
@@ -177,6 +193,17 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
+            double[] data = ACCESS.array(parameters, b);
+            if (data != null && direction instanceof Direction.Kept kept) {
+                // A block in a double[] along a kept direction: no interface call per element.
+                int at = ACCESS.arrayOffset(parameters, b) - block.offset();
+                double[] components = kept.components();
+                int shift = kept.from();
+                for (int i = first; i < last; i++) {
+                    data[at + i] = original[i] + t * components[i - shift];
+                }
+                continue;
+            }
             boolean floats = holdsFloats(b);
             for (int i = first; i < last; i++) {
                 ACCESS.set(parameters, b, i - block.offset(), nearest(floats, original[i] + t * walk.next(i)));
