@@ -129,21 +129,25 @@ abstract sealed class ElementResults {
         return indices;
     }
 
-    /** Three arrays of N. */
+    /**
+     * Three arrays of N. An element not looked at has no verdict (null; NOT_CHECKED once the
+     * verdicts are handed out) and whatever its numbers: the arrays start as the JVM zeroes them, not filled (three passes
+     * over N), and once a walk has found every element checked, as after any full check, the walks
+     * over the checked elements go through the arrays without testing each verdict.
+     */
     private static final class Dense extends ElementResults {
 
         private final double[] numeric;
         private final double[] estimatedError;
         private final ElementVerdict[] verdicts;
+        /** Whether every element has a verdict; once true, stays true (a verdict is changed, never taken away). */
+        private boolean complete;
 
         Dense(int n) {
             super(n);
             numeric = new double[n];
             estimatedError = new double[n];
             verdicts = new ElementVerdict[n];
-            Arrays.fill(numeric, Double.NaN);
-            Arrays.fill(estimatedError, Double.NaN);
-            Arrays.fill(verdicts, ElementVerdict.NOT_CHECKED);
         }
 
         @Override
@@ -155,17 +159,17 @@ abstract sealed class ElementResults {
 
         @Override
         ElementVerdict verdict(int i) {
-            return verdicts[i];
+            return unset(i) ? ElementVerdict.NOT_CHECKED : verdicts[i];
         }
 
         @Override
         double numeric(int i) {
-            return numeric[i];
+            return unset(i) ? Double.NaN : numeric[i];
         }
 
         @Override
         double estimatedError(int i) {
-            return estimatedError[i];
+            return unset(i) ? Double.NaN : estimatedError[i];
         }
 
         @Override
@@ -175,20 +179,53 @@ abstract sealed class ElementResults {
 
         @Override
         int nextChecked(int from) {
+            if (complete) {
+                return Math.min(from, size);
+            }
             int i = from;
-            while (i < size && verdicts[i] == ElementVerdict.NOT_CHECKED) {
+            while (i < size && unset(i)) {
+                i++;
+            }
+            if (from == 0 && i == 0) {
+                complete = firstUnset() == size;
+            }
+            return i;
+        }
+
+        /** The first index without a verdict, or {@link #size}. */
+        private int firstUnset() {
+            int i = 0;
+            while (i < size && !unset(i)) {
                 i++;
             }
             return i;
         }
 
+        private boolean unset(int i) {
+            return verdicts[i] == null || verdicts[i] == ElementVerdict.NOT_CHECKED;
+        }
+
         @Override
         double[] numericArray() {
+            if (!complete) {
+                for (int i = 0; i < size; i++) {
+                    if (unset(i)) {
+                        numeric[i] = Double.NaN;
+                    }
+                }
+            }
             return numeric;
         }
 
         @Override
         ElementVerdict[] verdictArray() {
+            if (!complete) {
+                for (int i = 0; i < size; i++) {
+                    if (unset(i)) {
+                        verdicts[i] = ElementVerdict.NOT_CHECKED;
+                    }
+                }
+            }
             return verdicts;
         }
     }
