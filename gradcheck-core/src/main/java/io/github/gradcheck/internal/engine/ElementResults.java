@@ -103,6 +103,15 @@ abstract sealed class ElementResults {
         return i;
     }
 
+    /**
+     * The numeric derivatives of every element, where every element was checked and they are held
+     * in an array of N (after any full check); else null. For the report's walks over a million
+     * elements, which then read the array without asking element by element whether it was checked.
+     */
+    double[] numericOfEvery() {
+        return null;
+    }
+
     /** The numeric derivatives over all of θ, NaN where not checked: the form's own array, or one made for the report. */
     abstract double[] numericArray();
 
@@ -190,6 +199,14 @@ abstract sealed class ElementResults {
                 complete = firstUnset() == size;
             }
             return i;
+        }
+
+        @Override
+        double[] numericOfEvery() {
+            if (!complete) {
+                complete = firstUnset() == size;
+            }
+            return complete ? numeric : null;
         }
 
         /** The first index without a verdict, or {@link #size}. */

@@ -575,7 +575,8 @@ public final class NumericCheck {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
-        double difference = checked.difference(0, layout.size());
+        // A single block is all of θ: its difference is the whole one, the same sums over the same range.
+        double difference = blocks.size() == 1 ? blocks.get(0).difference() : checked.difference(0, layout.size());
         ReportFactory.ReportBuilder report = ReportFactory.report().modelName(calls.name()).settings(settings).mode(mode).loss(loss)
                 .noise(noise).noiseEstimated(noiseEstimated).difference(difference).checkedElements(checked.count())
                 .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size(), difference))
@@ -599,8 +600,8 @@ public final class NumericCheck {
      * difference is over what it saw), and each element's relative error, computed where asked for
      * rather than copied out into arrays of their own.
      */
-    private record Checked(double[] gradient, ElementResults elements, double relativeErrorFloor, int count, int matches,
-                           int mismatches) implements IntToDoubleFunction {
+    private record Checked(double[] gradient, ElementResults elements, double[] every, double relativeErrorFloor, int count,
+                           int matches, int mismatches) implements IntToDoubleFunction {
 
         static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
             int count = 0;
@@ -612,16 +613,16 @@ public final class NumericCheck {
                 matches += verdict == ElementVerdict.MATCH ? 1 : 0;
                 mismatches += verdict == ElementVerdict.MISMATCH ? 1 : 0;
             }
-            return new Checked(gradient, elements, relativeErrorFloor, count, matches, mismatches);
+            return new Checked(gradient, elements, elements.numericOfEvery(), relativeErrorFloor, count, matches, mismatches);
         }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
         @Override
         public double applyAsDouble(int i) {
-            if (!elements.checked(i)) {
+            if (every == null && !elements.checked(i)) {
                 return 0;
             }
-            double numeric = elements.numeric(i);
+            double numeric = every != null ? every[i] : elements.numeric(i);
             double error = Math.abs(gradient[i] - numeric);
             return error == 0 ? 0 : error / Math.max(Math.abs(gradient[i]) + Math.abs(numeric), relativeErrorFloor);
         }
@@ -654,7 +655,11 @@ public final class NumericCheck {
             worst = Math.max(worst, checked.applyAsDouble(i));
             counts[elements.verdict(i).ordinal()]++;
         }
-        counts[ElementVerdict.NOT_CHECKED.ordinal()] = block.size() - elements.checkedIn(from, to);
+        int checkedInBlock = 0;
+        for (int count : counts) {
+            checkedInBlock += count;
+        }
+        counts[ElementVerdict.NOT_CHECKED.ordinal()] = block.size() - checkedInBlock;
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         double difference = checked.difference(from, to);
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())

@@ -21,13 +21,41 @@ final class Workspace {
     private final ModelCalls calls;
     /** Whether each block holds floats, asked once: every element's step asks again. */
     private final boolean[] floats;
+    /**
+     * The double[] each block lives in (null where it lives elsewhere) and where its element 0 is,
+     * asked once: an element written and read through them costs no look-up and no interface call,
+     * which at a cheap loss is a good part of what a look costs besides the loss.
+     */
+    private final double[][] arrays;
+    private final int[] arrayOffsets;
 
     Workspace(ParameterArrays parameters, ModelCalls calls) {
         this.parameters = parameters;
         this.calls = calls;
-        this.floats = new boolean[parameters.layout().blocks().size()];
-        for (int b = 0; b < floats.length; b++) {
+        int blocks = parameters.layout().blocks().size();
+        this.floats = new boolean[blocks];
+        this.arrays = new double[blocks][];
+        this.arrayOffsets = new int[blocks];
+        for (int b = 0; b < blocks; b++) {
             floats[b] = ACCESS.precision(parameters, b) == Precision.FLOAT;
+            arrays[b] = ACCESS.array(parameters, b);
+            arrayOffsets[b] = arrays[b] == null ? 0 : ACCESS.arrayOffset(parameters, b);
+        }
+    }
+
+    /** Element k of block b. */
+    private double get(int b, int k) {
+        double[] data = arrays[b];
+        return data != null ? data[arrayOffsets[b] + k] : ACCESS.get(parameters, b, k);
+    }
+
+    /** Writes element k of block b. */
+    private void set(int b, int k, double value) {
+        double[] data = arrays[b];
+        if (data != null) {
+            data[arrayOffsets[b] + k] = value;
+        } else {
+            ACCESS.set(parameters, b, k, value);
         }
     }
 
@@ -73,15 +101,15 @@ final class Workspace {
      */
     double lossAt(int b, ParameterBlock block, int k, double value, double moved, String label, double h) {
         try {
-            ACCESS.set(parameters, b, k, moved);
+            set(b, k, moved);
             double loss = calls.loss(block, k, moved, label, Math.abs(h));
             if (changed(b, k, moved)) {
-                throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, ACCESS.get(parameters, b, k),
+                throw calls.changedParameter("loss", parameters.layout(), block.offset() + k, moved, get(b, k),
                         ModelCalls.where(block, k, label, Math.abs(h)));
             }
             return loss;
         } finally {
-            ACCESS.set(parameters, b, k, value);
+            set(b, k, value);
         }
     }
 
@@ -104,10 +132,10 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
-            double[] data = ACCESS.array(parameters, b);
+            double[] data = arrays[b];
             if (data != null && direction instanceof Direction.Kept kept) {
                 // The same values as the walk below, read from the arrays themselves.
-                int at = ACCESS.arrayOffset(parameters, b) - block.offset();
+                int at = arrayOffsets[b] - block.offset();
                 double[] components = kept.components();
                 int shift = kept.from();
                 for (int i = first; i < last; i++) {
@@ -128,7 +156,7 @@ final class Workspace {
 
     /** Whether element k of block b is no longer, bit for bit, {@code written}. */
     private boolean changed(int b, int k, double written) {
-        return Double.doubleToRawLongBits(ACCESS.get(parameters, b, k)) != Double.doubleToRawLongBits(written);
+        return Double.doubleToRawLongBits(get(b, k)) != Double.doubleToRawLongBits(written);
     }
 
     /**
@@ -138,7 +166,7 @@ final class Workspace {
     private void requireWritten(int b, int i, double written, String where) {
         int k = i - parameters.layout().blocks().get(b).offset();
         if (changed(b, k, written)) {
-            throw calls.changedParameter("loss", parameters.layout(), i, written, ACCESS.get(parameters, b, k), where);
+            throw calls.changedParameter("loss", parameters.layout(), i, written, get(b, k), where);
         }
     }
 
@@ -163,7 +191,7 @@ final class Workspace {
                         if (k > 1) {
                             requireWritten(b, i, nearest(floats, original[i] + (k - 1) * direction[i]), where[k - 1]);
                         }
-                        ACCESS.set(parameters, b, e, k <= points ? nearest(floats, original[i] + k * direction[i]) : original[i]);
+                        set(b, e, k <= points ? nearest(floats, original[i] + k * direction[i]) : original[i]);
                     }
                 }
                 if (k <= points) {
@@ -193,10 +221,10 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
-            double[] data = ACCESS.array(parameters, b);
+            double[] data = arrays[b];
             if (data != null && direction instanceof Direction.Kept kept) {
                 // A block in a double[] along a kept direction: no interface call per element.
-                int at = ACCESS.arrayOffset(parameters, b) - block.offset();
+                int at = arrayOffsets[b] - block.offset();
                 double[] components = kept.components();
                 int shift = kept.from();
                 for (int i = first; i < last; i++) {
@@ -206,7 +234,7 @@ final class Workspace {
             }
             boolean floats = holdsFloats(b);
             for (int i = first; i < last; i++) {
-                ACCESS.set(parameters, b, i - block.offset(), nearest(floats, original[i] + t * walk.next(i)));
+                set(b, i - block.offset(), nearest(floats, original[i] + t * walk.next(i)));
             }
         }
     }
@@ -221,7 +249,7 @@ final class Workspace {
         List<ParameterBlock> blocks = parameters.layout().blocks();
         for (int m = 0; m < indices.length; m++) {
             int b = direction.blocks()[m];
-            ACCESS.set(parameters, b, indices[m] - blocks.get(b).offset(),
+            set(b, indices[m] - blocks.get(b).offset(),
                     nearest(holdsFloats(b), original[indices[m]] + t * direction.components()[m]));
         }
         double loss = calls.loss(where);
@@ -238,7 +266,7 @@ final class Workspace {
         for (int m = 0; m < direction.indices().length; m++) {
             int b = direction.blocks()[m];
             int i = direction.indices()[m];
-            ACCESS.set(parameters, b, i - blocks.get(b).offset(), original[i]);
+            set(b, i - blocks.get(b).offset(), original[i]);
         }
     }
 
