@@ -140,9 +140,10 @@ abstract sealed class ElementResults {
 
     /**
      * Three arrays of N. An element not looked at has no verdict (null; NOT_CHECKED once the
-     * verdicts are handed out) and whatever its numbers: the arrays start as the JVM zeroes them, not filled (three passes
-     * over N), and once a walk has found every element checked, as after any full check, the walks
-     * over the checked elements go through the arrays without testing each verdict.
+     * verdicts are handed out) and whatever numbers: the arrays start as the JVM zeroes them, not
+     * filled (three passes over N). Once {@link #numericOfEvery} has found every element checked, as
+     * after any full check, the walks over the checked elements step through the arrays without
+     * testing each verdict.
      */
     private static final class Dense extends ElementResults {
 
@@ -195,27 +196,24 @@ abstract sealed class ElementResults {
             while (i < size && unset(i)) {
                 i++;
             }
-            if (from == 0 && i == 0) {
-                complete = firstUnset() == size;
-            }
             return i;
         }
 
         @Override
         double[] numericOfEvery() {
             if (!complete) {
-                complete = firstUnset() == size;
+                complete = everySet();
             }
             return complete ? numeric : null;
         }
 
-        /** The first index without a verdict, or {@link #size}. */
-        private int firstUnset() {
-            int i = 0;
-            while (i < size && !unset(i)) {
-                i++;
+        private boolean everySet() {
+            for (int i = 0; i < size; i++) {
+                if (unset(i)) {
+                    return false;
+                }
             }
-            return i;
+            return true;
         }
 
         private boolean unset(int i) {

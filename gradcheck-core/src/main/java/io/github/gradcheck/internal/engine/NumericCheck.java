@@ -604,6 +604,8 @@ public final class NumericCheck {
                            int matches, int mismatches) implements IntToDoubleFunction {
 
         static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
+            // Asked first: where every element was checked, the walks below step through the arrays.
+            double[] every = elements.numericOfEvery();
             int count = 0;
             int matches = 0;
             int mismatches = 0;
@@ -613,7 +615,7 @@ public final class NumericCheck {
                 matches += verdict == ElementVerdict.MATCH ? 1 : 0;
                 mismatches += verdict == ElementVerdict.MISMATCH ? 1 : 0;
             }
-            return new Checked(gradient, elements, elements.numericOfEvery(), relativeErrorFloor, count, matches, mismatches);
+            return new Checked(gradient, elements, every, relativeErrorFloor, count, matches, mismatches);
         }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */

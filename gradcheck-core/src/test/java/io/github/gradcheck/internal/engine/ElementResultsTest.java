@@ -1,0 +1,76 @@
+package io.github.gradcheck.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gradcheck.report.ElementVerdict;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dense results, which start unfilled and read their arrays directly once every element is
+ * checked, against the sparse ones, which keep only what was put: the same answers element by
+ * element, and the same relative difference bit for bit.
+ */
+class ElementResultsTest {
+
+    private static final ElementVerdict[] VERDICTS = {ElementVerdict.MATCH, ElementVerdict.MISMATCH, ElementVerdict.KINK,
+        ElementVerdict.UNRELIABLE};
+
+    @Test
+    void anElementNotLookedAtReadsAsNotCheckedInBothForms() {
+        ElementResults dense = ElementResults.dense(5);
+        ElementResults sparse = ElementResults.sparse(5);
+        for (ElementResults results : new ElementResults[] {dense, sparse}) {
+            results.put(1, 0.25, 1e-9, ElementVerdict.MATCH);
+            results.put(3, -0.0, 1e-8, ElementVerdict.MISMATCH);
+        }
+
+        for (ElementResults results : new ElementResults[] {dense, sparse}) {
+            assertThat(results.verdict(0)).isEqualTo(ElementVerdict.NOT_CHECKED);
+            assertThat(results.numeric(2)).isNaN();
+            assertThat(results.estimatedError(4)).isNaN();
+            assertThat(results.numeric(3)).isEqualTo(-0.0);
+            assertThat(results.nextChecked(0)).isEqualTo(1);
+            assertThat(results.nextChecked(2)).isEqualTo(3);
+            assertThat(results.nextChecked(4)).isEqualTo(5);
+            assertThat(results.count()).isEqualTo(2);
+            assertThat(results.numericOfEvery()).isNull();
+            assertThat(results.numericArray()).containsExactly(Double.NaN, 0.25, Double.NaN, -0.0, Double.NaN);
+            assertThat(results.verdictArray()).containsExactly(ElementVerdict.NOT_CHECKED, ElementVerdict.MATCH,
+                    ElementVerdict.NOT_CHECKED, ElementVerdict.MISMATCH, ElementVerdict.NOT_CHECKED);
+        }
+        // Handing the verdicts out writes NOT_CHECKED where there was none: still unchecked.
+        assertThat(dense.nextChecked(0)).isEqualTo(1);
+        assertThat(dense.count()).isEqualTo(2);
+    }
+
+    @Test
+    void everyElementCheckedReadsTheArrayAndGivesTheSameDifferenceBitForBit() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(40);
+            double[] gradient = new double[n];
+            ElementResults dense = ElementResults.dense(n);
+            ElementResults sparse = ElementResults.sparse(n);
+            double scale = Math.pow(10, random.nextInt(400) - 200);
+            for (int i = n - 1; i >= 0; i--) {
+                gradient[i] = random.nextGaussian() * scale;
+                double numeric = gradient[i] * (1 + 1e-3 * random.nextGaussian());
+                ElementVerdict verdict = VERDICTS[random.nextInt(VERDICTS.length)];
+                dense.put(i, numeric, 1e-9, verdict);
+                sparse.put(i, numeric, 1e-9, verdict);
+            }
+            assertThat(dense.numericOfEvery()).as("trial %d", trial).isNotNull();
+            assertThat(sparse.numericOfEvery()).isNull();
+            int from = random.nextInt(n);
+            int to = from + 1 + random.nextInt(n - from);
+            // The sparse form walks element by element; the complete dense one reads its array.
+            assertThat(Double.doubleToRawLongBits(RelativeDifference.of(gradient, dense, from, to, null))).as("trial %d", trial)
+                    .isEqualTo(Double.doubleToRawLongBits(RelativeDifference.of(gradient, sparse, from, to, null)));
+            for (int i = 0; i < n; i++) {
+                assertThat(dense.nextChecked(i)).isEqualTo(i);
+                assertThat(dense.verdict(i)).isEqualTo(sparse.verdict(i));
+            }
+        }
+    }
+}
