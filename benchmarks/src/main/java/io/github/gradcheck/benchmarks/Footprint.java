@@ -14,7 +14,8 @@ import java.util.Arrays;
  * check on one thread, and the CPU time of a check in each mode. Peak memory is found from outside,
  * as the smallest {@code -Xmx} under which {@code Footprint N full once} completes.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradcheck.benchmarks.Footprint 1000000 [mode] [once|measure]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.gradcheck.benchmarks.Footprint 1000000 [mode] [once|measure] [rounds]
+ * [reads]} (15 rounds and a loss that reads 16 parameters unless given).
  */
 public final class Footprint {
 
@@ -27,7 +28,11 @@ public final class Footprint {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         CheckMode mode = args.length > 1 ? CheckMode.valueOf(args[1].toUpperCase().replace('-', '_')) : CheckMode.FULL;
         boolean once = args.length > 2 && args[2].equals("once");
-        SparseLoss model = new SparseLoss(n);
+        // More rounds where the check's own time is a small difference of two long times (a full check).
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        // Fewer parameters read, a cheaper loss: the check's own time is then most of what is timed.
+        int reads = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        SparseLoss model = new SparseLoss(n, reads);
         GradientChecker checker = GradientChecker.defaults().withThreads(1).withMode(mode);
         if (once) {
             GradientCheckReport report = checker.check(model);
@@ -41,7 +46,6 @@ public final class Footprint {
         }
         long evaluations = 0;
         long gradientEvaluations = 0;
-        int rounds = 15;
         double[] millis = new double[rounds];
         double[] bytes = new double[rounds];
         double[] own = new double[rounds];
@@ -57,9 +61,7 @@ public final class Footprint {
             // In the same round, the model's own share of it: the same loss and gradient evaluations in a
             // bare loop, so that the checker's own time is a difference taken on the same machine minute.
             long start = threads.getCurrentThreadCpuTime();
-            for (long k = 0; k < report.lossEvaluations(); k++) {
-                sink += model.loss();
-            }
+            sink += model.losses(report.lossEvaluations());
             long between = threads.getCurrentThreadCpuTime();
             // The model's gradient() allocates and fills an array of N: the model's time, not the checker's.
             for (long k = 0; k < report.gradientEvaluations(); k++) {
@@ -84,12 +86,14 @@ public final class Footprint {
                 bytes[rounds / 2]);
     }
 
-    /** J = Σ over the first 16 parameters of sin(θᵢ)·θᵢ; the others are read by nobody (gradient 0). */
+    /** J = Σ over the first {@code reads} parameters of sin(θᵢ)·θᵢ; the others are read by nobody (gradient 0). */
     static final class SparseLoss implements DifferentiableModel {
 
         private final double[] theta;
+        private final int reads;
 
-        SparseLoss(int n) {
+        SparseLoss(int n, int reads) {
+            this.reads = reads;
             theta = new double[n];
             for (int i = 0; i < n; i++) {
                 theta[i] = Math.sin(0.37 * i) * (1 + i % 7);
@@ -101,10 +105,28 @@ public final class Footprint {
             return ParameterArrays.builder().add("theta", theta).build();
         }
 
+        /**
+         * {@code count} loss evaluations as a hand-written check makes them, each with one element
+         * moved by ±1e-6 and put back (elements 0, 0, 1, 1, …, round again): with θ written between
+         * them, the JIT cannot take the loss out of the loop as a value that does not change, which a
+         * loop of {@code loss()} at an unchanged θ lets it do.
+         */
+        double losses(long count) {
+            double sum = 0;
+            for (long k = 0; k < count; k++) {
+                int i = (int) ((k / 2) % theta.length);
+                double value = theta[i];
+                theta[i] = value + ((k & 1) == 0 ? 1e-6 : -1e-6);
+                sum += loss();
+                theta[i] = value;
+            }
+            return sum;
+        }
+
         @Override
         public double loss() {
             double sum = 0;
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < reads; i++) {
                 sum += Math.sin(theta[i]) * theta[i];
             }
             return sum;
@@ -113,7 +135,7 @@ public final class Footprint {
         @Override
         public ParameterArrays gradient() {
             double[] g = new double[theta.length];
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < reads; i++) {
                 g[i] = Math.cos(theta[i]) * theta[i] + Math.sin(theta[i]);
             }
             return ParameterArrays.builder().add("theta", g).build();
