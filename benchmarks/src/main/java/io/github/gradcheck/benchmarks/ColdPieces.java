@@ -10,7 +10,10 @@ import io.github.gradcheck.report.summary.RunSummary;
 import io.github.gradcheck.report.summary.SummaryConsole;
 import io.github.gradcheck.report.summary.SummaryHtml;
 import io.github.gradcheck.report.summary.SummaryJson;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -101,10 +104,15 @@ public final class ColdPieces {
         marks.add(threads.getCurrentThreadCpuTime());
         String console = SummaryConsole.write(summary, List.of("report: " + directory.resolve("index.html").toUri()));
         marks.add(threads.getCurrentThreadCpuTime());
-        Path target = directory.resolve("target/gradcheck");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("report.json"), json + "\n", StandardCharsets.UTF_8);
-        Files.writeString(target.resolve("index.html"), html, StandardCharsets.UTF_8);
+        // As the summary listener writes them: with java.io, not NIO's file channels.
+        File target = directory.resolve("target/gradcheck").toFile();
+        target.mkdirs();
+        try (OutputStream out = new FileOutputStream(new File(target, "report.json"))) {
+            out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputStream out = new FileOutputStream(new File(target, "index.html"))) {
+            out.write(html.getBytes(StandardCharsets.UTF_8));
+        }
         marks.add(threads.getCurrentThreadCpuTime());
         StringBuilder line = new StringBuilder(console.length() > 0 ? "" : "empty console ");
         for (int i = 1; i < marks.size(); i++) {

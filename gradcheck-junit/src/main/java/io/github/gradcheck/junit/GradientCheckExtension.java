@@ -1,8 +1,10 @@
 package io.github.gradcheck.junit;
 
 import io.github.gradcheck.GradientChecker;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +23,9 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, GradientCheck.class)).isPresent();
+        // No lambda: each is a class spun at its first call, in a JVM that may run one test class.
+        Optional<Method> method = context.getTestMethod();
+        return method.isPresent() && AnnotationSupport.isAnnotated(method.get(), GradientCheck.class);
     }
 
     @Override

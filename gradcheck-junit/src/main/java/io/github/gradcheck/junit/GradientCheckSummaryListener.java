@@ -6,7 +6,10 @@ import io.github.gradcheck.report.summary.RunSummary;
 import io.github.gradcheck.report.summary.SummaryConsole;
 import io.github.gradcheck.report.summary.SummaryHtml;
 import io.github.gradcheck.report.summary.SummaryJson;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,20 +95,28 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
         if (!GradCheckReportEntry.isCheck(values)) {
             return;
         }
-        Optional<GradientCheckReport> report = ReportHandOff.current()
-                .filter(handed -> handed.modelName().equals(values.get(GradCheckReportEntry.MODEL)));
+        Optional<GradientCheckReport> report = ReportHandOff.current();
+        if (report.isPresent() && !report.get().modelName().equals(values.get(GradCheckReportEntry.MODEL))) {
+            report = Optional.empty();
+        }
         String id = testIdentifier.getUniqueId();
         checks.put(id, GradCheckReportEntry.record(values, testName(testIdentifier), testIdentifier.getDisplayName(), id, report));
     }
 
     @Override
     public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
-        CheckRecord.Outcome outcome = switch (result.getStatus()) {
-            case SUCCESSFUL -> CheckRecord.Outcome.SUCCESSFUL;
-            case FAILED -> CheckRecord.Outcome.FAILED;
-            case ABORTED -> CheckRecord.Outcome.ABORTED;
-        };
-        checks.computeIfPresent(testIdentifier.getUniqueId(), (id, check) -> check.withOutcome(outcome));
+        // Compared, not switched on: a switch on JUnit's enum is compiled to a class of its own
+        // (a switch map), loaded and initialised in every run for this one call.
+        TestExecutionResult.Status status = result.getStatus();
+        CheckRecord.Outcome outcome = status == TestExecutionResult.Status.SUCCESSFUL ? CheckRecord.Outcome.SUCCESSFUL
+                : status == TestExecutionResult.Status.FAILED ? CheckRecord.Outcome.FAILED : CheckRecord.Outcome.ABORTED;
+        // Read and replaced without a lambda (one class fewer to spin in each run): a test's entry
+        // and its end are heard on the thread that ran it, one after the other.
+        String id = testIdentifier.getUniqueId();
+        CheckRecord check = checks.get(id);
+        if (check != null) {
+            checks.put(id, check.withOutcome(outcome));
+        }
     }
 
     @Override
@@ -140,8 +151,8 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
     }
 
     private static Path directory(ConfigurationParameters parameters, PrintStream out) {
-        Optional<String> value = parameters.get(DIRECTORY_PROPERTY_NAME).filter(text -> !text.isBlank());
-        if (value.isPresent()) {
+        Optional<String> value = parameters.get(DIRECTORY_PROPERTY_NAME);
+        if (value.isPresent() && !value.get().isBlank()) {
             try {
                 return Paths.get(value.get().trim());
             } catch (InvalidPathException e) {
@@ -157,14 +168,34 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
         Path html = directory.resolve(HTML_FILE).toAbsolutePath();
         Path json = directory.resolve(JSON_FILE).toAbsolutePath();
         try {
-            Files.createDirectories(directory);
-            Files.writeString(json, SummaryJson.write(summary) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(html, SummaryHtml.write(summary), StandardCharsets.UTF_8);
+            createDirectories(directory);
+            writeUtf8(json, SummaryJson.write(summary) + "\n");
+            writeUtf8(html, SummaryHtml.write(summary));
             return List.of("report: " + html.toUri(), "json:   " + json);
         } catch (IOException | RuntimeException e) {
             out.println("gradcheck: could not write the summary to " + directory.toAbsolutePath() + " (" + e
                     + "); set the configuration parameter " + DIRECTORY_PROPERTY_NAME + " to a writable directory");
             return List.of();
+        }
+    }
+
+    /*
+     * The files are written with java.io, whose classes every JVM has loaded by the time tests run:
+     * java.nio's Files.writeString and createDirectories load its file channels (some 35 classes) and
+     * cost about 4 ms more in a JVM that has not used them, as a short test run has not.
+     */
+
+    /** Creates {@code directory} and its parents; where that fails, NIO says why (a file in the way, no permission). */
+    private static void createDirectories(Path directory) throws IOException {
+        File file = directory.toFile();
+        if (!file.isDirectory() && !file.mkdirs()) {
+            Files.createDirectories(directory);
+        }
+    }
+
+    private static void writeUtf8(Path path, String text) throws IOException {
+        try (OutputStream out = new FileOutputStream(path.toFile())) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -172,8 +172,11 @@ final class ModelMember {
 
     private Object read(Object target) {
         if (member instanceof Field field) {
-            return ReflectionSupport.tryToReadFieldValue(field, target).getOrThrow(cause ->
-                    new ExtensionConfigurationException("could not read @ModelUnderTest " + description(), cause));
+            try {
+                return ReflectionSupport.tryToReadFieldValue(field, target).get();
+            } catch (Exception cause) {
+                throw new ExtensionConfigurationException("could not read @ModelUnderTest " + description(), cause);
+            }
         }
         return ReflectionSupport.invokeMethod((Method) member, target);
     }

@@ -113,6 +113,24 @@ class EndOfRunSummaryTests {
     }
 
     @Test
+    void theFilesGoToADirectoryMadeForThemAndReplaceAnOlderLongerSummaryAsUtf8() throws IOException {
+        Path nested = dir.resolve("build/reports/gradcheck");
+        SummaryRun.run(nested, Map.of(), BuggyTestCases.class);
+        assertThat(nested.resolve("report.json")).isRegularFile();
+        Files.writeString(nested.resolve("report.json"), "{\"older\": \"" + "x".repeat(200_000) + "\"}\n", StandardCharsets.UTF_8);
+
+        SummaryRun.run(nested, Map.of(), BuggyTestCases.class);
+
+        // Read strictly: a byte that is not UTF-8 throws. The words outside Latin-1 arrive as written.
+        String json = Files.readString(nested.resolve("report.json"), StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{\n  \"format\": \"gradcheck-junit summary\"").endsWith("\n}\n")
+                .contains("analytic b ≈ 2.00 × numeric").doesNotContain("older");
+        String html = Files.readString(nested.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>\n").endsWith("</body>\n</html>\n")
+                .contains("|analytic − numeric| / (|analytic| + |numeric|)");
+    }
+
+    @Test
     void theSummaryKeepsTheTestsOwnOutcomeBesideTheVerdict() throws IOException {
         SummaryRun.run(dir, Map.of(), BuggyExpectedToFailTestCases.class);
 

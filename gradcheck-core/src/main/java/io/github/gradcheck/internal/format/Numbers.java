@@ -1,24 +1,16 @@
 package io.github.gradcheck.internal.format;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Every number format of the library's words, named by what the number is, so that a difference
  * or an estimated error reads the same in a failure message, the console summary and the HTML
  * page. No format depends on the machine's locale: a report must not read {@code 2,851e-01} on a
- * German machine and {@code 2.851e-01} in CI.
+ * German machine and {@code 2.851e-01} in CI. The three general formats write what
+ * {@code String.format(Locale.ROOT, …)} writes, digit for digit, without a {@code Formatter}
+ * (see {@code RoundedDigits} for why).
  */
 public final class Numbers {
-
-    /**
-     * The locale of every format: {@link Locale#US}, whose digits, point and signs in these formats
-     * (no grouping) are {@link Locale#ROOT}'s, so the text is the same. {@link java.util.Formatter}
-     * writes US digits without asking the locale data; for any other locale it looks up the
-     * locale's symbols on every call, which in a fresh JVM first loads the locale providers (about
-     * 180 classes) and then makes each number several times slower.
-     */
-    private static final Locale DIGITS = Locale.US;
 
     private Numbers() {
     }
@@ -112,7 +104,24 @@ public final class Numbers {
      * @return the text
      */
     public static String significant(double value, int digits) {
-        return String.format(DIGITS, "%." + digits + "g", value);
+        int kept = Math.max(digits, 1);
+        StringBuilder text = new StringBuilder(kept + 8);
+        if (!signed(text, value)) {
+            return text.toString();
+        }
+        if (value == 0) {
+            return zero(text, kept - 1).toString();
+        }
+        RoundedDigits rounded = RoundedDigits.of(Math.abs(value));
+        rounded.round(kept);
+        // As %g: scientific unless the rounded value is in [1e-4, 10^digits).
+        int power = rounded.firstDigitPower();
+        if (power < -4 || power >= kept) {
+            rounded.appendScientific(text, kept - 1);
+        } else {
+            rounded.appendFixed(text, kept - 1 - power);
+        }
+        return text.toString();
     }
 
     /**
@@ -124,7 +133,17 @@ public final class Numbers {
      * @return the text
      */
     public static String scientific(double value, int decimals) {
-        return String.format(DIGITS, "%." + decimals + "e", value);
+        StringBuilder text = new StringBuilder(decimals + 8);
+        if (!signed(text, value)) {
+            return text.toString();
+        }
+        if (value == 0) {
+            return zero(text, decimals).append("e+00").toString();
+        }
+        RoundedDigits rounded = RoundedDigits.of(Math.abs(value));
+        rounded.round(decimals + 1);
+        rounded.appendScientific(text, decimals);
+        return text.toString();
     }
 
     /**
@@ -135,6 +154,44 @@ public final class Numbers {
      * @return the text
      */
     public static String fixed(double value, int decimals) {
-        return String.format(DIGITS, "%." + decimals + "f", value);
+        StringBuilder text = new StringBuilder(decimals + 8);
+        if (!signed(text, value)) {
+            return text.toString();
+        }
+        if (value == 0) {
+            return zero(text, decimals).toString();
+        }
+        RoundedDigits rounded = RoundedDigits.of(Math.abs(value));
+        rounded.round(rounded.firstDigitPower() + 1 + decimals);
+        rounded.appendFixed(text, decimals);
+        return text.toString();
+    }
+
+    /**
+     * Writes the sign as the Formatter does ({@code -} for every negative value, -0.0 too), or the
+     * whole text of NaN and the infinities; whether digits are still to follow.
+     */
+    private static boolean signed(StringBuilder text, double value) {
+        if (Double.isNaN(value)) {
+            text.append("NaN");
+            return false;
+        }
+        if (Double.compare(value, 0.0) < 0) {
+            text.append('-');
+        }
+        if (Double.isInfinite(value)) {
+            text.append("Infinity");
+            return false;
+        }
+        return true;
+    }
+
+    /** Zero with {@code decimals} zeros after the point. */
+    private static StringBuilder zero(StringBuilder text, int decimals) {
+        text.append('0');
+        if (decimals > 0) {
+            text.append('.').append("0".repeat(decimals));
+        }
+        return text;
     }
 }

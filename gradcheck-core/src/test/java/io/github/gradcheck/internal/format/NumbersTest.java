@@ -46,24 +46,39 @@ class NumbersTest {
     }
 
     /**
-     * The formats write US digits (which the Formatter writes without the locale data); this pins
-     * that the text is ROOT's, digit for digit, over many magnitudes, signs, ties and the special values.
+     * The formats are written without a Formatter; this pins that the text is the Formatter's in
+     * {@link Locale#ROOT}, digit for digit: over many magnitudes and signs, any bit pattern, ties
+     * (short decimals ending in 5, which round up, and their neighbours), powers of ten and the
+     * special values.
      */
     @Test
-    void theTextIsLocaleRootsForEveryKindOfValue() {
+    void theTextIsTheFormattersForEveryKindOfValue() {
         SplittableRandom random = new SplittableRandom(12);
         List<Double> values = new ArrayList<>(List.of(0.0, -0.0, Double.NaN,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 1.25, 2.675,
-                0.0001, 9.9995e-5, 999999.5, 1e7, -1234567.0));
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 1.25,
+                2.675, 0.0001, 9.9995e-5, 999999.5, 1e7, -1234567.0, 1e23, 0.95, 99.5, 0.0095, 1.005, 9.9999995));
+        for (int power = -320; power <= 300; power += 7) {
+            values.add(Math.pow(10, power));
+            values.add(-9.5 * Math.pow(10, power));
+        }
         for (int i = 0; i < 2_000; i++) {
             values.add((random.nextBoolean() ? -1 : 1) * random.nextDouble() * Math.pow(10, random.nextInt(-30, 30)));
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add((random.nextLong(1, 10_000_000) * 10 + 5) * Math.pow(10, random.nextInt(-12, 8)));
+            values.add(Math.nextDown((random.nextLong(1, 100_000) * 10 + 5) / Math.pow(10, random.nextInt(1, 9))));
         }
         for (double value : values) {
-            for (int digits : new int[] {1, 3, 6}) {
-                assertThat(Numbers.significant(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "g", value));
-                assertThat(Numbers.scientific(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "e", value));
-                assertThat(Numbers.fixed(value, digits)).isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", value));
+            for (int digits : new int[] {1, 2, 3, 4, 6, 9}) {
+                assertThat(Numbers.significant(value, digits)).as("%%.%dg of %s", digits, value)
+                        .isEqualTo(String.format(Locale.ROOT, "%." + digits + "g", value));
+                assertThat(Numbers.scientific(value, digits)).as("%%.%de of %s", digits, value)
+                        .isEqualTo(String.format(Locale.ROOT, "%." + digits + "e", value));
+                if (Math.abs(value) < 1e30) {
+                    assertThat(Numbers.fixed(value, digits)).as("%%.%df of %s", digits, value)
+                            .isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", value));
+                }
             }
+            assertThat(Numbers.fixed(value, 0)).isEqualTo(String.format(Locale.ROOT, "%.0f", value));
         }
     }
 }
