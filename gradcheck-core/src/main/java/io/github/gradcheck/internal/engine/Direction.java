@@ -34,6 +34,28 @@ interface Direction {
     }
 
     /**
+     * A search's direction ({@link DirectionalSearch}) drawn again on each walk from a stream of seed
+     * {@code seed}: the components {@link #searchComponent} makes of one {@code nextLong()} each, as the
+     * search draws them into an array where there is room, scaled as {@link #weighted} scales.
+     */
+    static Direction searched(long seed, double[] scaleOf) {
+        return () -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            return i -> searchComponent(random.nextLong()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
+        };
+    }
+
+    /**
+     * A search direction's component from 64 random bits: the lowest for the sign, the highest 53 for a
+     * magnitude uniform in [0.5, 1.5), as {@link #weighted} draws them from two numbers. One draw per
+     * component: a search's direction over a block of a million is drawn in every check that covers it,
+     * and the draw was most of what the partial modes' own time spent there.
+     */
+    static double searchComponent(long bits) {
+        return ((bits & 1) == 0 ? 1 : -1) * (0.5 + (bits >>> 11) * 0x1.0p-53);
+    }
+
+    /**
      * {@code direction} over flat indices {@code [from, to)}, drawn once into an array of {@code to − from}
      * where that takes at most {@link #KEPT_SHARE} of the largest heap the JVM may use, else drawn again
      * on each walk: the same components either way, so the choice changes only time and memory.

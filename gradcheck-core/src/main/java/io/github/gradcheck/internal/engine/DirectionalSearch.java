@@ -207,15 +207,14 @@ final class DirectionalSearch {
             double[] components = new double[to - from];
             SplittableRandom random = Directions.search(settings.seed(), ++directions);
             for (int i = from; i < to; i++) {
-                double sign = random.nextBoolean() ? 1 : -1;
-                components[i - from] = sign * (0.5 + random.nextDouble()) * (scale == null ? 1 : Directions.scale(scale, i));
+                components[i - from] = Direction.searchComponent(random.nextLong()) * (scale == null ? 1 : Directions.scale(scale, i));
             }
             for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
                 components[i - from] = 0;
             }
             return disagreesAlong(over(new Direction.Kept(components, from), from, to));
         }
-        Direction drawn = Direction.weighted(Directions.searchSeed(settings.seed(), ++directions), scale);
+        Direction drawn = Direction.searched(Directions.searchSeed(settings.seed(), ++directions), scale);
         Direction unchecked = () -> {
             Direction.Walk walk = drawn.walk();
             return new Direction.Walk() {

@@ -86,6 +86,28 @@ class DirectionsTest {
     }
 
     @Test
+    void aSearchDirectionDrawnAgainHasTheComponentsOfOneDrawEachFromTheSearchStream() {
+        int n = 10_000;
+        double[] scale = new double[n];
+        Arrays.setAll(scale, i -> i % 2 == 0 ? 0.25 : -3);
+        // As the search draws a direction into an array where there is room.
+        SplittableRandom random = Directions.search(SEED, 3);
+        double[] kept = new double[n];
+        for (int i = 0; i < n; i++) {
+            kept[i] = Direction.searchComponent(random.nextLong()) * Math.max(Math.abs(scale[i]), 1);
+        }
+        Direction.Walk walk = Direction.searched(Directions.searchSeed(SEED, 3), scale).walk();
+        long positive = 0;
+        for (int i = 0; i < n; i++) {
+            assertThat(walk.next(i)).isEqualTo(kept[i]);
+            double magnitude = Math.abs(kept[i]) / Math.max(Math.abs(scale[i]), 1);
+            assertThat(magnitude).isGreaterThanOrEqualTo(0.5).isLessThan(1.5);
+            positive += kept[i] > 0 ? 1 : 0;
+        }
+        assertThat(positive).as("within 5 standard deviations of half").isBetween(4750L, 5250L);
+    }
+
+    @Test
     void weightedDirectionsHaveMagnitudesFromHalfToThreeHalvesTimesTheScaleAndBalancedSigns() {
         int n = 10_000;
         double[] scale = new double[n];
