@@ -20,12 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A full check of a million parameters runs in a JVM of {@code -Xmx64m}: the check keeps about 36
+ * A full check of a million parameters runs in a JVM of {@code -Xmx64m}: the check keeps about 33
  * bytes per parameter at its peak (the original θ, the gradient, the numeric gradient, the estimated
  * errors and the verdicts), the model's own θ 8 more. Before the check stopped keeping an object
  * per element, a scale array, copies of the checked values and of the report's arrays and a Taylor
  * direction per block, the same check needed {@code -Xmx211m} (measured: the smallest heap it ran
- * in; now 59m). A failing check also evaluates the gradient at θ ± η to judge its mismatches at
+ * in; now 47m). A failing check also evaluates the gradient at θ ± η to judge its mismatches at
  * coinciding kinks (the model allocates a gradient of its own for each), and diagnoses its failing
  * block in place ({@code BlockDiagnosis} reads the check's arrays, no copy of the block): a failing
  * block of a million runs in 68m on JDK 17 and 64m on JDK 25 (112m while the diagnosis worked on

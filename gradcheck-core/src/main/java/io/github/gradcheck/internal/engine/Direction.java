@@ -80,7 +80,7 @@ interface Direction {
     /**
      * A direction is kept in an array only where it takes at most 1/16 of the largest heap: walking it
      * again costs 2 draws per component and walk (the Taylor test walks it 11 times, about 0.1 s for
-     * a block of a million), while a check's own arrays take about 36 bytes per parameter, so that
+     * a block of a million), while a check's own arrays take about 33 bytes per parameter, so that
      * 1/16 of the heap is spare wherever the check fits at all with some room.
      */
     long KEPT_SHARE = 16;
