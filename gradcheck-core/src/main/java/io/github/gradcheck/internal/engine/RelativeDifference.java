@@ -21,72 +21,70 @@ final class RelativeDifference {
      * sums), each summed as {@link #checkedNorm} sums it alone.
      */
     static double of(double[] gradient, ElementResults elements, int from, int to, ElementVerdict only) {
+        Norms norms = new Norms();
         double[] every = only == null ? elements.numericOfEvery() : null;
         if (every != null) {
-            return of(gradient, every, from, to);
+            // Every element checked, the numeric derivatives in an array: the same sums in the same order, in loops over two arrays.
+            for (int i = from; i < to; i++) {
+                norms.largest(gradient[i], every[i]);
+            }
+            norms.scale();
+            for (int i = from; i < to; i++) {
+                norms.square(gradient[i], every[i]);
+            }
+            return norms.difference();
         }
-        double largestA = 0;
-        double largestB = 0;
-        double largestDifference = 0;
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             if (only == null || elements.verdict(i) == only) {
-                double n = elements.numeric(i);
-                largestA = Math.max(largestA, Math.abs(gradient[i]));
-                largestB = Math.max(largestB, Math.abs(n));
-                largestDifference = Math.max(largestDifference, Math.abs(gradient[i] - n));
+                norms.largest(gradient[i], elements.numeric(i));
             }
         }
-        double scaleA = scale(largestA);
-        double scaleB = scale(largestB);
-        double scaleDifference = scale(largestDifference);
-        double sumA = 0;
-        double sumB = 0;
-        double sumDifference = 0;
+        norms.scale();
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             if (only == null || elements.verdict(i) == only) {
-                double n = elements.numeric(i);
-                double x = gradient[i] / scaleA;
-                double y = n / scaleB;
-                double z = (gradient[i] - n) / scaleDifference;
-                sumA += x * x;
-                sumB += y * y;
-                sumDifference += z * z;
+                norms.square(gradient[i], elements.numeric(i));
             }
         }
-        double denominator = norm(largestA, sumA, scaleA) + norm(largestB, sumB, scaleB);
-        return denominator == 0 ? 0 : norm(largestDifference, sumDifference, scaleDifference) / denominator;
+        return norms.difference();
     }
 
-    /**
-     * {@link #of(double[], ElementResults, int, int, ElementVerdict)} where every element was checked
-     * and the numeric derivatives are in an array: the same sums in the same order, bit for bit, in
-     * loops over two arrays.
-     */
-    private static double of(double[] gradient, double[] numeric, int from, int to) {
-        double largestA = 0;
-        double largestB = 0;
-        double largestDifference = 0;
-        for (int i = from; i < to; i++) {
-            largestA = Math.max(largestA, Math.abs(gradient[i]));
-            largestB = Math.max(largestB, Math.abs(numeric[i]));
-            largestDifference = Math.max(largestDifference, Math.abs(gradient[i] - numeric[i]));
+    /** The three norms of {@link #of}, a, b and a − b, summed in two passes: their largest values, then their squares. */
+    private static final class Norms {
+        private double largestA;
+        private double largestB;
+        private double largestDifference;
+        private double scaleA;
+        private double scaleB;
+        private double scaleDifference;
+        private double sumA;
+        private double sumB;
+        private double sumDifference;
+
+        void largest(double a, double b) {
+            largestA = Math.max(largestA, Math.abs(a));
+            largestB = Math.max(largestB, Math.abs(b));
+            largestDifference = Math.max(largestDifference, Math.abs(a - b));
         }
-        double scaleA = scale(largestA);
-        double scaleB = scale(largestB);
-        double scaleDifference = scale(largestDifference);
-        double sumA = 0;
-        double sumB = 0;
-        double sumDifference = 0;
-        for (int i = from; i < to; i++) {
-            double x = gradient[i] / scaleA;
-            double y = numeric[i] / scaleB;
-            double z = (gradient[i] - numeric[i]) / scaleDifference;
+
+        void scale() {
+            scaleA = RelativeDifference.scale(largestA);
+            scaleB = RelativeDifference.scale(largestB);
+            scaleDifference = RelativeDifference.scale(largestDifference);
+        }
+
+        void square(double a, double b) {
+            double x = a / scaleA;
+            double y = b / scaleB;
+            double z = (a - b) / scaleDifference;
             sumA += x * x;
             sumB += y * y;
             sumDifference += z * z;
         }
-        double denominator = norm(largestA, sumA, scaleA) + norm(largestB, sumB, scaleB);
-        return denominator == 0 ? 0 : norm(largestDifference, sumDifference, scaleDifference) / denominator;
+
+        double difference() {
+            double denominator = norm(largestA, sumA, scaleA) + norm(largestB, sumB, scaleB);
+            return denominator == 0 ? 0 : norm(largestDifference, sumDifference, scaleDifference) / denominator;
+        }
     }
 
     /**

@@ -43,6 +43,25 @@ final class Workspace {
         }
     }
 
+    /**
+     * A block held in a double[] (element at flat index i at {@code data[at + i]}) moved along a
+     * direction kept in an array: written and read back straight, without two interface calls per
+     * element, which at a million elements is most of what a move costs.
+     */
+    private record Straight(double[] data, int at, double[] components, int shift) {
+        double component(int i) {
+            return components[i - shift];
+        }
+    }
+
+    /** Block b along {@code direction} as a {@link Straight}, or null where either is not held in an array. */
+    private Straight straight(int b, ParameterBlock block, Direction direction) {
+        if (arrays[b] == null || !(direction instanceof Direction.Kept kept)) {
+            return null;
+        }
+        return new Straight(arrays[b], arrayOffsets[b] - block.offset(), kept.components(), kept.from());
+    }
+
     /** Element k of block b. */
     private double get(int b, int k) {
         double[] data = arrays[b];
@@ -132,15 +151,12 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
-            double[] data = arrays[b];
-            if (data != null && direction instanceof Direction.Kept kept) {
-                // The same values as the walk below, read from the arrays themselves.
-                int at = arrayOffsets[b] - block.offset();
-                double[] components = kept.components();
-                int shift = kept.from();
+            Straight straight = straight(b, block, direction);
+            if (straight != null) {
+                // The same values as the walk below, read from the block's array itself.
                 for (int i = first; i < last; i++) {
-                    double written = original[i] + t * components[i - shift];
-                    if (Double.doubleToRawLongBits(data[at + i]) != Double.doubleToRawLongBits(written)) {
+                    double written = original[i] + t * straight.component(i);
+                    if (Double.doubleToRawLongBits(straight.data[straight.at + i]) != Double.doubleToRawLongBits(written)) {
                         requireWritten(b, i, written, where);
                     }
                 }
@@ -221,14 +237,10 @@ final class Workspace {
             ParameterBlock block = blocks.get(b);
             int first = Math.max(from, block.offset());
             int last = Math.min(to, block.offset() + block.size());
-            double[] data = arrays[b];
-            if (data != null && direction instanceof Direction.Kept kept) {
-                // A block in a double[] along a kept direction: no interface call per element.
-                int at = arrayOffsets[b] - block.offset();
-                double[] components = kept.components();
-                int shift = kept.from();
+            Straight straight = straight(b, block, direction);
+            if (straight != null) {
                 for (int i = first; i < last; i++) {
-                    data[at + i] = original[i] + t * components[i - shift];
+                    straight.data[straight.at + i] = original[i] + t * straight.component(i);
                 }
                 continue;
             }
