@@ -164,16 +164,11 @@ class ParametersRestoredTest {
     @Test
     void aGradientThatTakesAnSgdStepIsNamed() {
         SgdStepInGradient stepping = new SgdStepInGradient(model);
-        // θ is compared after the first two calls: W[0,0] after two steps, taken on a model of its own.
-        SineModel alone = new SineModel(new double[][] {{0.1, -0.0, 2}, {Double.MIN_VALUE, 1.5, 1e-300}},
-                new double[] {-0.0, 0.7, Math.PI}, 3);
-        new SgdStepInGradient(alone).gradient();
-        new SgdStepInGradient(alone).gradient();
 
         assertThatThrownBy(() -> CHECKER.check(stepping))
                 .isInstanceOf(GradientCheckException.class)
                 .hasMessage("SgdStepInGradient.gradient() changed parameter W[0,0] (flat index 0) from 0.1 to "
-                        + alone.w[0][0] + " when called twice, first at the unperturbed parameters; loss() and gradient()"
+                        + (0.1 - 0.5 * (3 * 0.1)) + " when called at the unperturbed parameters; loss() and gradient()"
                         + " must leave the parameters as they find them: an optimizer step, weight decay or clipping"
                         + " belongs outside them. All parameters have been restored.");
         assertThat(model.bits()).containsExactly(before);
@@ -186,9 +181,22 @@ class ParametersRestoredTest {
         assertThatThrownBy(() -> CHECKER.check(decaying))
                 .isInstanceOf(GradientCheckException.class)
                 .hasMessage("WeightDecayInLoss.loss() changed parameter W[0,0] (flat index 0) from 0.1 to "
-                        + 0.1 * 0.999 * 0.999 + " when called twice, first at the unperturbed parameters; loss() and gradient()"
+                        + 0.1 * 0.999 + " when called at the unperturbed parameters; loss() and gradient()"
                         + " must leave the parameters as they find them: an optimizer step, weight decay or clipping"
                         + " belongs outside them. All parameters have been restored.");
+        assertThat(model.bits()).containsExactly(before);
+    }
+
+    @Test
+    void aLossWhoseNextCallUndoesItsChangeIsNamedNotTakenForRandomness() {
+        // Each call flips the sign of b[1] after computing: the second J(θ) puts it back, so that θ
+        // compared only after both would look untouched and the two losses would differ.
+        SignFlippingLoss flipping = new SignFlippingLoss(model);
+
+        assertThatThrownBy(() -> CHECKER.check(flipping))
+                .isInstanceOf(GradientCheckException.class)
+                .hasMessageStartingWith("SignFlippingLoss.loss() changed parameter b[1] (flat index 7) from 0.7 to -0.7"
+                        + " when called at the unperturbed parameters;");
         assertThat(model.bits()).containsExactly(before);
     }
 
@@ -487,6 +495,20 @@ class ParametersRestoredTest {
                     row[j] *= 0.999;
                 }
             }
+            return loss;
+        }
+    }
+
+    /** A loss() that flips the sign of b[1] after it computes, so that every second call undoes the first. */
+    private static final class SignFlippingLoss extends Delegate {
+        SignFlippingLoss(SineModel model) {
+            super(model);
+        }
+
+        @Override
+        public double loss() {
+            double loss = super.loss();
+            model().b[1] = -model().b[1];
             return loss;
         }
     }

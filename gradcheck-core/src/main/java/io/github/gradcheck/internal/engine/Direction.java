@@ -46,6 +46,17 @@ interface Direction {
     }
 
     /**
+     * A search's direction over flat indices {@code [from, to)} drawn from {@code random} into
+     * {@code into} (element 0 at {@code from}), in one loop: the components {@link #searched} gives
+     * for the same stream, without a call per component through the walk.
+     */
+    static void drawSearched(SplittableRandom random, double[] scaleOf, double[] into, int from, int to) {
+        for (int i = from; i < to; i++) {
+            into[i - from] = searchComponent(random.nextLong()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
+        }
+    }
+
+    /**
      * A search direction's component from 64 random bits: the lowest for the sign, the highest 53 for a
      * magnitude uniform in [0.5, 1.5), as {@link #weighted} draws them from two numbers. One draw per
      * component: a search's direction over a block of a million is drawn in every check that covers it,

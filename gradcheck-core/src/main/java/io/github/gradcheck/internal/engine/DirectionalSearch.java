@@ -206,9 +206,7 @@ final class DirectionalSearch {
             // Drawn once, in one loop: a walk through the Direction interfaces costs several times as much.
             double[] components = new double[to - from];
             SplittableRandom random = Directions.search(settings.seed(), ++directions);
-            for (int i = from; i < to; i++) {
-                components[i - from] = Direction.searchComponent(random.nextLong()) * (scale == null ? 1 : Directions.scale(scale, i));
-            }
+            Direction.drawSearched(random, scale, components, from, to);
             for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
                 components[i - from] = 0;
             }

@@ -55,7 +55,7 @@ final class Directions {
         return new SplittableRandom(searchSeed(seed, count));
     }
 
-    /** The seed of {@link #search}'s stream, for a {@link Direction#weighted} drawn again on each walk. */
+    /** The seed of {@link #search}'s stream, for a {@link Direction#searched} drawn again on each walk. */
     static long searchSeed(long seed, long count) {
         return seed ^ (SEARCH * count);
     }

@@ -67,8 +67,6 @@ public final class NumericCheck {
      * shape costs a JVM a few hidden classes).
      */
     private static final String AT_THETA = "at the unperturbed parameters";
-    /** Where the first two calls of loss() or gradient() are made: θ is compared with its original after both. */
-    private static final String TWICE_AT_THETA = "twice, first " + AT_THETA;
     private static final String[] NOISE_WHERE = new String[NoiseEstimate.POINTS];
 
     static {
@@ -132,7 +130,7 @@ public final class NumericCheck {
         double[] original = parameters.toVector();
         Workspace workspace = new Workspace(parameters, calls);
         try {
-            double loss = lossAtTheta();
+            double loss = lossAtTheta(parameters, original);
             lossAgainAtTheta(parameters, original, loss);
             double[] gradient = deterministicGradient(parameters, original);
             // Steps and directions are scaled by max(|θᵢ|, 1) of the original θ (Directions.scale), computed where used.
@@ -319,14 +317,15 @@ public final class NumericCheck {
     }
 
     /**
-     * J(θ), timed, for the budget and the threads ({@link #fastestLossNanos}). θ is compared with
-     * its original after the second J(θ) ({@link #lossAgainAtTheta}), once for both: a comparison is
-     * a pass over θ, and a loss() that changes its parameters is named either way.
+     * J(θ), with θ compared with its original after the call, so that a loss() that changes its
+     * parameters (weight decay, clipping) is named as such, also one whose next call would undo the
+     * change. Times the call, for the budget and the threads ({@link #fastestLossNanos}).
      */
-    private double lossAtTheta() {
+    private double lossAtTheta(ParameterArrays parameters, double[] original) {
         long before = System.nanoTime();
         double loss = calls.loss(AT_THETA);
         fastestLossNanos = System.nanoTime() - before;
+        requireUnchangedBy("loss", parameters, original, AT_THETA);
         return loss;
     }
 
@@ -337,14 +336,13 @@ public final class NumericCheck {
      * check: a random loss stops before any element is looked at, and a loss whose randomness hides
      * under the elements' relative threshold (a loss far smaller than its gradient) is named, not
      * passed by a check that ends after its first looks. θ is compared with its original after the
-     * two calls, before their losses are, so that a loss() that changes its parameters (weight decay,
-     * clipping) is named as such, not taken for randomness.
+     * call, so that a loss() that changes its parameters is not taken for randomness.
      */
     private void lossAgainAtTheta(ParameterArrays parameters, double[] original, double first) {
         long again = System.nanoTime();
         double second = calls.loss(AT_THETA + ", evaluated again");
         fastestLossNanos = Math.min(fastestLossNanos, System.nanoTime() - again);
-        requireUnchangedBy("loss", parameters, original, TWICE_AT_THETA);
+        requireUnchangedBy("loss", parameters, original, AT_THETA + ", evaluated again");
         double difference = Math.abs(first - second);
         if (difference > settings.nondeterminismTolerance() * Math.max(Math.abs(first), Math.abs(second))) {
             throw new GradientCheckException("the loss of " + calls.name() + " is not deterministic: two evaluations at"
@@ -362,17 +360,18 @@ public final class NumericCheck {
     }
 
     /**
-     * The analytic gradient, evaluated twice, with θ compared with its original after the two calls
-     * (once, as after the two losses), before the gradients are. Where the two differ, a third call tells a gradient that grows by the same increment each
+     * The analytic gradient, evaluated twice, with θ compared with its original after each call.
+     * Where the two differ, a third call tells a gradient that grows by the same increment each
      * call (a buffer added into and never zeroed) from one that is random.
      */
     private double[] deterministicGradient(ParameterArrays parameters, double[] original) {
         ParameterLayout layout = parameters.layout();
         double[] first = calls.gradient(layout);
+        requireUnchangedBy("gradient", parameters, original, AT_THETA);
         double tolerance = settings.nondeterminismTolerance();
         // Compared where it is read: the second gradient is copied only where it differs.
         double[] second = calls.gradientUnlessAlike(layout, first, tolerance);
-        requireUnchangedBy("gradient", parameters, original, TWICE_AT_THETA);
+        requireUnchangedBy("gradient", parameters, original, AT_THETA + ", evaluated again");
         int worst = second == null ? -1 : largestDifference(first, second);
         if (worst < 0 || Math.abs(first[worst] - second[worst]) <= tolerance * largest(first, second)) {
             return first;

@@ -39,7 +39,7 @@ class ElementResultsTest {
             assertThat(results.verdictArray()).containsExactly(ElementVerdict.NOT_CHECKED, ElementVerdict.MATCH,
                     ElementVerdict.NOT_CHECKED, ElementVerdict.MISMATCH, ElementVerdict.NOT_CHECKED);
         }
-        // Handing the verdicts out writes NOT_CHECKED where there was none: still unchecked.
+        // Handing the numbers out wrote NaN where there were none: still unchecked.
         assertThat(dense.nextChecked(0)).isEqualTo(1);
         assertThat(dense.count()).isEqualTo(2);
     }
