@@ -173,6 +173,8 @@ public final class ParameterArrays {
      * bit, but that one NaN is not told from another (an array of doubles is compared by
      * {@link Arrays#mismatch(double[], int, int, double[], int, int)}, several elements at a time,
      * which at a million parameters is what makes the check's comparisons of θ with its original cheap).
+     * A model would have to turn a NaN parameter into another NaN for that to hide a change; what the
+     * check writes itself is read back bit for bit ({@code Workspace}).
      */
     private int firstDifference(double[] vector) {
         for (int b = 0; b < storages.size(); b++) {

@@ -95,7 +95,7 @@ public final class NumericCheck {
     /**
      * The model's calls on this thread when θ was last found equal to its original: a stage that
      * called the model no more (a report, a judgement with nothing to judge) cannot have changed θ,
-     * and a comparison costs a pass over θ (about 0.5 ms at a million parameters).
+     * and a comparison costs a pass over θ (about 1 ms at a million parameters).
      */
     private long callsWhenCompared = -1;
     /** Rounds of cheap-mode directions and coinciding-kink judgements, at the most. */
