@@ -114,10 +114,9 @@ final class LargeBlocksSuite {
             return z;
         }
 
-        private double loss(double[] p) {
-            double sum = 0;
-            for (int s = 0; s < x.length; s++) {
-                double[] z = logits(p, x[s]);
+        /** The largest logit and Σ exp(zᶜ − max), the stable softmax's two sums, shared by the loss and its gradient. */
+        private record Shifted(double max, double total) {
+            static Shifted of(double[] z) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (double v : z) {
                     max = Math.max(max, v);
@@ -126,7 +125,16 @@ final class LargeBlocksSuite {
                 for (double v : z) {
                     total += Math.exp(v - max);
                 }
-                sum += max + Math.log(total) - z[y[s]];
+                return new Shifted(max, total);
+            }
+        }
+
+        private double loss(double[] p) {
+            double sum = 0;
+            for (int s = 0; s < x.length; s++) {
+                double[] z = logits(p, x[s]);
+                Shifted shifted = Shifted.of(z);
+                sum += shifted.max() + Math.log(shifted.total()) - z[y[s]];
             }
             double l2 = 0;
             for (int i = 0; i < k * d; i++) {
@@ -139,16 +147,9 @@ final class LargeBlocksSuite {
             double[] g = new double[p.length];
             for (int s = 0; s < x.length; s++) {
                 double[] z = logits(p, x[s]);
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : z) {
-                    max = Math.max(max, v);
-                }
-                double total = 0;
-                for (double v : z) {
-                    total += Math.exp(v - max);
-                }
+                Shifted shifted = Shifted.of(z);
                 for (int c = 0; c < k; c++) {
-                    double delta = (Math.exp(z[c] - max) / total - (c == y[s] ? 1 : 0)) / x.length;
+                    double delta = (Math.exp(z[c] - shifted.max()) / shifted.total() - (c == y[s] ? 1 : 0)) / x.length;
                     for (int i = 0; i < d; i++) {
                         g[c * d + i] += delta * x[s][i];
                     }
