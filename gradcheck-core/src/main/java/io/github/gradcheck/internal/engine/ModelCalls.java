@@ -15,12 +15,19 @@ import java.util.List;
 final class ModelCalls {
 
     private final DifferentiableModel model;
+    /**
+     * The model as a {@link ProbedModel}, or null: asked once here, not at each of a million loss
+     * evaluations, where {@code instanceof} an interface the model does not implement scans the
+     * model class's list of supertypes on every call (the JVM caches only the answers that are yes).
+     */
+    private final ProbedModel probed;
     private final String name;
     private long lossEvaluations;
     private long gradientEvaluations;
 
     ModelCalls(DifferentiableModel model) {
         this.model = model;
+        this.probed = model instanceof ProbedModel layer ? layer : null;
         this.name = nameOf(model);
     }
 
@@ -70,7 +77,7 @@ final class ModelCalls {
         double loss;
         try {
             lossEvaluations++;
-            loss = block != null && model instanceof ProbedModel cached ? cached.loss(block.offset() + k, moved) : model.loss();
+            loss = block != null && probed != null ? probed.loss(block.offset() + k, moved) : model.loss();
         } catch (GradientCheckException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -93,7 +100,7 @@ final class ModelCalls {
      */
     GradientCheckException changedParameter(String call, ParameterLayout layout, int i, double before, double after,
                                             String where) {
-        if (model instanceof ProbedModel probed) {
+        if (probed != null) {
             boolean input = layout.blockContaining(i).isInput();
             return new GradientCheckException((call.equals("loss") ? probed.lossCall() : probed.gradientCall()) + " changed "
                     + (input ? "input " : "parameter ") + layout.label(i) + " (flat index " + i + ") from " + before + " to "
@@ -192,7 +199,7 @@ final class ModelCalls {
     }
 
     private String gradientCall() {
-        return model instanceof ProbedModel probed ? probed.gradientCall() : name + ".gradient()";
+        return probed != null ? probed.gradientCall() : name + ".gradient()";
     }
 
     private ParameterArrays gradientArrays(ParameterLayout layout) {
