@@ -75,6 +75,21 @@ abstract sealed class ElementResults {
         return count;
     }
 
+    /**
+     * How many elements of flat indices {@code [from, to)} have each verdict, indexed by its ordinal
+     * (NOT_CHECKED: those not looked at): what the report counts, in one walk.
+     */
+    int[] verdictCounts(int from, int to) {
+        int[] counts = new int[ElementVerdict.values().length];
+        int checked = 0;
+        for (int i = nextChecked(from); i < to; i = nextChecked(i + 1)) {
+            counts[verdict(i).ordinal()]++;
+            checked++;
+        }
+        counts[ElementVerdict.NOT_CHECKED.ordinal()] += (to - from) - checked;
+        return counts;
+    }
+
     /** Whether an element among flat indices {@code [from, to)} mismatches. */
     final boolean anyMismatch(int from, int to) {
         for (int i = nextChecked(from); i < to; i = nextChecked(i + 1)) {
@@ -150,6 +165,7 @@ abstract sealed class ElementResults {
 
         private static final ElementVerdict[] VERDICTS = ElementVerdict.values();
         private static final byte NOT_CHECKED = (byte) (ElementVerdict.NOT_CHECKED.ordinal() + 1);
+        private static final byte MATCH = (byte) (ElementVerdict.MATCH.ordinal() + 1);
 
         private final double[] numeric;
         private final double[] estimatedError;
@@ -209,6 +225,33 @@ abstract sealed class ElementResults {
                 complete = everySet();
             }
             return complete ? numeric : null;
+        }
+
+        /**
+         * A verdict's ordinal + 1 is its byte: one pass that only counts the matches, which in a passing
+         * check are all, and a histogram of the bytes where some element is something else.
+         */
+        @Override
+        int[] verdictCounts(int from, int to) {
+            int[] counts = new int[VERDICTS.length];
+            int matches = 0;
+            for (int i = from; i < to; i++) {
+                matches += verdicts[i] == MATCH ? 1 : 0;
+            }
+            if (matches == to - from) {
+                counts[ElementVerdict.MATCH.ordinal()] = matches;
+                return counts;
+            }
+            int[] byByte = new int[VERDICTS.length + 1];
+            for (int i = from; i < to; i++) {
+                byByte[verdicts[i]]++;
+            }
+            for (int v = 0; v < VERDICTS.length; v++) {
+                counts[v] = byByte[v + 1];
+            }
+            // Never looked at (0) or looked at and left unchecked: both unchecked.
+            counts[ElementVerdict.NOT_CHECKED.ordinal()] += byByte[0];
+            return counts;
         }
 
         private boolean everySet() {

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * One check, in order: the loss at θ, and the gradient twice to make sure it is deterministic;
@@ -215,12 +214,7 @@ public final class NumericCheck {
 
     /** Whether every element's verdict is a match: not one unreliable, kink or mismatch. */
     private static boolean everyElementMatches(ElementResults elements) {
-        for (int i = 0; i < elements.size; i++) {
-            if (elements.verdict(i) != ElementVerdict.MATCH) {
-                return false;
-            }
-        }
-        return true;
+        return elements.verdictCounts(0, elements.size)[ElementVerdict.MATCH.ordinal()] == elements.size;
     }
 
     /** For a check that ran no Taylor test, each block's test, not run, in the layout's order. */
@@ -569,9 +563,10 @@ public final class NumericCheck {
                                        List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
         Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
+        WorstElements worstElements = WorstElements.of(elements, settings.offenders());
         List<BlockSummary> blocks = new ArrayList<>();
         for (int b = 0; b < layout.blocks().size(); b++) {
-            blocks.add(blockSummary(layout.blocks().get(b), checked, elements, taylor.get(b), gradient, theta));
+            blocks.add(blockSummary(layout.blocks().get(b), checked, elements, worstElements, taylor.get(b), gradient, theta));
         }
         addTaylorWarnings(blocks, mode);
         // A single block is all of θ: its difference is the whole one, the same sums over the same range.
@@ -580,7 +575,7 @@ public final class NumericCheck {
                 .noise(noise).noiseEstimated(noiseEstimated).difference(difference).checkedElements(checked.count())
                 .differenceOfMatches(checked.differenceOf(ElementVerdict.MATCH, 0, layout.size(), difference))
                 .differenceOfMismatches(checked.differenceOf(ElementVerdict.MISMATCH, 0, layout.size(), difference))
-                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked))
+                .blocks(blocks).worstOffenders(offenders(layout, gradient, elements, checked, worstElements))
                 .warnings(warnings)
                 .crossBlockDiagnoses(CrossBlockDiagnoses.of(blocks, gradient, elements, calls.batchSize()));
         if (mode == CheckMode.FULL) {
@@ -600,26 +595,20 @@ public final class NumericCheck {
      * rather than copied out into arrays of their own.
      */
     private record Checked(double[] gradient, ElementResults elements, double[] every, double relativeErrorFloor, int count,
-                           int matches, int mismatches) implements IntToDoubleFunction {
+                           int matches, int mismatches) {
 
         static Checked of(double[] gradient, ElementResults elements, double relativeErrorFloor) {
             // Asked first: where every element was checked, the walks below step through the arrays.
             double[] every = elements.numericOfEvery();
-            int count = 0;
-            int matches = 0;
-            int mismatches = 0;
-            for (int i = elements.nextChecked(0); i < elements.size; i = elements.nextChecked(i + 1)) {
-                ElementVerdict verdict = elements.verdict(i);
-                count++;
-                matches += verdict == ElementVerdict.MATCH ? 1 : 0;
-                mismatches += verdict == ElementVerdict.MISMATCH ? 1 : 0;
-            }
+            int[] counts = elements.verdictCounts(0, elements.size);
+            int count = elements.size - counts[ElementVerdict.NOT_CHECKED.ordinal()];
+            int matches = counts[ElementVerdict.MATCH.ordinal()];
+            int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
             return new Checked(gradient, elements, every, relativeErrorFloor, count, matches, mismatches);
         }
 
         /** Element i's relative error, |g − n| / max(|g| + |n|, floor); 0 where there is none or i was not checked. */
-        @Override
-        public double applyAsDouble(int i) {
+        double relativeError(int i) {
             if (every == null && !elements.checked(i)) {
                 return 0;
             }
@@ -646,21 +635,18 @@ public final class NumericCheck {
         }
     }
 
-    private BlockSummary blockSummary(ParameterBlock block, Checked checked, ElementResults elements, TaylorTest taylor,
-                                      double[] gradient, double[] theta) {
+    /** The block's summary; each checked element's relative error, computed here once, is offered to {@code worstElements} too. */
+    private BlockSummary blockSummary(ParameterBlock block, Checked checked, ElementResults elements,
+                                      WorstElements worstElements, TaylorTest taylor, double[] gradient, double[] theta) {
         int from = block.offset();
         int to = from + block.size();
         double worst = 0;
-        int[] counts = new int[ElementVerdict.values().length];
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
-            worst = Math.max(worst, checked.applyAsDouble(i));
-            counts[elements.verdict(i).ordinal()]++;
+            double relativeError = checked.relativeError(i);
+            worst = Math.max(worst, relativeError);
+            worstElements.offer(i, relativeError);
         }
-        int checkedInBlock = 0;
-        for (int count : counts) {
-            checkedInBlock += count;
-        }
-        counts[ElementVerdict.NOT_CHECKED.ordinal()] = block.size() - checkedInBlock;
+        int[] counts = elements.verdictCounts(from, to);
         int mismatches = counts[ElementVerdict.MISMATCH.ordinal()];
         double difference = checked.difference(from, to);
         return ReportFactory.block().name(block.name()).shape(boxed(block.shape())).offset(from).size(block.size()).input(block.isInput())
@@ -697,15 +683,16 @@ public final class NumericCheck {
         }
     }
 
-    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked) {
+    private List<Offender> offenders(ParameterLayout layout, double[] gradient, ElementResults elements, Checked checked,
+                                     WorstElements worstElements) {
         List<Offender> offenders = new ArrayList<>();
-        for (int i : WorstElements.of(checked, elements, settings.offenders())) {
+        for (int i : worstElements.worstFirst()) {
             ParameterBlock block = layout.blockContaining(i);
             int[] position = block.position(i - block.offset());
             offenders.add(ReportFactory.offender().index(i).block(block.name())
                     .position(boxed(position)).parameter(Shapes.label(block.name(), position))
                     .gradient(gradient[i]).numericGradient(elements.numeric(i))
-                    .absoluteError(Math.abs(gradient[i] - elements.numeric(i))).relativeError(checked.applyAsDouble(i))
+                    .absoluteError(Math.abs(gradient[i] - elements.numeric(i))).relativeError(checked.relativeError(i))
                     .estimatedError(elements.estimatedError(i)).verdict(elements.verdict(i))
                     .build());
         }

@@ -17,8 +17,9 @@ final class RelativeDifference {
      * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
      * checked elements of {@code [from, to)} whose verdict is {@code only} (every checked one where
      * null), as if the others were zero on both sides: the checked elements only are visited, in
-     * index order, and the three norms are taken in two passes (their largest values, then their
-     * sums), each summed as {@link #checkedNorm} sums it alone.
+     * index order. One pass takes the three norms' largest values and their sums of squares in units
+     * of 1; a second, only where a largest value asks for another unit, sums again in it. Each sum
+     * is what {@link #checkedNorm} sums alone.
      */
     static double of(double[] gradient, ElementResults elements, int from, int to, ElementVerdict only) {
         Norms norms = new Norms();
@@ -26,59 +27,99 @@ final class RelativeDifference {
         if (every != null) {
             // Every element checked, the numeric derivatives in an array: the same sums in the same order, in loops over two arrays.
             for (int i = from; i < to; i++) {
-                norms.largest(gradient[i], every[i]);
+                norms.add(gradient[i], every[i]);
             }
-            norms.scale();
-            for (int i = from; i < to; i++) {
-                norms.square(gradient[i], every[i]);
+            if (norms.scaled()) {
+                for (int i = from; i < to; i++) {
+                    norms.addScaled(gradient[i], every[i]);
+                }
             }
             return norms.difference();
         }
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             if (only == null || elements.verdict(i) == only) {
-                norms.largest(gradient[i], elements.numeric(i));
+                norms.add(gradient[i], elements.numeric(i));
             }
         }
-        norms.scale();
-        for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
-            if (only == null || elements.verdict(i) == only) {
-                norms.square(gradient[i], elements.numeric(i));
+        if (norms.scaled()) {
+            for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
+                if (only == null || elements.verdict(i) == only) {
+                    norms.addScaled(gradient[i], elements.numeric(i));
+                }
             }
         }
         return norms.difference();
     }
 
-    /** The three norms of {@link #of}, a, b and a − b, summed in two passes: their largest values, then their squares. */
+    /**
+     * The three norms of {@link #of}, a, b and a − b: their largest values and sums of squares in
+     * units of 1 in one pass, and, where a largest value needs another unit ({@link #scale}), that
+     * sum again in its unit in a second. A square in units of 1 is the square of the value itself
+     * (x / 1 is x), so the first pass's sums are, bit for bit, what a second pass in units of 1 gives.
+     */
     private static final class Norms {
         private double largestA;
         private double largestB;
         private double largestDifference;
-        private double scaleA;
-        private double scaleB;
-        private double scaleDifference;
+        private double scaleA = 1;
+        private double scaleB = 1;
+        private double scaleDifference = 1;
         private double sumA;
         private double sumB;
         private double sumDifference;
 
-        void largest(double a, double b) {
+        void add(double a, double b) {
+            double d = a - b;
             largestA = Math.max(largestA, Math.abs(a));
             largestB = Math.max(largestB, Math.abs(b));
-            largestDifference = Math.max(largestDifference, Math.abs(a - b));
+            largestDifference = Math.max(largestDifference, Math.abs(d));
+            sumA += a * a;
+            sumB += b * b;
+            sumDifference += d * d;
         }
 
-        void scale() {
+        /**
+         * Whether a sum needs a second pass in a unit other than 1 (whose sum then starts again from
+         * 0); not where the norm is its largest value, 0 or infinite, whatever the sum.
+         */
+        boolean scaled() {
             scaleA = RelativeDifference.scale(largestA);
             scaleB = RelativeDifference.scale(largestB);
             scaleDifference = RelativeDifference.scale(largestDifference);
+            boolean again = false;
+            if (resummed(largestA, scaleA)) {
+                sumA = 0;
+                again = true;
+            }
+            if (resummed(largestB, scaleB)) {
+                sumB = 0;
+                again = true;
+            }
+            if (resummed(largestDifference, scaleDifference)) {
+                sumDifference = 0;
+                again = true;
+            }
+            return again;
         }
 
-        void square(double a, double b) {
-            double x = a / scaleA;
-            double y = b / scaleB;
-            double z = (a - b) / scaleDifference;
-            sumA += x * x;
-            sumB += y * y;
-            sumDifference += z * z;
+        private static boolean resummed(double largest, double scale) {
+            return scale != 1 && largest != 0 && !Double.isInfinite(largest);
+        }
+
+        /** The second pass: the sums whose unit is not 1, in their units. */
+        void addScaled(double a, double b) {
+            if (resummed(largestA, scaleA)) {
+                double x = a / scaleA;
+                sumA += x * x;
+            }
+            if (resummed(largestB, scaleB)) {
+                double y = b / scaleB;
+                sumB += y * y;
+            }
+            if (resummed(largestDifference, scaleDifference)) {
+                double z = (a - b) / scaleDifference;
+                sumDifference += z * z;
+            }
         }
 
         double difference() {

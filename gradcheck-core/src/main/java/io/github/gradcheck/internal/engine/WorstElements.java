@@ -2,7 +2,6 @@ package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.report.ElementVerdict;
 import java.util.function.IntPredicate;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The elements a report ranks as its worst offenders: mismatches first, then by relative error,
@@ -21,53 +20,23 @@ final class WorstElements {
     private final double[] errors;
     private int size;
 
-    private WorstElements(IntPredicate mismatch, int count) {
+    /**
+     * An empty ranking that keeps the {@code count} worst elements (0 or more) of those
+     * {@link #offer}ed; {@code mismatch} tells which flat indices are mismatches.
+     */
+    WorstElements(IntPredicate mismatch, int count) {
         this.mismatch = mismatch;
         this.heap = new int[count];
         this.errors = new double[count];
     }
 
     /**
-     * The {@code count} worst elements, worst first.
-     *
-     * @param relativeError each element's relative error; 0 where there is none (or the element was not checked)
-     * @param verdicts each element's verdict
-     * @param count how many to keep, 0 or more
-     * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
+     * A ranking of the results' elements, mismatches by their verdicts there. The report offers each
+     * checked element as it walks them, in the same walk that finds each block's worst relative
+     * error, so that an element's relative error is computed once.
      */
-    static int[] of(double[] relativeError, ElementVerdict[] verdicts, int count) {
-        WorstElements worst = new WorstElements(i -> verdicts[i] == ElementVerdict.MISMATCH, count);
-        if (count > 0) {
-            for (int i = 0; i < relativeError.length; i++) {
-                if (relativeError[i] != 0) {
-                    worst.offer(i, relativeError[i]);
-                }
-            }
-        }
-        return worst.worstFirst();
-    }
-
-    /**
-     * The {@code count} worst of the checked elements of {@code elements}, whose relative errors are
-     * computed where asked for, so that a check keeps no array of them; only the checked elements are
-     * visited, so that ranking a partial check's few hundred of a million costs as many steps.
-     *
-     * @param relativeError element i's relative error; 0 where there is none
-     * @param elements the check's results
-     * @param count how many to keep, 0 or more
-     * @return the indices, worst first; fewer than {@code count} where fewer elements have an error
-     */
-    static int[] of(IntToDoubleFunction relativeError, ElementResults elements, int count) {
-        WorstElements worst = new WorstElements(i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
-        if (count > 0) {
-            for (int i = elements.nextChecked(0); i < elements.size; i = elements.nextChecked(i + 1)) {
-                double error = relativeError.applyAsDouble(i);
-                if (error != 0) {
-                    worst.offer(i, error);
-                }
-            }
-        }
-        return worst.worstFirst();
+    static WorstElements of(ElementResults elements, int count) {
+        return new WorstElements(i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
     }
 
     /** Whether element {@code a}, of relative error {@code errorA}, ranks before (is worse than) element {@code b}. */
@@ -86,7 +55,11 @@ final class WorstElements {
         return worse(heap[p], errors[p], heap[q], errors[q]);
     }
 
-    private void offer(int i, double error) {
+    /** Offers element {@code i}, of relative error {@code error}; an element without any error (0) is left out. */
+    void offer(int i, double error) {
+        if (error == 0 || heap.length == 0) {
+            return;
+        }
         if (size < heap.length) {
             heap[size] = i;
             errors[size] = error;
@@ -140,8 +113,8 @@ final class WorstElements {
         errors[k] = error;
     }
 
-    /** Empties the heap, least bad first, into an array filled from its end. */
-    private int[] worstFirst() {
+    /** The kept elements' indices, worst first; the ranking is empty after. */
+    int[] worstFirst() {
         int[] ranked = new int[size];
         for (int k = size - 1; k >= 0; k--) {
             ranked[k] = heap[0];

@@ -38,6 +38,11 @@ class ElementResultsTest {
             assertThat(results.numericArray()).containsExactly(Double.NaN, 0.25, Double.NaN, -0.0, Double.NaN);
             assertThat(results.verdictArray()).containsExactly(ElementVerdict.NOT_CHECKED, ElementVerdict.MATCH,
                     ElementVerdict.NOT_CHECKED, ElementVerdict.MISMATCH, ElementVerdict.NOT_CHECKED);
+            int[] counts = results.verdictCounts(0, 5);
+            assertThat(counts[ElementVerdict.MATCH.ordinal()]).isEqualTo(1);
+            assertThat(counts[ElementVerdict.MISMATCH.ordinal()]).isEqualTo(1);
+            assertThat(counts[ElementVerdict.NOT_CHECKED.ordinal()]).isEqualTo(3);
+            assertThat(results.verdictCounts(1, 2)[ElementVerdict.MATCH.ordinal()]).isEqualTo(1);
         }
         // Handing the numbers out wrote NaN where there were none: still unchecked.
         assertThat(dense.nextChecked(0)).isEqualTo(1);
@@ -71,6 +76,73 @@ class ElementResultsTest {
                 assertThat(dense.nextChecked(i)).isEqualTo(i);
                 assertThat(dense.verdict(i)).isEqualTo(sparse.verdict(i));
             }
+            int[] expected = new int[ElementVerdict.values().length];
+            for (int i = from; i < to; i++) {
+                expected[sparse.verdict(i).ordinal()]++;
+            }
+            assertThat(dense.verdictCounts(from, to)).as("trial %d", trial).containsExactly(expected);
+            assertThat(sparse.verdictCounts(from, to)).as("trial %d", trial).containsExactly(expected);
         }
+    }
+
+    /**
+     * The difference against the seed's formula computed here, each norm in its own two passes
+     * (largest |x|, then the squares in units of it where squaring would overflow or underflow, of 1
+     * otherwise, as np.linalg.norm sums them): bit for bit, at scales from 1e-300 to 1e300, with exact
+     * agreement and with one side zero.
+     */
+    @Test
+    void theDifferenceIsTheSeedsFormulaWithEachNormSummedOnItsOwn() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + random.nextInt(30);
+            double gradientScale = Math.pow(10, random.nextInt(601) - 300);
+            double numericScale = random.nextInt(4) == 0 ? gradientScale * Math.pow(10, random.nextInt(21) - 10) : gradientScale;
+            int kind = random.nextInt(4);
+            double[] gradient = new double[n];
+            double[] numeric = new double[n];
+            for (int i = 0; i < n; i++) {
+                gradient[i] = random.nextGaussian() * gradientScale;
+                numeric[i] = switch (kind) {
+                    case 0 -> gradient[i];
+                    case 1 -> 0;
+                    default -> gradient[i] / gradientScale * numericScale * (1 + 1e-6 * random.nextGaussian());
+                };
+            }
+            ElementResults dense = ElementResults.dense(n);
+            ElementResults sparse = ElementResults.sparse(n);
+            for (int i = 0; i < n; i++) {
+                dense.put(i, numeric[i], 0, ElementVerdict.MATCH);
+                sparse.put(i, numeric[i], 0, ElementVerdict.MATCH);
+            }
+            double[] difference = new double[n];
+            for (int i = 0; i < n; i++) {
+                difference[i] = gradient[i] - numeric[i];
+            }
+            double denominator = seedNorm(gradient) + seedNorm(numeric);
+            double expected = denominator == 0 ? 0 : seedNorm(difference) / denominator;
+            for (ElementResults results : new ElementResults[] {dense, sparse}) {
+                assertThat(RelativeDifference.of(gradient, results, 0, n, null)).as("trial %d", trial)
+                        .isEqualTo(expected);
+                assertThat(RelativeDifference.of(gradient, results, 0, n, ElementVerdict.MATCH)).as("trial %d", trial)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static double seedNorm(double[] x) {
+        double largest = 0;
+        for (double value : x) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        if (largest == 0 || Double.isInfinite(largest)) {
+            return largest;
+        }
+        double unit = largest > 1e150 || largest < 1e-150 ? largest : 1;
+        double sum = 0;
+        for (double value : x) {
+            sum += (value / unit) * (value / unit);
+        }
+        return Math.sqrt(sum) * unit;
     }
 }
