@@ -26,9 +26,7 @@ final class RelativeDifference {
         double[] every = only == null ? elements.numericOfEvery() : null;
         if (every != null) {
             // Every element checked, the numeric derivatives in an array: the same sums in the same order, in loops over two arrays.
-            for (int i = from; i < to; i++) {
-                norms.add(gradient[i], every[i]);
-            }
+            norms.addAll(gradient, every, from, to);
             if (norms.scaled()) {
                 for (int i = from; i < to; i++) {
                     norms.addScaled(gradient[i], every[i]);
@@ -76,6 +74,37 @@ final class RelativeDifference {
             sumA += a * a;
             sumB += b * b;
             sumDifference += d * d;
+        }
+
+        /**
+         * {@link #add} of each pair {@code a[i], b[i]} over {@code [from, to)}: the same sums in the
+         * same order, kept in locals through the loop (this object is not taken apart by the JIT,
+         * so that adding into its fields stores six of them per element: twice the time at 10⁶).
+         */
+        void addAll(double[] a, double[] b, int from, int to) {
+            double largestA = this.largestA;
+            double largestB = this.largestB;
+            double largestDifference = this.largestDifference;
+            double sumA = this.sumA;
+            double sumB = this.sumB;
+            double sumDifference = this.sumDifference;
+            for (int i = from; i < to; i++) {
+                double x = a[i];
+                double y = b[i];
+                double d = x - y;
+                largestA = Math.max(largestA, Math.abs(x));
+                largestB = Math.max(largestB, Math.abs(y));
+                largestDifference = Math.max(largestDifference, Math.abs(d));
+                sumA += x * x;
+                sumB += y * y;
+                sumDifference += d * d;
+            }
+            this.largestA = largestA;
+            this.largestB = largestB;
+            this.largestDifference = largestDifference;
+            this.sumA = sumA;
+            this.sumB = sumB;
+            this.sumDifference = sumDifference;
         }
 
         /**
