@@ -13,6 +13,9 @@ final class RelativeDifference {
     private RelativeDifference() {
     }
 
+    /** How many walked elements {@link #of} gathers before it adds them: small next to any heap, large next to a loop's start. */
+    private static final int CHUNK = 256;
+
     /**
      * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
      * checked elements of {@code [from, to)} whose verdict is {@code only} (every checked one where
@@ -34,11 +37,21 @@ final class RelativeDifference {
             }
             return norms.difference();
         }
+        // The elements walked are gathered a chunk at a time and added as the arrays are: the same sums in the same order.
+        double[] a = new double[CHUNK];
+        double[] b = new double[CHUNK];
+        int gathered = 0;
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             if (only == null || elements.verdict(i) == only) {
-                norms.add(gradient[i], elements.numeric(i));
+                a[gathered] = gradient[i];
+                b[gathered] = elements.numeric(i);
+                if (++gathered == CHUNK) {
+                    norms.addAll(a, b, 0, gathered);
+                    gathered = 0;
+                }
             }
         }
+        norms.addAll(a, b, 0, gathered);
         if (norms.scaled()) {
             for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
                 if (only == null || elements.verdict(i) == only) {
@@ -66,20 +79,11 @@ final class RelativeDifference {
         private double sumB;
         private double sumDifference;
 
-        void add(double a, double b) {
-            double d = a - b;
-            largestA = Math.max(largestA, Math.abs(a));
-            largestB = Math.max(largestB, Math.abs(b));
-            largestDifference = Math.max(largestDifference, Math.abs(d));
-            sumA += a * a;
-            sumB += b * b;
-            sumDifference += d * d;
-        }
-
         /**
-         * {@link #add} of each pair {@code a[i], b[i]} over {@code [from, to)}: the same sums in the
-         * same order, kept in locals through the loop (this object is not taken apart by the JIT,
-         * so that adding into its fields stores six of them per element: twice the time at 10⁶).
+         * Adds each pair {@code a[i], b[i]} of {@code [from, to)} to the largest values and the sums
+         * in units of 1, in order, kept in locals through the loop (this object is not taken apart
+         * by the JIT, so that adding into its fields stored six of them per element: twice the time
+         * at 10⁶).
          */
         void addAll(double[] a, double[] b, int from, int to) {
             double largestA = this.largestA;
