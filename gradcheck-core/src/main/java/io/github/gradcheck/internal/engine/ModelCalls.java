@@ -18,7 +18,7 @@ final class ModelCalls {
     /**
      * The model as a {@link ProbedModel}, or null: asked once here, not at each of a million loss
      * evaluations, where {@code instanceof} an interface the model does not implement scans the
-     * model class's list of supertypes on every call (the JVM caches only the answers that are yes).
+     * model class's list of supertypes on every call (HotSpot up to JDK 22 caches only the answers that are yes).
      */
     private final ProbedModel probed;
     private final String name;

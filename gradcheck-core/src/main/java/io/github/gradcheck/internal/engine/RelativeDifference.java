@@ -10,11 +10,11 @@ import io.github.gradcheck.report.ElementVerdict;
  */
 final class RelativeDifference {
 
-    private RelativeDifference() {
-    }
-
     /** How many walked elements {@link #of} gathers before it adds them: small next to any heap, large next to a loop's start. */
     private static final int CHUNK = 256;
+
+    private RelativeDifference() {
+    }
 
     /**
      * The difference between {@code gradient} and the numeric gradient of {@code elements} over the
@@ -30,7 +30,7 @@ final class RelativeDifference {
         if (every != null) {
             // Every element checked, the numeric derivatives in an array: the same sums in the same order, in loops over two arrays.
             norms.addAll(gradient, every, from, to);
-            if (norms.scaled()) {
+            if (norms.prepareSecondPass()) {
                 for (int i = from; i < to; i++) {
                     norms.addScaled(gradient[i], every[i]);
                 }
@@ -38,21 +38,21 @@ final class RelativeDifference {
             return norms.difference();
         }
         // The elements walked are gathered a chunk at a time and added as the arrays are: the same sums in the same order.
-        double[] a = new double[CHUNK];
-        double[] b = new double[CHUNK];
+        double[] a = new double[Math.min(CHUNK, Math.max(to - from, 0))];
+        double[] b = new double[a.length];
         int gathered = 0;
         for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
             if (only == null || elements.verdict(i) == only) {
                 a[gathered] = gradient[i];
                 b[gathered] = elements.numeric(i);
-                if (++gathered == CHUNK) {
+                if (++gathered == a.length) {
                     norms.addAll(a, b, 0, gathered);
                     gathered = 0;
                 }
             }
         }
         norms.addAll(a, b, 0, gathered);
-        if (norms.scaled()) {
+        if (norms.prepareSecondPass()) {
             for (int i = elements.nextChecked(from); i < to; i = elements.nextChecked(i + 1)) {
                 if (only == null || elements.verdict(i) == only) {
                     norms.addScaled(gradient[i], elements.numeric(i));
@@ -112,10 +112,11 @@ final class RelativeDifference {
         }
 
         /**
-         * Whether a sum needs a second pass in a unit other than 1 (whose sum then starts again from
-         * 0); not where the norm is its largest value, 0 or infinite, whatever the sum.
+         * Takes each norm's unit from its largest value and tells whether a sum needs a second pass
+         * in a unit other than 1, starting that sum again from 0; not where the norm is its largest
+         * value, 0 or infinite, whatever the sum.
          */
-        boolean scaled() {
+        boolean prepareSecondPass() {
             scaleA = RelativeDifference.scale(largestA);
             scaleB = RelativeDifference.scale(largestB);
             scaleDifference = RelativeDifference.scale(largestDifference);

@@ -88,20 +88,26 @@ class ElementResultsTest {
     /**
      * The difference against the seed's formula computed here, each norm in its own two passes
      * (largest |x|, then the squares in units of it where squaring would overflow or underflow, of 1
-     * otherwise, as np.linalg.norm sums them): bit for bit, at scales from 1e-300 to 1e300, with exact
-     * agreement and with one side zero, in the walk's chunks and across them.
+     * otherwise, as np.linalg.norm sums them): the same value (NaN as NaN), at scales from 1e-300 to
+     * 1e300, with subnormal, infinite and NaN elements, with exact agreement and with one side zero,
+     * over every verdict and over one verdict's elements only (the others zero on both sides), in the
+     * walk's chunks and across them.
      */
     @Test
     void theDifferenceIsTheSeedsFormulaWithEachNormSummedOnItsOwn() {
         Random random = new Random(11);
-        for (int trial = 0; trial < 400; trial++) {
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -4.9e-320, 0.0,
+            -0.0, Double.MAX_VALUE};
+        for (int trial = 0; trial < 600; trial++) {
             // Every tenth longer than the chunks the walk gathers its elements in (256), so that they add up across chunks.
             int n = trial % 10 == 0 ? 257 + random.nextInt(500) : 1 + random.nextInt(30);
             double gradientScale = Math.pow(10, random.nextInt(601) - 300);
             double numericScale = random.nextInt(4) == 0 ? gradientScale * Math.pow(10, random.nextInt(21) - 10) : gradientScale;
             int kind = random.nextInt(4);
+            boolean specials = trial % 3 == 0;
             double[] gradient = new double[n];
             double[] numeric = new double[n];
+            ElementVerdict[] verdicts = new ElementVerdict[n];
             for (int i = 0; i < n; i++) {
                 gradient[i] = random.nextGaussian() * gradientScale;
                 numeric[i] = switch (kind) {
@@ -109,26 +115,44 @@ class ElementResultsTest {
                     case 1 -> 0;
                     default -> gradient[i] / gradientScale * numericScale * (1 + 1e-6 * random.nextGaussian());
                 };
+                if (specials && random.nextInt(8) == 0) {
+                    double[] side = random.nextBoolean() ? gradient : numeric;
+                    side[i] = special[random.nextInt(special.length)];
+                }
+                verdicts[i] = VERDICTS[random.nextInt(VERDICTS.length)];
             }
             ElementResults dense = ElementResults.dense(n);
             ElementResults sparse = ElementResults.sparse(n);
             for (int i = 0; i < n; i++) {
-                dense.put(i, numeric[i], 0, ElementVerdict.MATCH);
-                sparse.put(i, numeric[i], 0, ElementVerdict.MATCH);
+                dense.put(i, numeric[i], 0, verdicts[i]);
+                sparse.put(i, numeric[i], 0, verdicts[i]);
             }
-            double[] difference = new double[n];
-            for (int i = 0; i < n; i++) {
-                difference[i] = gradient[i] - numeric[i];
-            }
-            double denominator = seedNorm(gradient) + seedNorm(numeric);
-            double expected = denominator == 0 ? 0 : seedNorm(difference) / denominator;
-            for (ElementResults results : new ElementResults[] {dense, sparse}) {
-                assertThat(RelativeDifference.of(gradient, results, 0, n, null)).as("trial %d", trial)
-                        .isEqualTo(expected);
-                assertThat(RelativeDifference.of(gradient, results, 0, n, ElementVerdict.MATCH)).as("trial %d", trial)
-                        .isEqualTo(expected);
+            for (ElementVerdict only : new ElementVerdict[] {null, ElementVerdict.MATCH, ElementVerdict.MISMATCH}) {
+                double expected = seedDifference(gradient, numeric, verdicts, only);
+                for (ElementResults results : new ElementResults[] {dense, sparse}) {
+                    assertThat(Double.doubleToLongBits(RelativeDifference.of(gradient, results, 0, n, only)))
+                            .as("trial %d, %s, verdict %s", trial, results == dense ? "dense" : "sparse", only)
+                            .isEqualTo(Double.doubleToLongBits(expected));
+                }
             }
         }
+    }
+
+    /** ‖a − b‖ / (‖a‖ + ‖b‖) over the elements of verdict {@code only} (all where null), the others zero on both sides. */
+    private static double seedDifference(double[] gradient, double[] numeric, ElementVerdict[] verdicts, ElementVerdict only) {
+        int n = gradient.length;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] difference = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (only == null || verdicts[i] == only) {
+                a[i] = gradient[i];
+                b[i] = numeric[i];
+                difference[i] = gradient[i] - numeric[i];
+            }
+        }
+        double denominator = seedNorm(a) + seedNorm(b);
+        return denominator == 0 ? 0 : seedNorm(difference) / denominator;
     }
 
     private static double seedNorm(double[] x) {
