@@ -41,7 +41,7 @@ interface Direction {
     static Direction searched(long seed, double[] scaleOf) {
         return () -> {
             SplittableRandom random = new SplittableRandom(seed);
-            return i -> searchComponent(random.nextLong()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
+            return i -> searched(random, scaleOf, i);
         };
     }
 
@@ -52,8 +52,13 @@ interface Direction {
      */
     static void drawSearched(SplittableRandom random, double[] scaleOf, double[] into, int from, int to) {
         for (int i = from; i < to; i++) {
-            into[i - from] = searchComponent(random.nextLong()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
+            into[i - from] = searched(random, scaleOf, i);
         }
+    }
+
+    /** Component i of a search's direction: the next draw of {@code random}, scaled by max(|θᵢ|, 1) where {@code scaleOf} is given. */
+    private static double searched(SplittableRandom random, double[] scaleOf, int i) {
+        return searchComponent(random.nextLong()) * (scaleOf == null ? 1 : Directions.scale(scaleOf, i));
     }
 
     /**

@@ -222,7 +222,7 @@ abstract sealed class ElementResults {
         @Override
         double[] numericOfEvery() {
             if (!complete) {
-                complete = everySet();
+                complete = verdictCounts(0, size)[ElementVerdict.NOT_CHECKED.ordinal()] == 0;
             }
             return complete ? numeric : null;
         }
@@ -252,15 +252,6 @@ abstract sealed class ElementResults {
             // Never looked at (0) or looked at and left unchecked: both unchecked.
             counts[ElementVerdict.NOT_CHECKED.ordinal()] += byByte[0];
             return counts;
-        }
-
-        private boolean everySet() {
-            for (int i = 0; i < size; i++) {
-                if (unset(i)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private boolean unset(int i) {

@@ -563,7 +563,7 @@ public final class NumericCheck {
                                        List<TaylorTest> taylor, long start) {
         ParameterLayout layout = workspace.parameters().layout();
         Checked checked = Checked.of(gradient, elements, settings.relativeErrorFloor());
-        WorstElements worstElements = WorstElements.of(elements, settings.offenders());
+        WorstElements worstElements = new WorstElements(elements, settings.offenders());
         List<BlockSummary> blocks = new ArrayList<>();
         for (int b = 0; b < layout.blocks().size(); b++) {
             blocks.add(blockSummary(layout.blocks().get(b), checked, elements, worstElements, taylor.get(b), gradient, theta));

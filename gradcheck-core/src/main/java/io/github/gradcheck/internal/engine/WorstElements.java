@@ -1,7 +1,6 @@
 package io.github.gradcheck.internal.engine;
 
 import io.github.gradcheck.report.ElementVerdict;
-import java.util.function.IntPredicate;
 
 /**
  * The elements a report ranks as its worst offenders: mismatches first, then by relative error,
@@ -13,7 +12,7 @@ import java.util.function.IntPredicate;
  */
 final class WorstElements {
 
-    private final IntPredicate mismatch;
+    private final ElementResults elements;
     /** A heap whose root is the least bad element kept. */
     private final int[] heap;
     /** The relative error of the element at each place of {@link #heap}. */
@@ -21,28 +20,25 @@ final class WorstElements {
     private int size;
 
     /**
-     * An empty ranking that keeps the {@code count} worst elements (0 or more) of those
-     * {@link #offer}ed; {@code mismatch} tells which flat indices are mismatches.
+     * An empty ranking of the elements of {@code elements} that keeps the {@code count} worst (0 or
+     * more) of those {@link #offer}ed, mismatches by their verdicts there. The report offers each
+     * checked element as it walks them, in the same walk that finds each block's worst relative
+     * error, so that an element's relative error is computed once.
      */
-    WorstElements(IntPredicate mismatch, int count) {
-        this.mismatch = mismatch;
+    WorstElements(ElementResults elements, int count) {
+        this.elements = elements;
         this.heap = new int[count];
         this.errors = new double[count];
     }
 
-    /**
-     * A ranking of the results' elements, mismatches by their verdicts there. The report offers each
-     * checked element as it walks them, in the same walk that finds each block's worst relative
-     * error, so that an element's relative error is computed once.
-     */
-    static WorstElements of(ElementResults elements, int count) {
-        return new WorstElements(i -> elements.verdict(i) == ElementVerdict.MISMATCH, count);
+    private boolean mismatch(int i) {
+        return elements.verdict(i) == ElementVerdict.MISMATCH;
     }
 
     /** Whether element {@code a}, of relative error {@code errorA}, ranks before (is worse than) element {@code b}. */
     private boolean worse(int a, double errorA, int b, double errorB) {
-        boolean aMismatch = mismatch.test(a);
-        boolean bMismatch = mismatch.test(b);
+        boolean aMismatch = mismatch(a);
+        boolean bMismatch = mismatch(b);
         if (aMismatch != bMismatch) {
             return aMismatch;
         }
@@ -68,7 +64,7 @@ final class WorstElements {
         }
         // An element that is no mismatch, with a smaller error than the root's, cannot be worse than the
         // root: most of a passing check's million are turned away by one comparison and one look-up.
-        if (!(error < errors[0] && !mismatch.test(i)) && worse(i, error, heap[0], errors[0])) {
+        if (!(error < errors[0] && !mismatch(i)) && worse(i, error, heap[0], errors[0])) {
             heap[0] = i;
             errors[0] = error;
             down(0);

@@ -45,9 +45,13 @@ class WorstElementsTest {
         }
     }
 
-    /** Every element offered in index order, as the report offers them. */
+    /** Every element, with its verdict in the results, offered in index order, as the report offers them. */
     private static int[] worst(double[] relativeError, ElementVerdict[] verdicts, int count) {
-        WorstElements worst = new WorstElements(i -> verdicts[i] == ElementVerdict.MISMATCH, count);
+        ElementResults elements = ElementResults.dense(verdicts.length);
+        for (int i = 0; i < verdicts.length; i++) {
+            elements.put(i, 0, 0, verdicts[i]);
+        }
+        WorstElements worst = new WorstElements(elements, count);
         for (int i = 0; i < relativeError.length; i++) {
             worst.offer(i, relativeError[i]);
         }
