@@ -80,13 +80,13 @@ public final class PairedRatios {
         GradientCheckReport report = checker.check(model, theta);
         int fixed = (int) report.lossEvaluations() - 2 * theta.length;
         int gradients = (int) report.gradientEvaluations();
-        double[] ratios = paired(CPU, () -> checker.check(model, theta).noise(), () -> bare(model, theta, 0, theta.length));
-        double[] own = paired(CPU, () -> checker.check(model, theta).noise(),
+        Rounds ratios = paired(CPU, () -> checker.check(model, theta).noise(), () -> bare(model, theta, 0, theta.length));
+        Rounds own = paired(CPU, () -> checker.check(model, theta).noise(),
                 () -> bare(model, theta, 0, theta.length) + atTheta(model, theta, fixed, gradients));
         System.out.printf("overhead  %-22s N = %5d, loss %6.1f µs, %d loss + %d gradient evaluations (2N = %d): "
-                        + "check / 2N bare = %s, check / all its evaluations bare = %s%n", name, theta.length,
-                lossMicros(model, theta), report.lossEvaluations(), gradients, 2 * theta.length, quartiles(ratios),
-                quartiles(own));
+                        + "check / 2N bare = %s (check %s µs, 2N bare %s µs), check / all its evaluations bare = %s%n",
+                name, theta.length, lossMicros(model, theta), report.lossEvaluations(), gradients, 2 * theta.length,
+                quartiles(ratios.ratios()), median(ratios.first()), median(ratios.second()), quartiles(own.ratios()));
     }
 
     /** {@code losses} loss and {@code gradients} gradient evaluations at θ. */
@@ -106,7 +106,7 @@ public final class PairedRatios {
     private static void threads(String name, DifferentiableFunction model, double[] theta) throws Exception {
         GradientChecker one = GradientChecker.defaults().withThreads(1);
         GradientChecker two = GradientChecker.defaults().withThreads(2);
-        double[] check = paired(WALL, () -> one.check(model, theta).noise(), () -> two.check(model, theta).noise());
+        double[] check = paired(WALL, () -> one.check(model, theta).noise(), () -> two.check(model, theta).noise()).ratios();
         ExecutorService pool = Executors.newFixedThreadPool(1, runnable -> {
             Thread thread = new Thread(runnable, "control");
             thread.setDaemon(true);
@@ -122,7 +122,7 @@ public final class PairedRatios {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }).ratios();
             System.out.printf("threads   %-22s N = %5d, loss %6.1f µs, 2N·loss = %7.2f ms: speed-up on 2 threads = %s,"
                             + " control (bare loop on 2 plain threads) = %s%n", name, n, lossMicros(model, theta),
                     2 * n * lossMicros(model, theta) / 1e3, quartiles(check), quartiles(control));
@@ -134,8 +134,11 @@ public final class PairedRatios {
     /**
      * Per round, the time of one {@code a} over the time of one {@code b}, each repeated for about
      * half a round; after a second of warm-up for each, and as many repeats chosen from warm timings.
+     * The rounds' times are kept beside their ratios: a ratio alone does not show the state the
+     * machine was in (on this one, a bare loop's time moves by up to 1.6× between runs, with no load
+     * or steal time visible inside the VM, and the ratio with it).
      */
-    private static double[] paired(LongSupplier clock, DoubleSupplier a, DoubleSupplier b) {
+    private static Rounds paired(LongSupplier clock, DoubleSupplier a, DoubleSupplier b) {
         long warmUntil = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < warmUntil) {
             time(clock, a, 1);
@@ -143,11 +146,17 @@ public final class PairedRatios {
         }
         int repeatsA = repeats(clock, a);
         int repeatsB = repeats(clock, b);
-        double[] ratios = new double[rounds];
+        Rounds measured = new Rounds(new double[rounds], new double[rounds], new double[rounds]);
         for (int r = 0; r < rounds; r++) {
-            ratios[r] = (double) time(clock, a, repeatsA) / repeatsA / ((double) time(clock, b, repeatsB) / repeatsB);
+            measured.first[r] = (double) time(clock, a, repeatsA) / repeatsA / 1e3;
+            measured.second[r] = (double) time(clock, b, repeatsB) / repeatsB / 1e3;
+            measured.ratios[r] = measured.first[r] / measured.second[r];
         }
-        return ratios;
+        return measured;
+    }
+
+    /** Each round's ratio, and the times of its two sides in µs. */
+    private record Rounds(double[] ratios, double[] first, double[] second) {
     }
 
     /** How often to repeat {@code work} to fill half a round, from the fastest of a few warm runs. */
@@ -193,6 +202,12 @@ public final class PairedRatios {
         }
         sink += sum;
         return (CPU.getAsLong() - start) / 1e3 / n;
+    }
+
+    private static String median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format("%.0f", sorted[sorted.length / 2]);
     }
 
     private static String quartiles(double[] values) {
