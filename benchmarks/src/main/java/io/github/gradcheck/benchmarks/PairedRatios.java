@@ -80,13 +80,13 @@ public final class PairedRatios {
         GradientCheckReport report = checker.check(model, theta);
         int fixed = (int) report.lossEvaluations() - 2 * theta.length;
         int gradients = (int) report.gradientEvaluations();
-        Rounds ratios = paired(CPU, () -> checker.check(model, theta).noise(), () -> bare(model, theta, 0, theta.length));
-        Rounds own = paired(CPU, () -> checker.check(model, theta).noise(),
+        Rounds overBare = paired(CPU, () -> checker.check(model, theta).noise(), () -> bare(model, theta, 0, theta.length));
+        Rounds overAll = paired(CPU, () -> checker.check(model, theta).noise(),
                 () -> bare(model, theta, 0, theta.length) + atTheta(model, theta, fixed, gradients));
         System.out.printf("overhead  %-22s N = %5d, loss %6.1f µs, %d loss + %d gradient evaluations (2N = %d): "
                         + "check / 2N bare = %s (check %s µs, 2N bare %s µs), check / all its evaluations bare = %s%n",
                 name, theta.length, lossMicros(model, theta), report.lossEvaluations(), gradients, 2 * theta.length,
-                quartiles(ratios.ratios()), median(ratios.first()), median(ratios.second()), quartiles(own.ratios()));
+                quartiles(overBare.ratios()), median(overBare.first()), median(overBare.second()), quartiles(overAll.ratios()));
     }
 
     /** {@code losses} loss and {@code gradients} gradient evaluations at θ. */
@@ -135,8 +135,8 @@ public final class PairedRatios {
      * Per round, the time of one {@code a} over the time of one {@code b}, each repeated for about
      * half a round; after a second of warm-up for each, and as many repeats chosen from warm timings.
      * The rounds' times are kept beside their ratios: a ratio alone does not show the state the
-     * machine was in (on this one, a bare loop's time moves by up to 1.6× between runs, with no load
-     * or steal time visible inside the VM, and the ratio with it).
+     * machine was in (on this one, a bare loop's time moves by up to 1.7× from run to run, with no
+     * steal time visible inside the VM, and the ratio with it).
      */
     private static Rounds paired(LongSupplier clock, DoubleSupplier a, DoubleSupplier b) {
         long warmUntil = System.nanoTime() + 2_000_000_000L;
@@ -146,13 +146,15 @@ public final class PairedRatios {
         }
         int repeatsA = repeats(clock, a);
         int repeatsB = repeats(clock, b);
-        Rounds measured = new Rounds(new double[rounds], new double[rounds], new double[rounds]);
+        double[] ratios = new double[rounds];
+        double[] first = new double[rounds];
+        double[] second = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            measured.first[r] = (double) time(clock, a, repeatsA) / repeatsA / 1e3;
-            measured.second[r] = (double) time(clock, b, repeatsB) / repeatsB / 1e3;
-            measured.ratios[r] = measured.first[r] / measured.second[r];
+            first[r] = (double) time(clock, a, repeatsA) / repeatsA / 1e3;
+            second[r] = (double) time(clock, b, repeatsB) / repeatsB / 1e3;
+            ratios[r] = first[r] / second[r];
         }
-        return measured;
+        return new Rounds(ratios, first, second);
     }
 
     /** Each round's ratio, and the times of its two sides in µs. */
