@@ -179,13 +179,10 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
         }
     }
 
-    /*
-     * The files are written with java.io, whose classes every JVM has loaded by the time tests run:
-     * java.nio's Files.writeString and createDirectories load its file channels (some 35 classes) and
-     * cost about 4 ms more in a JVM that has not used them, as a short test run has not.
+    /**
+     * Creates {@code directory} and its parents with java.io, as {@link #writeUtf8} writes; where that
+     * fails, NIO says why (a file in the way, no permission).
      */
-
-    /** Creates {@code directory} and its parents; where that fails, NIO says why (a file in the way, no permission). */
     private static void createDirectories(Path directory) throws IOException {
         File file = directory.toFile();
         if (!file.isDirectory() && !file.mkdirs()) {
@@ -193,6 +190,11 @@ public final class GradientCheckSummaryListener implements TestExecutionListener
         }
     }
 
+    /**
+     * Writes {@code text} to {@code path} in UTF-8 with java.io, whose classes every JVM has loaded by
+     * the time tests run: java.nio's {@code Files.writeString} and {@code createDirectories} load its
+     * file channels (some 35 classes), about 4 ms more in a short test run that has not used them.
+     */
     private static void writeUtf8(Path path, String text) throws IOException {
         try (OutputStream out = new FileOutputStream(path.toFile())) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
